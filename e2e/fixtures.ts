@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base, chromium, _electron, type Browser, type Page } from '@playwright/test';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const root = resolve(import.meta.dirname, '..');
+
+export interface ConsoleHost {
+  page: Page;
+  dataDir: string;
+  /** Every IPC response the renderer received during the test (browser host: WebSocket frames). */
+  ipcFrames: string[];
+  /** Lines the host process printed (its log echo). */
+  hostOutput: string[];
+  reload(): Promise<void>;
+}
+
+export interface HostOptions {
+  sandbox?: boolean;
+  /** Files to place in <dataDir>/profiles before the host starts. */
+  seedProfiles?: (profilesDir: string) => Promise<void>;
+}
+
+type Fixtures = { host: 'browser' | 'electron'; hostOptions: HostOptions; consoleHost: ConsoleHost };
+
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+export const test = base.extend<Fixtures>({
+  host: ['browser', { option: true }],
+  hostOptions: [{}, { option: true }],
+  consoleHost: async ({ host, hostOptions }, use, testInfo) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'tloc-e2e-'));
+    if (hostOptions.seedProfiles) {
+      const { mkdir } = await import('node:fs/promises');
+      await mkdir(join(dataDir, 'profiles'), { recursive: true });
+      await hostOptions.seedProfiles(join(dataDir, 'profiles'));
+    }
+    const extraArgs = ['--data-dir', dataDir, ...(hostOptions.sandbox ? ['--sandbox'] : [])];
+    if (host === 'electron') {
+      const binary = electronBinary();
+      if (!binary) {
+        console.log(`[electron project] SKIPPED "${testInfo.title}": no Electron binary is installed on this machine (it cannot be downloaded here); the browser-host project ran this spec.`);
+        testInfo.skip(true, 'No Electron binary installed');
+        return;
+      }
+      const app = await _electron.launch({ executablePath: binary, args: [join(root, 'out/main/index.js'), `--user-data-dir=${dataDir}`, ...extraArgs] });
+      const page = await app.firstWindow();
+      await use({ page, dataDir, ipcFrames: [], hostOutput: [], reload: () => page.reload().then(() => undefined) });
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+      return;
+    }
+
+    const child: ChildProcess = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/host/cli.ts'), ...extraArgs], {
+      cwd: root,
+      env: { ...process.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const hostOutput: string[] = [];
+    child.stderr!.on('data', (chunk: Buffer) => hostOutput.push(chunk.toString()));
+    const consoleUrl = await new Promise<string>((resolveUrl, reject) => {
+      const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${hostOutput.join('')}`)), 60_000);
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        hostOutput.push(line);
+        const match = /^CONSOLE_URL=(.+)$/.exec(line);
+        if (match) {
+          clearTimeout(timer);
+          resolveUrl(match[1]!);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${hostOutput.join('')}`)));
+    });
+
+    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+    const ipcFrames: string[] = [];
+    page.on('websocket', (ws) => ws.on('framereceived', (frame) => ipcFrames.push(String(frame.payload))));
+    await page.goto(consoleUrl);
+    await use({ page, dataDir, ipcFrames, hostOutput, reload: () => page.reload().then(() => undefined) });
+
+    await browser.close();
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildAppServices } from '../main/app-services';
+import { defaultDataDir } from '../main/data-dir';
+import { startBuiltInSandbox } from '../main/demo-entry';
+import { keychainServiceFromEnv, osKeychain } from '../main/services/secrets/os-keychain';
+import { startBrowserHost } from './browser-host';
+import { HOST_USAGE, parseHostArgs, UsageError } from './host-args';
+
+/** `npm run browser`: the console's main-process services in Node, the renderer in any browser. */
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseHostArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${error instanceof UsageError ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+  const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+  const rendererDir = resolve(root, 'out/renderer');
+  const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const dataDir = resolve(args.dataDir ?? defaultDataDir());
+
+  const services = buildAppServices({
+    dataDir,
+    keytar: osKeychain,
+    keychainService: keychainServiceFromEnv(),
+    clipboard: null,
+    allowLoopback: args.allowLoopback,
+    startSandbox: startBuiltInSandbox,
+    // The browser host has no shell; the renderer's own anchor opens allowed links.
+    openExternal: async () => false,
+    version,
+    echoLog: true,
+  });
+  if (args.allowLoopback) process.stderr.write('WARNING: --allow-loopback is on: profiles may point at plain-http 127.0.0.1 servers. Testing only.\n');
+  if (args.sandbox) await services.sandbox.start();
+
+  const host = await startBrowserHost({ services, rendererDir, port: args.port });
+  process.stdout.write(`CONSOLE_URL=${host.consoleUrl}\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await services.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`The browser host could not start: ${error instanceof Error ? error.message : String(error)}\n${HOST_USAGE}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import type { Handlers } from './ipc/handle';
+import { EventBus } from './ipc/event-bus';
+import { appHandlers } from './ipc/app.ipc';
+import { profilesHandlers } from './ipc/profiles.ipc';
+import { secretsHandlers } from './ipc/secrets.ipc';
+import { sandboxHandlers } from './ipc/sandbox.ipc';
+import { oktaHandlers } from './ipc/okta.ipc';
+import { scimHandlers } from './ipc/scim.ipc';
+import { createLogger, type Logger } from './services/log/logger';
+import { Redactor } from './services/log/redactor';
+import { checkUrl, HostPolicy, normalizeOktaOrgUrl } from './services/net/host-policy';
+import { createHttpClient } from './services/net/http-client';
+import { ProfileStore } from './services/profiles/profile-store';
+import { ProfilesService } from './services/profiles/profiles-service';
+import { ClipboardGuard, type ClipboardLike } from './services/secrets/clipboard-guard';
+import { SecretStore, type KeytarLike } from './services/secrets/secret-store';
+import { SecretsService } from './services/secrets/secrets-service';
+import { SandboxService, type RunningSandbox } from './services/sandbox/sandbox-service';
+import { ProfileClients } from './services/profile-clients';
+
+export interface AppServicesOptions {
+  dataDir: string;
+  keytar: KeytarLike;
+  keychainService?: string;
+  /** null where no system clipboard is reachable (the browser host). */
+  clipboard: ClipboardLike | null;
+  allowLoopback: boolean;
+  startSandbox: () => Promise<RunningSandbox>;
+  openExternal: (url: string) => Promise<boolean>;
+  version: string;
+  echoLog?: boolean;
+}
+
+export interface AppServices {
+  handlers: Handlers;
+  events: EventBus;
+  logger: Logger;
+  redactor: Redactor;
+  sandbox: SandboxService;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The composition root shared by the Electron main process and the browser host: every
+ * service is built here from its dependencies, and nothing below knows which host runs it.
+ */
+export function buildAppServices(opts: AppServicesOptions): AppServices {
+  const redactor = new Redactor();
+  const logger = createLogger({ redactor, file: join(opts.dataDir, 'logs', 'console.log'), echo: opts.echoLog ?? false });
+  const events = new EventBus();
+  const policy = new HostPolicy({ allowLoopback: opts.allowLoopback });
+  const http = createHttpClient({ policy, logger });
+  const store = new ProfileStore(opts.dataDir);
+  const secretStore = new SecretStore(opts.keytar, redactor, opts.keychainService);
+  const clipboard = opts.clipboard ? new ClipboardGuard(opts.clipboard) : null;
+  const profiles = new ProfilesService(store, secretStore, {
+    normalizeOktaOrgUrl: (input) => normalizeOktaOrgUrl(input, policy),
+    checkScimUrl: (url) => void checkUrl(policy, url, 'scim'),
+  });
+  const secrets = new SecretsService(secretStore, store, clipboard);
+  const sandbox = new SandboxService({
+    start: opts.startSandbox,
+    profiles,
+    store,
+    secrets: secretStore,
+    allowOrigin: (origin) => policy.allowOrigin(origin),
+    events,
+    logger,
+  });
+  const clients = new ProfileClients({ store, secrets: secretStore, http, policy });
+
+  const handlers: Handlers = {
+    ...appHandlers({ version: opts.version, dataDir: opts.dataDir, allowLoopback: opts.allowLoopback, openExternal: opts.openExternal }),
+    ...profilesHandlers(profiles),
+    ...secretsHandlers(secrets),
+    ...sandboxHandlers(sandbox),
+    ...oktaHandlers(clients),
+    ...scimHandlers({ store, secrets: secretStore, events, policy, allowLoopback: opts.allowLoopback }),
+  };
+
+  return {
+    handlers,
+    events,
+    logger,
+    redactor,
+    sandbox,
+    async dispose() {
+      clipboard?.dispose();
+      await sandbox.stop();
+    },
+  };
+}

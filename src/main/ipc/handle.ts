@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { AppError, type AppErrorShape, type Envelope } from '../../shared/errors';
+import {
+  callTimeouts,
+  DEFAULT_CALL_TIMEOUT_MS,
+  invokeChannels,
+  type InvokeChannel,
+  type InvokeChannels,
+  type ResultOf,
+} from '../../shared/ipc-contract';
+import type { Logger } from '../services/log/logger';
+
+export type Handler<C extends InvokeChannel> = (
+  request: z.output<InvokeChannels[C]['request']>,
+) => Promise<ResultOf<C>> | ResultOf<C>;
+export type Handlers = { [C in InvokeChannel]: Handler<C> };
+
+/** Who is calling, as established by the transport (Electron sender frame, or the WebSocket token). */
+export interface CallerInfo {
+  trusted: boolean;
+  description: string;
+}
+
+export type Dispatch = (channel: string, payload: unknown, caller: CallerInfo) => Promise<Envelope<unknown>>;
+
+/**
+ * The one typed handle(): trusted-sender check, request validation, timeout and result envelope.
+ * Every transport calls this, so the rules hold the same on Electron IPC and on the browser host.
+ */
+export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
+  return async (channel, payload, caller) => {
+    if (!caller.trusted) {
+      logger.warn('ipc', `refused ${channel} from untrusted sender ${caller.description}`);
+      return fail({ code: 'UNTRUSTED_SENDER', message: 'This window is not allowed to call the console.' });
+    }
+    if (!Object.hasOwn(invokeChannels, channel)) {
+      return fail({ code: 'VALIDATION', message: `Unknown call "${channel}".` });
+    }
+    const name = channel as InvokeChannel;
+    const parsed = invokeChannels[name].request.safeParse(payload);
+    if (!parsed.success) {
+      return fail({ code: 'VALIDATION', message: describeIssues(parsed.error), hint: 'Check the highlighted fields.' });
+    }
+    const started = Date.now();
+    try {
+      const handler = handlers[name] as (request: unknown) => Promise<unknown> | unknown;
+      const value = await withTimeout(Promise.resolve(handler(parsed.data)), callTimeouts[name] ?? DEFAULT_CALL_TIMEOUT_MS, name);
+      logger.debug('ipc', `${name} ok in ${Date.now() - started} ms`);
+      return { ok: true, value };
+    } catch (error) {
+      const shape = toErrorShape(error);
+      const level = shape.code === 'INTERNAL' ? 'error' : 'info';
+      logger[level]('ipc', `${name} failed: ${shape.code} ${shape.message}`, shape.code === 'INTERNAL' ? error : undefined);
+      return fail(shape);
+    }
+  };
+}
+
+function fail(error: AppErrorShape): Envelope<never> {
+  return { ok: false, error };
+}
+
+/** Raw errors become a generic INTERNAL message: their text may hold paths, stacks or secrets. */
+export function toErrorShape(error: unknown): AppErrorShape {
+  if (error instanceof AppError) return error.toShape();
+  return {
+    code: 'INTERNAL',
+    message: 'Something went wrong inside the console. The details are in the log file.',
+    hint: 'Try again; if it keeps happening, export the log from the profile screen.',
+  };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new AppError('TIMEOUT', `"${name}" took longer than ${Math.round(ms / 1000)} s.`, { retryable: true })),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,25 @@
+/**
+ * Links the console may open in the system browser: Okta admin consoles and docs, ThreatLocker's
+ * portal and help centre. Anything else is refused, so a crafted value can't launch arbitrary URLs.
+ */
+const allowedHostSuffixes = [
+  '.okta.com',
+  '.oktapreview.com',
+  '.okta-emea.com',
+  '.okta-gov.com',
+  '.okta.mil',
+  '.threatlocker.com',
+  'threatlocker.kb.help',
+];
+
+export function isAllowedExternalUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password) return false;
+  const host = url.hostname.toLowerCase();
+  return allowedHostSuffixes.some((suffix) => (suffix.startsWith('.') ? host.endsWith(suffix) : host === suffix || host.endsWith(`.${suffix}`)));
+}

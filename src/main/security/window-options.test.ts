@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { isAllowedExternalUrl } from './external-links';
+import { CONTENT_SECURITY_POLICY, secureWindowOptions } from './window-options';
+
+describe('secureWindowOptions', () => {
+  it('turns on every Electron security default', () => {
+    const prefs = secureWindowOptions('/app/preload/index.cjs').webPreferences!;
+    expect(prefs).toMatchObject({
+      preload: '/app/preload/index.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+    });
+  });
+
+  it('has a CSP that allows no remote or inline script', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/);
+  });
+});
+
+describe('isAllowedExternalUrl', () => {
+  it.each([
+    ['https://acme-admin.okta.com/admin/app/x/instance/0oa1/', true],
+    ['https://portal.d.threatlocker.com/', true],
+    ['https://threatlocker.kb.help/saml-integration', true],
+    ['http://acme.okta.com/', false],
+    ['https://okta.com.evil.example/', false],
+    ['https://user:pw@acme.okta.com/', false],
+    ['file:///etc/passwd', false],
+    ['javascript:alert(1)', false],
+  ])('%s -> %s', (url, allowed) => {
+    expect(isAllowedExternalUrl(url)).toBe(allowed);
+  });
+});

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import {
+  PROFILE_SCHEMA_VERSION,
+  profileSchema,
+  type Profile,
+  type ProfileProblem,
+} from '../../../shared/profile';
+import { writeFileAtomic } from './atomic-write';
+
+export interface ProfileListing {
+  profiles: Profile[];
+  problems: ProfileProblem[];
+}
+
+type ReadOutcome = { ok: true; profile: Profile } | { ok: false; problem: ProfileProblem };
+
+/**
+ * One versioned JSON file per profile in <dataDir>/profiles. A file that cannot be read is
+ * reported by name and never touched: the admin may want it back, or a newer version wrote it.
+ */
+export class ProfileStore {
+  readonly dir: string;
+
+  constructor(dataDir: string, private readonly now: () => Date = () => new Date()) {
+    this.dir = join(dataDir, 'profiles');
+  }
+
+  async list(): Promise<ProfileListing> {
+    await mkdir(this.dir, { recursive: true });
+    const files = (await readdir(this.dir)).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort();
+    const listing: ProfileListing = { profiles: [], problems: [] };
+    for (const file of files) {
+      const outcome = parseProfileFile(file, await readFile(join(this.dir, file), 'utf8'));
+      if (outcome.ok) listing.profiles.push(outcome.profile);
+      else listing.problems.push(outcome.problem);
+    }
+    listing.profiles.sort((a, b) => a.name.localeCompare(b.name));
+    return listing;
+  }
+
+  async get(id: string): Promise<Profile> {
+    const path = this.pathOf(id);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      throw new AppError('NOT_FOUND', 'That profile no longer exists.', { hint: 'Reload the profiles list.' });
+    }
+    const outcome = parseProfileFile(`${id}.json`, text);
+    if (!outcome.ok) throw new AppError(outcome.problem.code, `${outcome.problem.file}: ${outcome.problem.reason}`);
+    return outcome.profile;
+  }
+
+  async save(profile: Profile): Promise<Profile> {
+    const next = profileSchema.parse({ ...profile, updatedAt: this.now().toISOString() });
+    await mkdir(this.dir, { recursive: true });
+    await writeFileAtomic(this.pathOf(next.id), `${JSON.stringify(next, null, 2)}\n`);
+    return next;
+  }
+
+  /** Reads, changes and writes one profile; the change function gets a fresh copy. */
+  async update(id: string, change: (profile: Profile) => Profile): Promise<Profile> {
+    return this.save(change(await this.get(id)));
+  }
+
+  async delete(id: string): Promise<void> {
+    await rm(this.pathOf(id), { force: true });
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  private pathOf(id: string): string {
+    // ids are uuids (schema-checked at the IPC boundary); this keeps a bad one from escaping the folder
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('VALIDATION', 'Not a profile id.');
+    return join(this.dir, `${id}.json`);
+  }
+}
+
+export function parseProfileFile(file: string, text: string): ReadOutcome {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? error.message : 'unreadable';
+    return corrupt(file, `is not valid JSON (${detail}). It was left untouched; restore it from a backup or delete it.`);
+  }
+  const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (typeof version === 'number' && version > PROFILE_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      problem: {
+        file,
+        code: 'PROFILE_TOO_NEW',
+        reason: `was written by a newer version of the console (profile format ${version}; this version reads ${PROFILE_SCHEMA_VERSION}). Update the console to open it; the file was left untouched.`,
+      },
+    };
+  }
+  const parsed = profileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length ? `${issue.path.join('.')}: ` : '';
+    return corrupt(file, `does not look like a profile (${where}${issue?.message ?? 'invalid'}). It was left untouched.`);
+  }
+  return { ok: true, profile: parsed.data };
+}
+
+function corrupt(file: string, reason: string): ReadOutcome {
+  return { ok: false, problem: { file, code: 'PROFILE_CORRUPT', reason } };
+}

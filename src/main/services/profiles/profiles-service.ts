@@ -1,0 +1,103 @@
+import { AppError } from '../../../shared/errors';
+import {
+  PROFILE_SCHEMA_VERSION,
+  type NewProfileInput,
+  type Profile,
+} from '../../../shared/profile';
+import type { SecretStore } from '../secrets/secret-store';
+import { parseProfileFile, type ProfileStore } from './profile-store';
+
+export interface UrlRules {
+  /** Turns what the admin typed into the org's https origin, or throws a clear AppError. */
+  normalizeOktaOrgUrl(input: string): string;
+  /** Throws a clear AppError when the SCIM API Url is not an https (or allowed loopback) URL. */
+  checkScimUrl(url: string): void;
+}
+
+/** Profile lifecycle: the rules around the store (validation, secrets clean-up, import/export). */
+export class ProfilesService {
+  constructor(
+    private readonly store: ProfileStore,
+    private readonly secrets: SecretStore,
+    private readonly urls: UrlRules,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list() {
+    return this.store.list();
+  }
+
+  get(id: string) {
+    return this.store.get(id);
+  }
+
+  async create(input: NewProfileInput, extra: Partial<Pick<Profile, 'sandbox'>> & { portalApiUrl?: string } = {}): Promise<Profile> {
+    const orgUrl = this.urls.normalizeOktaOrgUrl(input.oktaOrgUrl);
+    if (input.scimUrl) this.urls.checkScimUrl(input.scimUrl);
+    const stamp = this.now().toISOString();
+    const threatlocker: Profile['threatlocker'] = { instance: input.instance };
+    if (input.managedOrganizationId) threatlocker.managedOrganizationId = input.managedOrganizationId;
+    if (input.scimUrl) threatlocker.scimUrl = input.scimUrl;
+    if (extra.portalApiUrl) threatlocker.portalApiUrl = extra.portalApiUrl;
+    return this.store.save({
+      schemaVersion: PROFILE_SCHEMA_VERSION,
+      id: this.store.newId(),
+      name: input.name,
+      createdAt: stamp,
+      updatedAt: stamp,
+      sandbox: extra.sandbox ?? false,
+      okta: { orgUrl },
+      threatlocker,
+      secretsMeta: {},
+      setup: { steps: {} },
+      mappings: [],
+    });
+  }
+
+  rename(id: string, name: string) {
+    return this.store.update(id, (p) => ({ ...p, name }));
+  }
+
+  /** Deletes the profile's keychain entries first: a profile file without secrets is harmless, the reverse is not. */
+  async delete(id: string): Promise<void> {
+    await this.secrets.deleteAll(id);
+    await this.store.delete(id);
+  }
+
+  /** The profile as a portable file: settings, setup state and mappings, never a secret. */
+  async export(id: string): Promise<{ fileName: string; content: string }> {
+    const profile = await this.store.get(id);
+    const { secretsMeta: _omit, ...portable } = profile;
+    const slug = profile.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'profile';
+    return { fileName: `${slug}.tlprofile.json`, content: `${JSON.stringify(portable, null, 2)}\n` };
+  }
+
+  async import(fileName: string, content: string): Promise<Profile> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(content);
+    } catch {
+      throw new AppError('VALIDATION', `${fileName} is not a profile file (not valid JSON).`, {
+        hint: 'Choose a file made with "Export profile".',
+      });
+    }
+    // An exported file carries no secretsMeta; default it so the schema check below is the one for files on disk.
+    const withDefaults = typeof raw === 'object' && raw !== null ? { secretsMeta: {}, ...raw, } : raw;
+    const outcome = parseProfileFile(fileName, JSON.stringify(withDefaults));
+    if (!outcome.ok) {
+      throw new AppError(outcome.problem.code, `${fileName} ${outcome.problem.reason.replace(/ It was left untouched\.?| the file was left untouched\.?/i, '')}`);
+    }
+    const existing = await this.store.list();
+    const incoming = outcome.profile;
+    const idTaken = existing.profiles.some((p) => p.id === incoming.id);
+    const nameTaken = existing.profiles.some((p) => p.name === incoming.name);
+    this.urls.normalizeOktaOrgUrl(incoming.okta.orgUrl);
+    return this.store.save({
+      ...incoming,
+      id: idTaken ? this.store.newId() : incoming.id,
+      name: nameTaken ? `${incoming.name} (imported)` : incoming.name,
+      // Secrets never travel in a profile file, so none is present after an import.
+      secretsMeta: {},
+    });
+  }
+}

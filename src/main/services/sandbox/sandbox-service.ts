@@ -1,0 +1,124 @@
+import { AppError } from '../../../shared/errors';
+import type { SandboxInfo } from '../../../shared/ipc-contract';
+import type { Profile } from '../../../shared/profile';
+import type { EventBus } from '../../ipc/event-bus';
+import type { Logger } from '../log/logger';
+import type { ProfilesService } from '../profiles/profiles-service';
+import type { ProfileStore } from '../profiles/profile-store';
+import type { SecretStore } from '../secrets/secret-store';
+
+/** What the demo entry point hands over: the running simulators' addresses and sandbox credentials. */
+export interface RunningSandbox {
+  oktaUrl: string;
+  oktaApiToken: string;
+  threatlockerUrl: string;
+  threatlockerInstance: string;
+  portalToken: string;
+  scimUrl: string;
+  scimToken: string;
+  /** The simulators themselves, for the sandbox controls (admin-UI-only steps). */
+  handle: unknown;
+  stop(): Promise<void>;
+}
+
+export const SANDBOX_PROFILE_NAME = 'Sandbox: Acme MSP';
+
+interface Deps {
+  start: () => Promise<RunningSandbox>;
+  profiles: ProfilesService;
+  store: ProfileStore;
+  secrets: SecretStore;
+  allowOrigin: (origin: string) => void;
+  events: EventBus;
+  logger: Logger;
+}
+
+/**
+ * Starts the built-in simulated Okta org + ThreatLocker tenant in this process and keeps one
+ * ready-to-use sandbox profile pointing at them (its URLs change every run, so they are refreshed).
+ */
+export class SandboxService {
+  private running: RunningSandbox | null = null;
+  private starting: Promise<{ sandbox: SandboxInfo; profile: Profile }> | null = null;
+  private profileId: string | undefined;
+
+  constructor(private readonly deps: Deps) {}
+
+  info(): SandboxInfo {
+    if (!this.running) return { running: false };
+    const info: SandboxInfo = {
+      running: true,
+      oktaUrl: this.running.oktaUrl,
+      threatlockerUrl: this.running.threatlockerUrl,
+      scimUrl: this.running.scimUrl,
+    };
+    if (this.profileId) info.profileId = this.profileId;
+    return info;
+  }
+
+  get current(): RunningSandbox | null {
+    return this.running;
+  }
+
+  /** Idempotent: a second call while starting or running returns the same sandbox. */
+  start(): Promise<{ sandbox: SandboxInfo; profile: Profile }> {
+    this.starting ??= this.doStart().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private async doStart(): Promise<{ sandbox: SandboxInfo; profile: Profile }> {
+    if (!this.running) {
+      try {
+        this.running = await this.deps.start();
+      } catch (cause) {
+        this.deps.logger.error('sandbox', 'sandbox failed to start', cause);
+        throw new AppError('SANDBOX', 'The sandbox could not start.', { hint: 'See the log file for the reason.', retryable: true, cause });
+      }
+      for (const url of [this.running.oktaUrl, this.running.threatlockerUrl, this.running.scimUrl]) {
+        this.deps.allowOrigin(new URL(url).origin);
+      }
+      this.deps.logger.info('sandbox', `sandbox running: Okta ${this.running.oktaUrl}, ThreatLocker ${this.running.threatlockerUrl}`);
+    }
+    const profile = await this.ensureProfile(this.running);
+    this.profileId = profile.id;
+    const sandbox = this.info();
+    this.deps.events.emit('sandbox:state', sandbox);
+    return { sandbox, profile };
+  }
+
+  private async ensureProfile(sb: RunningSandbox): Promise<Profile> {
+    const { profiles } = await this.deps.store.list();
+    const existing = profiles.find((p) => p.sandbox && p.name === SANDBOX_PROFILE_NAME);
+    const profile = existing
+      ? await this.deps.store.update(existing.id, (p) => ({
+          ...p,
+          okta: { orgUrl: sb.oktaUrl },
+          threatlocker: { ...p.threatlocker, instance: sb.threatlockerInstance, portalApiUrl: sb.threatlockerUrl, scimUrl: sb.scimUrl },
+        }))
+      : await this.deps.profiles.create(
+          { name: SANDBOX_PROFILE_NAME, oktaOrgUrl: sb.oktaUrl, instance: sb.threatlockerInstance, scimUrl: sb.scimUrl },
+          { sandbox: true, portalApiUrl: sb.threatlockerUrl },
+        );
+    // Sandbox credentials are not secrets, but they go through the keychain like real ones so the flow is the same.
+    const savedAt = new Date().toISOString();
+    await this.deps.secrets.set(profile.id, 'oktaApiToken', sb.oktaApiToken);
+    await this.deps.secrets.set(profile.id, 'threatlockerPortalToken', sb.portalToken);
+    await this.deps.secrets.set(profile.id, 'scimBearerToken', sb.scimToken);
+    return this.deps.store.update(profile.id, (p) => ({
+      ...p,
+      secretsMeta: {
+        oktaApiToken: { savedAt },
+        threatlockerPortalToken: { savedAt },
+        scimBearerToken: { savedAt },
+      },
+    }));
+  }
+
+  async stop(): Promise<void> {
+    const running = this.running;
+    this.running = null;
+    if (running) await running.stop();
+  }
+}

@@ -1,0 +1,88 @@
+import { AppError } from '../../../shared/errors';
+import type { SecretKind } from '../../../shared/profile';
+import type { Redactor } from '../log/redactor';
+
+/** The keytar API (as provided by @napi-rs/keyring/keytar); injected so tests can pick the service name. */
+export interface KeytarLike {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
+}
+
+export const DEFAULT_KEYCHAIN_SERVICE = 'ThreatLocker Okta Console';
+
+/**
+ * The only place secrets are read or written. Values live in the OS keychain under one service,
+ * one account per profile and kind; every value seen is registered with the redactor so it can
+ * never be logged.
+ */
+export class SecretStore {
+  constructor(
+    private readonly keytar: KeytarLike,
+    private readonly redactor: Redactor,
+    readonly service: string = DEFAULT_KEYCHAIN_SERVICE,
+  ) {}
+
+  static account(profileId: string, kind: SecretKind): string {
+    return `${profileId}:${kind}`;
+  }
+
+  async get(profileId: string, kind: SecretKind): Promise<string | null> {
+    const value = await this.guard(() => this.keytar.getPassword(this.service, SecretStore.account(profileId, kind)));
+    if (value) this.redactor.register(value);
+    return value;
+  }
+
+  async require(profileId: string, kind: SecretKind, label: string): Promise<string> {
+    const value = await this.get(profileId, kind);
+    if (!value) {
+      throw new AppError('SECRET_MISSING', `No ${label} is saved for this profile.`, {
+        hint: 'Add it in the profile\'s Credentials panel.',
+      });
+    }
+    return value;
+  }
+
+  async set(profileId: string, kind: SecretKind, value: string): Promise<void> {
+    this.redactor.register(value);
+    await this.guard(() => this.keytar.setPassword(this.service, SecretStore.account(profileId, kind), value));
+  }
+
+  async delete(profileId: string, kind: SecretKind): Promise<void> {
+    await this.guard(() => this.keytar.deletePassword(this.service, SecretStore.account(profileId, kind)));
+  }
+
+  /** Removes every secret of a profile, including kinds a later version may have added. */
+  async deleteAll(profileId: string): Promise<void> {
+    const all = await this.guard(() => this.keytar.findCredentials(this.service));
+    for (const { account } of all) {
+      if (account.startsWith(`${profileId}:`)) await this.guard(() => this.keytar.deletePassword(this.service, account));
+    }
+  }
+
+  /** Which profile, if any, already holds this exact value for this kind (to catch a token pasted into the wrong profile). */
+  async findOwner(kind: SecretKind, value: string): Promise<string | null> {
+    const all = await this.guard(() => this.keytar.findCredentials(this.service));
+    const hit = all.find((c) => c.account.endsWith(`:${kind}`) && c.password === value);
+    return hit ? hit.account.slice(0, -(kind.length + 1)) : null;
+  }
+
+  private async guard<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (cause) {
+      // The keychain's own message can be long and platform-specific; it never holds the value.
+      throw new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not be reached.', {
+        hint: 'Unlock your keychain (macOS Keychain, Windows Credential Manager or the Secret Service on Linux) and try again.',
+        retryable: true,
+        cause,
+      });
+    }
+  }
+}
+
+/** Last four characters, the only part of a secret the renderer may show. */
+export function fingerprintOf(value: string): string {
+  return value.slice(-4);
+}

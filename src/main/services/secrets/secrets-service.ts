@@ -1,0 +1,62 @@
+import { AppError } from '../../../shared/errors';
+import { secretKinds, secretLabels, type SecretKind, type SecretStatus } from '../../../shared/profile';
+import type { ProfileStore } from '../profiles/profile-store';
+import type { ClipboardGuard } from './clipboard-guard';
+import { fingerprintOf, type SecretStore } from './secret-store';
+
+/** What the renderer may do with secrets: set, replace, delete, copy, and see their status. */
+export class SecretsService {
+  constructor(
+    private readonly store: SecretStore,
+    private readonly profiles: ProfileStore,
+    private readonly clipboard: ClipboardGuard | null,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async statusAll(profileId: string): Promise<SecretStatus[]> {
+    const profile = await this.profiles.get(profileId);
+    return Promise.all(
+      secretKinds.map(async (kind) => this.statusOf(kind, await this.store.get(profileId, kind), profile.secretsMeta[kind]?.savedAt)),
+    );
+  }
+
+  async set(profileId: string, kind: SecretKind, value: string): Promise<SecretStatus> {
+    await this.profiles.get(profileId); // a secret for a deleted profile would be orphaned in the keychain
+    const owner = await this.store.findOwner(kind, value);
+    if (owner && owner !== profileId) {
+      const other = await this.profiles.get(owner).then((p) => p.name, () => 'another profile');
+      throw new AppError('CONFLICT', `This ${secretLabels[kind]} is already saved for "${other}".`, {
+        hint: 'Each Okta org and ThreatLocker organization has its own token: paste the one made for this profile.',
+      });
+    }
+    await this.store.set(profileId, kind, value);
+    const savedAt = this.now().toISOString();
+    await this.profiles.update(profileId, (p) => ({ ...p, secretsMeta: { ...p.secretsMeta, [kind]: { savedAt } } }));
+    return this.statusOf(kind, value, savedAt);
+  }
+
+  async delete(profileId: string, kind: SecretKind): Promise<SecretStatus> {
+    await this.store.delete(profileId, kind);
+    await this.profiles.update(profileId, (p) => {
+      const { [kind]: _gone, ...rest } = p.secretsMeta;
+      return { ...p, secretsMeta: rest };
+    });
+    return { kind, present: false };
+  }
+
+  async copy(profileId: string, kind: SecretKind): Promise<{ clearsAfterSeconds: number }> {
+    if (!this.clipboard) {
+      throw new AppError('INTERNAL', 'Copying a token needs the desktop app\'s clipboard.', {
+        hint: 'In the browser console, open the token in your password manager instead.',
+      });
+    }
+    return this.clipboard.copySecret(await this.store.require(profileId, kind, secretLabels[kind]));
+  }
+
+  private statusOf(kind: SecretKind, value: string | null, savedAt: string | undefined): SecretStatus {
+    if (!value) return { kind, present: false };
+    const status: SecretStatus = { kind, present: true, fingerprint: fingerprintOf(value) };
+    if (savedAt) status.savedAt = savedAt;
+    return status;
+  }
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import {
+  newProfileInputSchema,
+  profileProblemSchema,
+  profileSchema,
+  profileSummarySchema,
+  secretKindSchema,
+  secretStatusSchema,
+} from './profile';
+import { scimCheckResultSchema, scimCheckRunSchema } from './scim-check';
+
+/**
+ * The whole renderer <-> main contract. Names are `domain:verb`; every call takes one object.
+ * main validates requests with these schemas; the preload and the browser bridge build
+ * window.api from the keys, so nothing here is written twice.
+ */
+const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, result: Res) => ({ request, result });
+const empty = z.object({}).strict();
+const byProfile = z.object({ profileId: z.string().uuid() });
+
+export const sandboxInfoSchema = z.object({
+  running: z.boolean(),
+  oktaUrl: z.string().optional(),
+  threatlockerUrl: z.string().optional(),
+  scimUrl: z.string().optional(),
+  profileId: z.string().optional(),
+});
+export type SandboxInfo = z.infer<typeof sandboxInfoSchema>;
+
+export const invokeChannels = {
+  'app:info': channel(
+    empty,
+    z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      allowLoopback: z.boolean(),
+      platform: z.string(),
+    }),
+  ),
+
+  'profiles:list': channel(
+    empty,
+    z.object({ profiles: z.array(profileSummarySchema), problems: z.array(profileProblemSchema) }),
+  ),
+  'profiles:get': channel(byProfile, profileSchema),
+  'profiles:create': channel(newProfileInputSchema, profileSchema),
+  'profiles:rename': channel(byProfile.extend({ name: z.string().trim().min(1).max(120) }), profileSchema),
+  'profiles:delete': channel(byProfile, z.object({ deleted: z.literal(true) })),
+  'profiles:export': channel(byProfile, z.object({ fileName: z.string(), content: z.string() })),
+  'profiles:import': channel(z.object({ fileName: z.string(), content: z.string().max(5_000_000) }), profileSchema),
+
+  'secrets:status': channel(byProfile, z.object({ secrets: z.array(secretStatusSchema) })),
+  'secrets:set': channel(
+    byProfile.extend({ kind: secretKindSchema, value: z.string().trim().min(1, 'Paste the token').max(4096) }),
+    secretStatusSchema,
+  ),
+  'secrets:delete': channel(byProfile.extend({ kind: secretKindSchema }), secretStatusSchema),
+  'secrets:copy': channel(byProfile.extend({ kind: secretKindSchema }), z.object({ clearsAfterSeconds: z.number() })),
+
+  'sandbox:start': channel(empty, z.object({ sandbox: sandboxInfoSchema, profile: profileSchema })),
+  'sandbox:info': channel(empty, sandboxInfoSchema),
+
+  'okta:verifyToken': channel(
+    byProfile,
+    z.object({
+      orgUrl: z.string(),
+      missing: z.array(z.string()),
+      checked: z.array(z.object({ scope: z.string(), ok: z.boolean(), detail: z.string().optional() })),
+    }),
+  ),
+
+  'scim:runChecks': channel(byProfile.extend({ write: z.boolean().default(false) }), scimCheckRunSchema),
+
+  'shell:openExternal': channel(z.object({ url: z.string().url() }), z.object({ opened: z.boolean() })),
+} as const;
+
+export const eventChannels = {
+  'sandbox:state': sandboxInfoSchema,
+  'scim:progress': z.object({ profileId: z.string(), index: z.number(), total: z.number(), result: scimCheckResultSchema }),
+} as const;
+
+export type InvokeChannels = typeof invokeChannels;
+export type InvokeChannel = keyof InvokeChannels;
+export type EventChannels = typeof eventChannels;
+export type EventChannel = keyof EventChannels;
+
+export type RequestOf<C extends InvokeChannel> = z.input<InvokeChannels[C]['request']>;
+export type ResultOf<C extends InvokeChannel> = z.output<InvokeChannels[C]['result']>;
+export type EventPayload<E extends EventChannel> = z.output<EventChannels[E]>;
+
+/** Calls longer than this fail with TIMEOUT; long jobs report progress through events instead. */
+export const DEFAULT_CALL_TIMEOUT_MS = 60_000;
+export const callTimeouts: Partial<Record<InvokeChannel, number>> = {
+  'scim:runChecks': 120_000,
+  'sandbox:start': 60_000,
+};
