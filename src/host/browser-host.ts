@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppServices } from '../main/app-services';
+import { CONTENT_SECURITY_POLICY } from '../main/security/window-options';
 import { createDispatch } from '../main/ipc/handle';
 import { readStatic } from './static-files';
 import { BRIDGE_PATH, TOKEN_PROTOCOL_PREFIX, WS_PATH, type ClientFrame, type ServerFrame } from './ws-protocol';
@@ -43,6 +44,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         'cache-control': 'no-store',
+        // Same policy as the desktop window; as a header it also enforces frame-ancestors.
+        'content-security-policy': CONTENT_SECURITY_POLICY,
       };
       if (path === BRIDGE_PATH) {
         res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' }).end(bridge);

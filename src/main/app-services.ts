@@ -56,7 +56,11 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
   const clipboard = opts.clipboard ? new ClipboardGuard(opts.clipboard) : null;
   const profiles = new ProfilesService(store, secretStore, {
     normalizeOktaOrgUrl: (input) => normalizeOktaOrgUrl(input, policy),
-    checkScimUrl: (url) => void checkUrl(policy, url, 'scim'),
+    checkScimUrl: (url) => {
+      // The SCIM API Url the admin enters is, by that act, an allowed origin (https only).
+      policy.allowOrigin(url);
+      checkUrl(policy, url, 'scim');
+    },
   });
   const secrets = new SecretsService(secretStore, store, clipboard);
   const sandbox = new SandboxService({
@@ -76,7 +80,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     ...secretsHandlers(secrets),
     ...sandboxHandlers(sandbox),
     ...oktaHandlers(clients),
-    ...scimHandlers({ store, secrets: secretStore, events, policy, allowLoopback: opts.allowLoopback }),
+    ...scimHandlers({ clients, store, secrets: secretStore, events, allowLoopback: opts.allowLoopback }),
   };
 
   return {

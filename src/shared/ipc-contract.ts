@@ -8,6 +8,7 @@ import {
   secretStatusSchema,
 } from './profile';
 import { scimCheckResultSchema, scimCheckRunSchema } from './scim-check';
+import { setupStepIdSchema, setupViewSchema, stepInputSchema } from './setup';
 
 /**
  * The whole renderer <-> main contract. Names are `domain:verb`; every call takes one object.
@@ -71,11 +72,29 @@ export const invokeChannels = {
 
   'scim:runChecks': channel(byProfile.extend({ write: z.boolean().default(false) }), scimCheckRunSchema),
 
+  'setup:get': channel(byProfile, setupViewSchema),
+  'setup:runStep': channel(byProfile.extend({ stepId: setupStepIdSchema, input: stepInputSchema }), setupViewSchema),
+  'setup:searchGroups': channel(
+    byProfile.extend({ query: z.string().trim().max(100) }),
+    z.object({ groups: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().optional(), type: z.string().optional() })) }),
+  ),
+  'setup:listGroupRules': channel(
+    byProfile,
+    z.object({
+      rules: z.array(
+        z.object({ id: z.string(), name: z.string(), status: z.string(), groups: z.array(z.object({ id: z.string(), name: z.string() })) }),
+      ),
+    }),
+  ),
+  /** Sandbox only: plays a step's admin-UI part (the simulated admin clicks for you), then re-verifies. */
+  'sandbox:playStep': channel(byProfile.extend({ stepId: setupStepIdSchema }), setupViewSchema),
+
   'shell:openExternal': channel(z.object({ url: z.string().url() }), z.object({ opened: z.boolean() })),
 } as const;
 
 export const eventChannels = {
   'sandbox:state': sandboxInfoSchema,
+  'setup:progress': z.object({ profileId: z.string(), stepId: setupStepIdSchema, message: z.string() }),
   'scim:progress': z.object({ profileId: z.string(), index: z.number(), total: z.number(), result: scimCheckResultSchema }),
 } as const;
 
@@ -93,4 +112,6 @@ export const DEFAULT_CALL_TIMEOUT_MS = 60_000;
 export const callTimeouts: Partial<Record<InvokeChannel, number>> = {
   'scim:runChecks': 120_000,
   'sandbox:start': 60_000,
+  'setup:runStep': 180_000,
+  'sandbox:playStep': 180_000,
 };

@@ -68,6 +68,12 @@ export class SecretStore {
     return hit ? hit.account.slice(0, -(kind.length + 1)) : null;
   }
 
+  /** Every profile holding this exact value for this kind (findOwner stops at the first, which may be the asker). */
+  async findOwners(kind: SecretKind, value: string): Promise<string[]> {
+    const all = await this.guard(() => this.keytar.findCredentials(this.service));
+    return all.filter((c) => c.account.endsWith(`:${kind}`) && c.password === value).map((c) => c.account.slice(0, -(kind.length + 1)));
+  }
+
   private async guard<T>(op: () => Promise<T>): Promise<T> {
     try {
       return await op();

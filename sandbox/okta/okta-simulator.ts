@@ -1,0 +1,153 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { applyFaults, noFaults, type FaultSettings } from '../faults.js';
+import { authenticate, createTokens } from './okta-auth.js';
+import { OktaDirectory } from './okta-directory.js';
+import { OktaApiError, accessDenied, invalidToken, methodNotAllowed, rateLimited, routeNotFound } from './okta-errors.js';
+import { readJsonBody, Router, send, type RouteResult } from './okta-http.js';
+import { IdFactory } from './okta-ids.js';
+import { RateLimiter, type RateBucket } from './okta-rate-limits.js';
+import { createSandboxControls, type OktaSandboxControls } from './okta-sandbox-controls.js';
+import { seedOrg } from './okta-seed.js';
+import { createStateView, type OktaStateView } from './okta-state-view.js';
+import { OktaStore } from './okta-store.js';
+import { ProvisioningEngine } from './provisioning-engine.js';
+import { appAssignmentRoutes } from './routes/app-assignment-routes.js';
+import { appsRoutes } from './routes/apps-routes.js';
+import { groupsRoutes } from './routes/groups-routes.js';
+import { logsRoutes } from './routes/logs-routes.js';
+import { provisioningRoutes } from './routes/provisioning-routes.js';
+import { usersRoutes } from './routes/users-routes.js';
+
+export type { FaultSettings } from '../faults.js';
+export type { RateBucket } from './okta-rate-limits.js';
+export type { OktaSandboxControls, ScimConnectionInput, ScimConnectionTestResult } from './okta-sandbox-controls.js';
+export type { OktaStateView } from './okta-state-view.js';
+export type { ScimConnectionSettings, ToAppFeatures } from './okta-store.js';
+
+/**
+ * Okta Management API simulator: a real HTTP server on 127.0.0.1 that behaves like an Okta org
+ * for the operations the console uses (apps, SAML metadata, assignments, features, group push,
+ * users, groups, rules, System Log), plus the provisioning engine that pushes users and groups to
+ * a SCIM server the way Okta does for a custom SAML app with SCIM provisioning.
+ */
+
+export interface OktaSimulatorOptions {
+  /** Default 42; all seed data is deterministic from it. */
+  seed?: number;
+  /** Default 200; up to 100_000. */
+  users?: number;
+  /** Default 30 (including Everyone); up to 10_000. */
+  groups?: number;
+  /** Shared fault settings; mutable, read on every request. Default noFaults(). */
+  faults?: FaultSettings;
+  /** Per-minute ceilings per bucket (defaults: okta-rate-limits.ts DEFAULT_RATE_LIMITS). */
+  rateLimits?: Partial<Record<RateBucket, number>>;
+  /** Org name; default "acme-sandbox". */
+  orgName?: string;
+}
+
+export interface OktaSimulator {
+  /** http://127.0.0.1:<random port> */
+  url: string;
+  /** SSWS token of a super admin (sandbox credential, not a secret). */
+  apiToken: string;
+  /** SSWS token whose manage operations get 403 E0000006. */
+  readOnlyApiToken: string;
+  /** OAuth access token with all scopes (Authorization: Bearer). */
+  bearerToken: string;
+  faults: FaultSettings;
+  controls: OktaSandboxControls;
+  state: OktaStateView;
+  stop(): Promise<void>;
+}
+
+export async function startOktaSimulator(opts: OktaSimulatorOptions = {}): Promise<OktaSimulator> {
+  const seed = opts.seed ?? 42;
+  const faults = opts.faults ?? noFaults();
+  const store = new OktaStore(opts.orgName ?? 'acme-sandbox', new IdFactory(seed));
+  seedOrg(store, { seed, users: opts.users ?? 200, groups: opts.groups ?? 30 });
+  const engine = new ProvisioningEngine(store);
+  const directory = new OktaDirectory(store, engine);
+  const tokens = createTokens(seed);
+  const limiter = new RateLimiter(opts.rateLimits);
+
+  const router = new Router();
+  const deps = { store, directory };
+  router.add(
+    ...appsRoutes(deps),
+    ...appAssignmentRoutes(deps),
+    ...provisioningRoutes(deps),
+    ...usersRoutes(deps),
+    ...groupsRoutes(deps),
+    ...logsRoutes(deps),
+  );
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', store.baseUrl);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const { found, methodMismatch, bucketHint } = router.match(method, url.pathname);
+    const bucket: RateBucket = found?.route.bucket ?? bucketHint ?? 'default';
+    const common: Record<string, string> = { 'X-Okta-Request-Id': randomBytes(12).toString('base64url') };
+
+    const fault = await applyFaults(faults, req, res);
+    if (fault.kind === 'rate-limit') {
+      send(res, errorResult(rateLimited()), { ...common, ...limiter.injected(bucket) });
+      return;
+    }
+    if (fault.kind !== 'none') return; // answered (or dropped) by applyFaults
+
+    const rate = limiter.take(bucket);
+    const headers = { ...common, ...rate.headers };
+    try {
+      if (!rate.allowed) throw rateLimited();
+      const principal = authenticate(req, tokens);
+      if (!principal) throw invalidToken();
+      if (!found) throw methodMismatch ? methodNotAllowed() : routeNotFound(url.pathname);
+      if (principal.readOnly && found.route.access === 'manage') throw accessDenied();
+      const body = method === 'GET' || method === 'DELETE' ? undefined : await readJsonBody(req);
+      const result = await found.route.handler({ req, url, params: found.params, query: url.searchParams, principal, body });
+      send(res, result, headers);
+    } catch (err) {
+      if (!(err instanceof OktaApiError)) console.error('[okta-simulator] handler failed', method, url.pathname, err);
+      send(res, errorResult(err instanceof OktaApiError ? err : new OktaApiError(500, 'E0000009', 'Internal Server Error')), headers);
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      console.error('[okta-simulator] request crashed', err);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  // Keep-alive sockets would hold stop() open; Okta closes idle sockets too.
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  store.baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    url: store.baseUrl,
+    apiToken: tokens.apiToken,
+    readOnlyApiToken: tokens.readOnlyApiToken,
+    bearerToken: tokens.bearerToken,
+    faults,
+    controls: createSandboxControls(directory, engine),
+    state: createStateView(store),
+    async stop() {
+      engine.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function errorResult(err: OktaApiError): RouteResult {
+  return { status: err.status, body: err.body() };
+}

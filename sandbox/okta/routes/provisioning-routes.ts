@@ -1,0 +1,150 @@
+import { notFound, provisioningNotEnabled, validationFailed } from '../okta-errors.js';
+import { created, ok, type RouteSpec } from '../okta-http.js';
+import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination.js';
+import { renderDefaultConnection, renderPushMapping, renderUserProvisioningFeature } from '../okta-render.js';
+import type { AppRecord } from '../okta-store.js';
+import { boolParam, isObject, pageResult, type RouteDeps } from './route-deps.js';
+
+/**
+ * Application features, the default provisioning connection and group push mappings.
+ *
+ * Decision on PUT /features/USER_PROVISIONING: Okta documents it only for google, office365,
+ * okta_org2org, slack, zoomus and zscalerbyz. For a custom (App Integration Wizard) SAML app the
+ * simulator refuses it with 400 E0000001, so the product has to guide the admin through the
+ * "To App" checkboxes in the Admin Console (played by controls.setToAppFeatures) and can only
+ * verify them through GET, which works once provisioning is enabled.
+ */
+export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[] {
+  const requireProvisioning = (app: AppRecord) => {
+    if (!app.provisioning.scimEnabled) throw provisioningNotEnabled();
+  };
+  const feature = (app: AppRecord, name: string) => {
+    if (name !== 'USER_PROVISIONING') throw notFound(name, 'AppInstanceFeature');
+    return renderUserProvisioningFeature(store, app);
+  };
+
+  return [
+    {
+      method: 'GET', path: '/api/v1/apps/:appId/features', bucket: 'appById', access: 'read',
+      handler: (ctx) => {
+        const app = directory.app(ctx.params.appId!);
+        requireProvisioning(app);
+        return ok([renderUserProvisioningFeature(store, app)]);
+      },
+    },
+    {
+      method: 'GET', path: '/api/v1/apps/:appId/features/:featureName', bucket: 'appById', access: 'read',
+      handler: (ctx) => {
+        const app = directory.app(ctx.params.appId!);
+        requireProvisioning(app);
+        return ok(feature(app, ctx.params.featureName!));
+      },
+    },
+    {
+      method: 'PUT', path: '/api/v1/apps/:appId/features/:featureName', bucket: 'appById', access: 'manage',
+      handler: (ctx) => {
+        const app = directory.app(ctx.params.appId!);
+        requireProvisioning(app);
+        feature(app, ctx.params.featureName!);
+        throw validationFailed(
+          'feature',
+          'Provisioning features of this app instance cannot be updated through the API. Configure Provisioning > To App in the Admin Console.',
+        );
+      },
+    },
+    {
+      method: 'GET', path: '/api/v1/apps/:appId/connections/default', bucket: 'appById', access: 'read',
+      handler: (ctx) => ok(renderDefaultConnection(store, directory.app(ctx.params.appId!))),
+    },
+    {
+      method: 'POST', path: '/api/v1/apps/:appId/connections/default', bucket: 'appById', access: 'manage',
+      handler: (ctx) => {
+        directory.app(ctx.params.appId!);
+        throw validationFailed(
+          'provisioningConnection',
+          'Provisioning connections can only be set through the API for supported apps (okta_org2org, zscalerbyz, google, office365, slack, zoomus).',
+        );
+      },
+    },
+    {
+      method: 'GET', path: '/api/v1/apps/:appId/group-push/mappings', bucket: 'appById', access: 'read',
+      handler: (ctx) => {
+        const app = directory.app(ctx.params.appId!);
+        directory.assertGroupPushAvailable(app);
+        const limit = parseLimit(ctx.query.get('limit'), { def: 100, min: 1, max: 1000 });
+        const sourceGroupId = ctx.query.get('sourceGroupId');
+        const status = ctx.query.get('status');
+        const lastUpdated = ctx.query.get('lastUpdated');
+        const page = pageAscending([...app.pushMappings.values()], decodeCursor(ctx.query.get('after')), limit, (m) =>
+          (!sourceGroupId || m.sourceGroupId === sourceGroupId) &&
+          (!status || m.status === status) &&
+          (!lastUpdated || m.lastUpdated >= new Date(lastUpdated).toISOString()),
+        );
+        return pageResult(ctx, page, (m) => renderPushMapping(store, app, m));
+      },
+    },
+    {
+      method: 'POST', path: '/api/v1/apps/:appId/group-push/mappings', bucket: 'appById', access: 'manage',
+      handler: (ctx) => {
+        const app = directory.app(ctx.params.appId!);
+        directory.assertGroupPushAvailable(app);
+        const body = ctx.body;
+        if (!isObject(body) || typeof body.sourceGroupId !== 'string' || body.sourceGroupId === '') {
+          throw validationFailed('sourceGroupId', 'sourceGroupId: The field cannot be left blank');
+        }
+        const hasId = typeof body.targetGroupId === 'string' && body.targetGroupId !== '';
+        const hasName = typeof body.targetGroupName === 'string' && body.targetGroupName.trim() !== '';
+        if (hasId === hasName) {
+          throw validationFailed('targetGroupId', 'Either targetGroupId or targetGroupName must be provided, but not both.');
+        }
+        const status = body.status ?? 'ACTIVE';
+        if (status !== 'ACTIVE' && status !== 'INACTIVE') throw validationFailed('status', 'status: Must be ACTIVE or INACTIVE');
+        const source = store.groupsById.get(body.sourceGroupId);
+        if (!source || source.type === 'APP_GROUP') throw validationFailed('sourceGroupId', `sourceGroupId: No Okta group ${body.sourceGroupId} exists.`);
+        const mapping = directory.createPushMapping(
+          app,
+          source,
+          hasId ? { id: body.targetGroupId as string } : { name: (body.targetGroupName as string).trim() },
+          status,
+        );
+        return created(renderPushMapping(store, app, mapping));
+      },
+    },
+    {
+      method: 'GET', path: '/api/v1/apps/:appId/group-push/mappings/:mappingId', bucket: 'appById', access: 'read',
+      handler: (ctx) => {
+        const app = directory.app(ctx.params.appId!);
+        directory.assertGroupPushAvailable(app);
+        const m = app.pushMappings.get(ctx.params.mappingId!);
+        if (!m) throw notFound(ctx.params.mappingId!, 'GroupPushMapping');
+        return ok(renderPushMapping(store, app, m));
+      },
+    },
+    {
+      method: 'PATCH', path: '/api/v1/apps/:appId/group-push/mappings/:mappingId', bucket: 'appById', access: 'manage',
+      handler: (ctx) => {
+        const app = directory.app(ctx.params.appId!);
+        directory.assertGroupPushAvailable(app);
+        const m = app.pushMappings.get(ctx.params.mappingId!);
+        if (!m) throw notFound(ctx.params.mappingId!, 'GroupPushMapping');
+        const status = isObject(ctx.body) ? ctx.body.status : undefined;
+        if (status !== 'ACTIVE' && status !== 'INACTIVE') throw validationFailed('status', 'status: Must be ACTIVE or INACTIVE');
+        directory.setPushMappingStatus(app, m, status);
+        return ok(renderPushMapping(store, app, m));
+      },
+    },
+    {
+      method: 'DELETE', path: '/api/v1/apps/:appId/group-push/mappings/:mappingId', bucket: 'appById', access: 'manage',
+      handler: (ctx) => {
+        const app = directory.app(ctx.params.appId!);
+        directory.assertGroupPushAvailable(app);
+        const m = app.pushMappings.get(ctx.params.mappingId!);
+        if (!m) throw notFound(ctx.params.mappingId!, 'GroupPushMapping');
+        const deleteTargetGroup = boolParam(ctx.query, 'deleteTargetGroup');
+        if (deleteTargetGroup === undefined) throw validationFailed('deleteTargetGroup', 'deleteTargetGroup: The parameter is required');
+        directory.deletePushMapping(app, m, deleteTargetGroup);
+        return { status: 204 };
+      },
+    },
+  ];
+}

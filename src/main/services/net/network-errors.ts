@@ -1,0 +1,103 @@
+import { AppError } from '../../../shared/errors';
+
+/**
+ * What went wrong below HTTP. `notSent` means the request provably never reached the server
+ * (refused, connect timeout, DNS), which is the only case where repeating a POST is safe.
+ */
+export interface NetworkFailure {
+  kind: 'refused' | 'connect-timeout' | 'dns' | 'dns-transient' | 'reset' | 'timeout' | 'tls' | 'other';
+  notSent: boolean;
+  transient: boolean;
+}
+
+const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET|VERIFY)_|HOSTNAME_MISMATCH)/;
+
+function codeOf(err: unknown): string | undefined {
+  let e: unknown = err;
+  // undici sometimes wraps the socket error in `cause`; look a few levels down.
+  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_ABORTED' && code !== 'ABORT_ERR') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export function classifyNetworkError(err: unknown): NetworkFailure {
+  const code = codeOf(err);
+  switch (code) {
+    case 'ECONNREFUSED':
+      return { kind: 'refused', notSent: true, transient: true };
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'ETIMEDOUT':
+      return { kind: 'connect-timeout', notSent: true, transient: true };
+    case 'EAI_AGAIN':
+      return { kind: 'dns-transient', notSent: true, transient: true };
+    case 'ENOTFOUND':
+      return { kind: 'dns', notSent: true, transient: false };
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+    case 'UND_ERR_CLOSED':
+    case 'ECONNABORTED':
+    case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
+      return { kind: 'reset', notSent: false, transient: true };
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+      return { kind: 'timeout', notSent: false, transient: true };
+    default:
+      if (code && TLS_CODES.test(code)) return { kind: 'tls', notSent: true, transient: false };
+      return { kind: 'other', notSent: false, transient: false };
+  }
+}
+
+/** The admin-facing error for a failure that outlived its retries. */
+export function networkAppError(f: NetworkFailure, host: string, service: string, cause: unknown, retried: boolean): AppError {
+  const retryable = f.transient;
+  const after = retried ? ' after several attempts' : '';
+  switch (f.kind) {
+    case 'timeout':
+      return new AppError('TIMEOUT', `${service} (${host}) did not answer in time${after}.`, {
+        hint: 'Check the network connection, or retry in a few minutes.',
+        retryable,
+        cause,
+      });
+    case 'connect-timeout':
+      return new AppError('TIMEOUT', `Could not connect to ${host} in time${after}.`, {
+        hint: 'Check the network connection, VPN, proxy and firewall.',
+        retryable,
+        cause,
+      });
+    case 'refused':
+      return new AppError('NETWORK', `${host} refused the connection${after}.`, {
+        hint: 'Check the address and that the service is up; a firewall or proxy may be blocking it.',
+        retryable,
+        cause,
+      });
+    case 'dns':
+    case 'dns-transient':
+      return new AppError('NETWORK', `${host} could not be found (DNS).`, {
+        hint: 'Check the spelling of the address and the network connection.',
+        retryable,
+        cause,
+      });
+    case 'reset':
+      return new AppError('NETWORK', `The connection to ${host} was dropped${after}.`, {
+        hint: 'Check the network connection, VPN or proxy, then retry.',
+        retryable,
+        cause,
+      });
+    case 'tls':
+      return new AppError('NETWORK', `The secure connection to ${host} could not be verified.`, {
+        hint: 'A TLS-inspecting proxy or a wrong address may be in the way; check with your network team.',
+        retryable: false,
+        cause,
+      });
+    default:
+      return new AppError('NETWORK', `Could not talk to ${host}.`, {
+        hint: 'Check the network connection, then retry.',
+        retryable: false,
+        cause,
+      });
+  }
+}

@@ -1,0 +1,50 @@
+import type { Profile } from '../../shared/profile';
+import type { HostPolicy } from './net/host-policy';
+import type { HttpClient } from './net/http-client';
+import { OktaClient } from './okta/okta-client';
+import type { ProfileStore } from './profiles/profile-store';
+import type { SecretStore } from './secrets/secret-store';
+import { PortalClient } from './threatlocker/portal-client';
+import { portalApiBaseFor } from './threatlocker/threatlocker-urls';
+
+interface Deps {
+  store: ProfileStore;
+  secrets: SecretStore;
+  http: HttpClient;
+  policy: HostPolicy;
+}
+
+/**
+ * Builds the API clients for one profile. Tokens are fetched from the keychain per call, so a
+ * replaced token takes effect at once and no client holds a secret longer than a request.
+ */
+export class ProfileClients {
+  constructor(private readonly deps: Deps) {}
+
+  async profile(profileId: string): Promise<Profile> {
+    const profile = await this.deps.store.get(profileId);
+    // The SCIM API Url the admin entered is, by that act, an allowed origin.
+    if (profile.threatlocker.scimUrl) this.deps.policy.allowOrigin(profile.threatlocker.scimUrl);
+    return profile;
+  }
+
+  okta(profile: Profile): OktaClient {
+    return new OktaClient({
+      orgUrl: profile.okta.orgUrl,
+      http: this.deps.http,
+      getToken: async () => ({
+        kind: 'SSWS' as const,
+        value: await this.deps.secrets.require(profile.id, 'oktaApiToken', 'Okta API token'),
+      }),
+    });
+  }
+
+  portal(profile: Profile): PortalClient {
+    return new PortalClient({
+      baseUrl: profile.threatlocker.portalApiUrl ?? portalApiBaseFor(profile.threatlocker.instance),
+      managedOrganizationId: profile.threatlocker.managedOrganizationId,
+      http: this.deps.http,
+      getToken: () => this.deps.secrets.require(profile.id, 'threatlockerPortalToken', 'ThreatLocker portal API token'),
+    });
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The few sandbox controls the wizard plays (admin-UI-only steps). Typed structurally because
+ * src/main may not import sandbox/: the running sandbox's handle is cast to this shape.
+ */
+export interface SandboxScimConnection {
+  baseUrl: string;
+  headerToken: string;
+  uniqueIdentifier: string;
+  actions: Record<string, boolean | undefined>;
+}
+
+export interface SandboxAdmin {
+  okta: {
+    controls: {
+      enableScimProvisioning(appId: string): void;
+      setScimConnection(
+        appId: string,
+        connection: { baseUrl: string; headerToken: string; uniqueIdentifier?: string; actions?: Record<string, boolean> },
+      ): void;
+      testScimConnection(appId: string): Promise<{ ok: boolean; status: number | null; message: string }>;
+      setToAppFeatures(appId: string, features: { createUsers?: boolean; updateUserAttributes?: boolean; deactivateUsers?: boolean }): void;
+      getScimConnection(appId: string): SandboxScimConnection | null;
+      retryFailedProvisioning(appId: string): number;
+      whenIdle(): Promise<void>;
+    };
+  };
+  threatlocker: {
+    scimUrl: string;
+    readonly scimToken: string;
+    controls: {
+      setGroupMappings(rows: { groupDisplayName: string; roleId: string }[]): void;
+      getGroupMappings(): { groupDisplayName: string; roleId: string }[];
+      setSsoAllowed(allowed: boolean): void;
+      isSsoAllowed(): boolean;
+      setSamlIntegration(saml: SandboxSamlIntegration | null): void;
+      getSamlIntegration(): SandboxSamlIntegration | null;
+      listGroups(): { displayName: string; members: { value: string }[] }[];
+    };
+  };
+}
+
+export interface SandboxSamlIntegration {
+  signOnUrl: string;
+  issuer: string;
+  certificatePem: string;
+  signatureAlgorithm: 'SHA256' | 'SHA512';
+}
+
+/** True when the handle has the controls the wizard needs (a sandbox of another version may not). */
+export function asSandboxAdmin(handle: unknown): SandboxAdmin | null {
+  const h = handle as Partial<SandboxAdmin> | null | undefined;
+  if (!h || typeof h !== 'object') return null;
+  if (typeof h.okta?.controls?.enableScimProvisioning !== 'function') return null;
+  if (typeof h.threatlocker?.controls?.setGroupMappings !== 'function') return null;
+  return h as SandboxAdmin;
+}

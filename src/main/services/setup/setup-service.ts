@@ -1,0 +1,161 @@
+import { AppError } from '../../../shared/errors';
+import type { Profile } from '../../../shared/profile';
+import { type Finding, type SetupStepId, type SetupView, type StepInput, type StepView } from '../../../shared/setup';
+import { fingerprintOf } from '../secrets/secret-store';
+import { RESERVED_DATA_KEYS, SetupContext, type SetupDeps, type StepOutcome } from './setup-context';
+import { failedOutcome } from './step-errors';
+import { stepById, steps } from './steps';
+import { buildSummary } from './summary';
+
+const DONE = new Set(['verified', 'unverifiable']);
+
+/**
+ * The setup wizard: runs, verifies and replays steps, and builds the screen from what is saved
+ * in the profile (so a restart resumes where the last run stopped).
+ */
+export class SetupService {
+  /** One step at a time per profile: step state is read-modify-write on the profile file. */
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly deps: SetupDeps) {}
+
+  async get(profileId: string): Promise<SetupView> {
+    return this.view(await this.deps.clients.profile(profileId));
+  }
+
+  runStep(profileId: string, stepId: SetupStepId, input: StepInput = {}): Promise<SetupView> {
+    return this.exclusive(profileId, async () => {
+      const step = stepById(stepId);
+      const ctx = new SetupContext(this.deps, await this.deps.clients.profile(profileId), stepId);
+      const outcome = await this.settle(() => step.run(ctx, input));
+      await ctx.saveOutcome(outcome);
+      return this.view(ctx.profile);
+    });
+  }
+
+  /** Sandbox only: plays the admin-UI clicks of a manual step, then verifies it. */
+  playStep(profileId: string, stepId: SetupStepId): Promise<SetupView> {
+    return this.exclusive(profileId, async () => {
+      const step = stepById(stepId);
+      const ctx = new SetupContext(this.deps, await this.deps.clients.profile(profileId), stepId);
+      if (!ctx.profile.sandbox) {
+        throw new AppError('SANDBOX', 'Only sandbox profiles can play steps.', { hint: 'Do this step by hand in Okta or ThreatLocker.' });
+      }
+      const admin = ctx.sandbox();
+      if (!admin) throw new AppError('SANDBOX', 'The sandbox is not running.', { hint: 'Start the sandbox, then play the step again.', retryable: true });
+      if (!step.play || !step.sandboxCanPlay) {
+        throw new AppError('VALIDATION', `Step "${step.title}" has nothing for the sandbox to play.`, { hint: 'Run the step instead.' });
+      }
+      const play = step.play.bind(step);
+      try {
+        await play(ctx, admin);
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        // The simulators' refusals are plain errors with a readable reason, never a secret.
+        throw new AppError('SANDBOX', `The sandbox refused: ${err instanceof Error ? err.message : String(err)}`, { hint: 'Complete the earlier steps first.' });
+      }
+      const outcome = await this.settle(() => step.verify(ctx));
+      await ctx.saveOutcome(outcome);
+      return this.view(ctx.profile);
+    });
+  }
+
+  async searchGroups(profileId: string, query: string): Promise<{ id: string; name: string; description?: string; type?: string }[]> {
+    const profile = await this.deps.clients.profile(profileId);
+    const out: { id: string; name: string; description?: string; type?: string }[] = [];
+    // q is a startsWith on the name; capped so a big org answers fast.
+    for await (const g of this.deps.clients.okta(profile).listGroups({ q: query || undefined, limit: 50 })) {
+      const row: { id: string; name: string; description?: string; type?: string } = { id: g.id, name: g.profile.name };
+      if (g.profile.description) row.description = g.profile.description;
+      if (g.type) row.type = g.type;
+      out.push(row);
+      if (out.length >= 50) break;
+    }
+    return out;
+  }
+
+  /** Group membership rules with their target groups ("push groups by rule" takes those groups). */
+  async listGroupRules(profileId: string): Promise<{ id: string; name: string; status: string; groups: { id: string; name: string }[] }[]> {
+    const profile = await this.deps.clients.profile(profileId);
+    const okta = this.deps.clients.okta(profile);
+    const names = new Map<string, string>();
+    const rules = [];
+    for await (const r of okta.listGroupRules({ expand: 'groupIdToGroupNameMap' })) {
+      const map = (r._embedded?.groupIdToGroupNameMap ?? {}) as Record<string, unknown>;
+      for (const [id, name] of Object.entries(map)) if (typeof name === 'string') names.set(id, name);
+      rules.push(r);
+    }
+    const out = [];
+    for (const r of rules) {
+      const groups: { id: string; name: string }[] = [];
+      for (const id of r.actions?.assignUserToGroups?.groupIds ?? []) {
+        if (!names.has(id)) names.set(id, (await okta.getGroup(id)).profile.name);
+        groups.push({ id, name: names.get(id)! });
+      }
+      out.push({ id: r.id, name: r.name, status: r.status, groups });
+    }
+    return out;
+  }
+
+  private async settle(work: () => Promise<StepOutcome>): Promise<StepOutcome> {
+    try {
+      return await work();
+    } catch (err) {
+      // Wrong inputs are the caller's to fix before anything is recorded or sent.
+      if (err instanceof AppError && err.code === 'VALIDATION') throw err;
+      return failedOutcome(err);
+    }
+  }
+
+  private async view(profile: Profile): Promise<SetupView> {
+    const scimToken = await this.deps.secrets.get(profile.id, 'scimBearerToken').catch(() => null);
+    const views = steps.map((s, i) => this.stepView(profile, s.id, i + 1));
+    const resumeAt = views.find((v) => !DONE.has(v.status))?.id;
+    const view: SetupView = { profileId: profile.id, steps: views, summary: buildSummary(profile, scimToken ? fingerprintOf(scimToken) : undefined) };
+    if (resumeAt) view.resumeAt = resumeAt;
+    return view;
+  }
+
+  private stepView(profile: Profile, id: SetupStepId, number: number): StepView {
+    const step = stepById(id);
+    const state = profile.setup.steps[id];
+    const data = state?.data ?? {};
+    const all = (other: SetupStepId) => profile.setup.steps[other]?.data ?? {};
+    const parts = step.describe({ profile, data, all });
+    const confirmed = (data.checklist ?? {}) as Record<string, boolean>;
+    const own: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(data)) {
+      if (!(RESERVED_DATA_KEYS as readonly string[]).includes(k) && k !== 'checklist') own[k] = v;
+    }
+    const view: StepView = {
+      id,
+      number,
+      title: step.title,
+      why: step.why,
+      mode: step.mode,
+      status: state?.status ?? 'not-started',
+      instructions: parts.instructions,
+      values: parts.values,
+      checklist: parts.checklist.map((c) => ({ ...c, confirmed: confirmed[c.id] === true })),
+      findings: Array.isArray(data.findings) ? (data.findings as Finding[]) : [],
+      data: own,
+      sandboxCanPlay: profile.sandbox && step.sandboxCanPlay,
+    };
+    if (state?.detail) view.detail = state.detail;
+    if (typeof data.hint === 'string') view.hint = data.hint;
+    if (state?.updatedAt) view.updatedAt = state.updatedAt;
+    if (parts.deepLink) view.deepLink = parts.deepLink;
+    return view;
+  }
+
+  private exclusive<T>(profileId: string, work: () => Promise<T>): Promise<T> {
+    const prev = this.locks.get(profileId) ?? Promise.resolve();
+    const next = prev.catch(() => undefined).then(work);
+    this.locks.set(profileId, next);
+    void next.finally(() => {
+      if (this.locks.get(profileId) === next) this.locks.delete(profileId);
+    }).catch(() => undefined);
+    return next;
+  }
+}
+

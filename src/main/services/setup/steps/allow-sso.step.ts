@@ -1,0 +1,54 @@
+import type { Finding } from '../../../../shared/setup';
+import type { SetupContext, StepOutcome } from '../setup-context';
+import type { StepDefinition } from '../step-definition';
+
+const ALLOW = 'allow-sso';
+const ADMIN_LOGIN = 'admin-login-settings';
+
+async function verify(ctx: SetupContext): Promise<StepOutcome> {
+  const checklist = ctx.checklist();
+  const findings: Finding[] = [];
+  const sandbox = ctx.sandbox();
+  if (sandbox) {
+    const allowed = sandbox.threatlocker.controls.isSsoAllowed();
+    findings.push({ label: 'Allow SSO', outcome: allowed ? 'pass' : 'fail', expected: 'on', actual: allowed ? 'on (sandbox ThreatLocker)' : 'off' });
+  } else {
+    findings.push({ label: 'Allow SSO', outcome: checklist[ALLOW] ? 'pass' : 'info', actual: checklist[ALLOW] ? 'confirmed by you' : 'not confirmed yet' });
+  }
+  findings.push({ label: 'Admin Login Settings', outcome: checklist[ADMIN_LOGIN] ? 'pass' : 'info', actual: checklist[ADMIN_LOGIN] ? 'confirmed by you' : 'not confirmed yet' });
+  const allowOk = sandbox ? findings[0]!.outcome === 'pass' : !!checklist[ALLOW];
+  if (!allowOk || !checklist[ADMIN_LOGIN]) {
+    return { status: 'not-started', detail: 'Allow SSO in ThreatLocker\'s Login Settings and choose the Admin Login Settings, then confirm both.', findings };
+  }
+  if (sandbox) return { status: 'verified', detail: 'Verified in the sandbox ThreatLocker: SSO is allowed; Admin Login Settings confirmed by you.', findings, data: { confirmedBy: 'sandbox' } };
+  return { status: 'unverifiable', detail: 'Confirmed by you. ThreatLocker has no API to read its Login Settings.', findings, data: { confirmedBy: 'admin' } };
+}
+
+export const allowSsoStep: StepDefinition = {
+  id: 'allow-sso',
+  title: 'Allow SSO',
+  why: 'Until SSO is allowed in ThreatLocker\'s Login Settings, provisioned administrators cannot sign in through Okta.',
+  mode: 'manual',
+  sandboxCanPlay: true,
+  describe: () => ({
+    instructions: [
+      'In ThreatLocker open Administrators -> Login Settings, turn on "Allow SSO" and save.',
+      'In Integrations -> SCIM Integration, Admin Login Settings: choose "SAML-enabled account" (the SAML integration is set up) or "E-mail invitation".',
+      'Note: if SAML is disabled later, SAML users must reset their passwords.',
+    ],
+    values: [],
+    checklist: [
+      { id: ALLOW, label: 'Allow SSO is on in Administrators -> Login Settings' },
+      { id: ADMIN_LOGIN, label: 'Admin Login Settings chosen (SAML-enabled account or e-mail invitation)' },
+    ],
+  }),
+  async run(ctx, input) {
+    if (input.checklist) await ctx.saveData({ checklist: { ...ctx.checklist(), ...input.checklist } });
+    return verify(ctx);
+  },
+  verify,
+  async play(ctx, admin) {
+    admin.threatlocker.controls.setSsoAllowed(true);
+    await ctx.saveData({ checklist: { ...ctx.checklist(), [ALLOW]: true, [ADMIN_LOGIN]: true } });
+  },
+};

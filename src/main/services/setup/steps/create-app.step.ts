@@ -1,0 +1,192 @@
+import { AppError } from '../../../../shared/errors';
+import type { Finding, StepInput } from '../../../../shared/setup';
+import { HttpError } from '../../net/http-errors';
+import type { OktaApp } from '../../okta/okta-schemas';
+import { acsUrlFor } from '../../threatlocker/threatlocker-urls';
+import {
+  ARTICLE_APP,
+  buildCreateAppBody,
+  checksToFindings,
+  compareApp,
+  instanceOfAcs,
+  withArticleValues,
+  type AppChoices,
+} from '../app-settings';
+import { loadIdpValues } from '../idp-values';
+import { checkInstance, validateProfileInputs } from '../input-validation';
+import { adminAppUrl } from '../okta-links';
+import { str, type SetupContext, type StepOutcome } from '../setup-context';
+import type { StepDefinition } from '../step-definition';
+
+function choicesOf(ctx: SetupContext, input: StepInput = {}): AppChoices {
+  const saved = ctx.data('create-app');
+  return {
+    label: input.appLabel ?? str(saved, 'label') ?? ARTICLE_APP.defaultLabel,
+    defaultRelayState: input.defaultRelayState ?? str(saved, 'defaultRelayState') ?? '',
+    // Hidden by default: ThreatLocker supports SP-initiated login only, so the tile would not log in.
+    hideTile: input.hideTile ?? (typeof saved.hideTile === 'boolean' ? saved.hideTile : true),
+  };
+}
+
+/** "Not created" can only be told apart from "created, answer lost" by looking. */
+function maybeCreated(err: unknown): boolean {
+  if (err instanceof HttpError) return err.status >= 500 || err.status === 0;
+  return err instanceof AppError && ['NETWORK', 'TIMEOUT', 'BAD_RESPONSE'].includes(err.code);
+}
+
+async function findOne(ctx: SetupContext, label: string, knownId: string | undefined): Promise<OktaApp | null> {
+  const okta = ctx.okta();
+  if (knownId) {
+    try {
+      const app = await okta.getApp(knownId);
+      if (app.status !== 'DELETED' && app.label === label) return app;
+    } catch (err) {
+      if (!(err instanceof HttpError && err.status === 404)) throw err;
+    }
+  }
+  const found = await okta.findAppsByLabel(label);
+  if (found.length > 1) {
+    throw new AppError('CONFLICT', `${found.length} Okta apps are labelled "${label}"; the wizard will not guess which one is ThreatLocker's.`, {
+      hint: 'Rename or delete the extra apps in Okta (Applications -> Applications), or choose another label, then run this step again.',
+    });
+  }
+  return found[0] ?? null;
+}
+
+async function createOrAdopt(ctx: SetupContext, choices: AppChoices): Promise<{ app: OktaApp; created: boolean }> {
+  const okta = ctx.okta();
+  const body = buildCreateAppBody(ctx.profile.threatlocker.instance, choices);
+  ctx.progress(`Looking for an existing Okta app labelled "${choices.label}"`);
+  const existing = await findOne(ctx, choices.label, str(ctx.data(), 'appId'));
+  if (existing) return { app: existing, created: false };
+
+  // Marked before the POST: after a crash here the next run still looks before it creates.
+  await ctx.saveData({ creating: { label: choices.label, at: ctx.now().toISOString() } });
+  ctx.progress(`Creating the SAML 2.0 app "${choices.label}" in Okta`);
+  try {
+    const app = await okta.createSamlApp(body);
+    return { app, created: true };
+  } catch (err) {
+    if (!maybeCreated(err)) throw err;
+    ctx.progress('Okta did not confirm the creation; checking whether the app exists');
+    let after: OktaApp | null;
+    try {
+      after = await findOne(ctx, choices.label, undefined);
+    } catch {
+      throw new AppError('REMOTE_ERROR', `Okta failed while creating "${choices.label}" and could not be asked whether the app exists.`, {
+        hint: 'Run this step again: it looks for the app by its label before creating one, so it never makes a second app.',
+        retryable: true,
+        cause: err,
+      });
+    }
+    if (after) return { app: after, created: true };
+    throw new AppError('REMOTE_ERROR', `Okta failed while creating "${choices.label}"; no app with that label exists, so nothing was created.`, {
+      hint: 'This is usually temporary: run this step again.',
+      retryable: true,
+      cause: err,
+    });
+  }
+}
+
+async function compareAndReport(ctx: SetupContext, app: OktaApp, choices: AppChoices, action: string): Promise<StepOutcome> {
+  const instance = ctx.profile.threatlocker.instance;
+  const checks = compareApp(app, instance, choices);
+  const findings: Finding[] = checksToFindings(checks);
+  const acsInstance = instanceOfAcs(app.settings?.signOn?.ssoAcsUrl);
+  const data: Record<string, unknown> = {
+    appId: app.id,
+    appName: app.name,
+    label: choices.label,
+    defaultRelayState: choices.defaultRelayState,
+    hideTile: choices.hideTile,
+    creating: null,
+    fields: checks.map((c) => ({ setting: c.setting, path: c.path, ok: c.ok })),
+    verifiedAt: ctx.now().toISOString(),
+  };
+  if (acsInstance !== instance) {
+    findings.unshift({
+      label: 'ACS URL instance',
+      outcome: 'fail',
+      expected: acsUrlFor(instance),
+      actual: acsInstance ? `points at instance "${acsInstance}"` : String(app.settings?.signOn?.ssoAcsUrl ?? '(not set)'),
+      hint: `The Single sign-on URL must use this profile's instance "${instance}". If the instance letter is right, this app may belong to another tenant: choose another app label (or fix the URL in Okta); otherwise correct the instance in the profile.`,
+    });
+    return { status: 'failed', detail: `The app's Single sign-on URL points at ${acsInstance ? `instance "${acsInstance}"` : 'another address'}, not "${instance}".`, findings, data };
+  }
+  const bad = checks.filter((c) => !c.ok);
+  if (bad.length) {
+    return {
+      status: 'failed',
+      detail: `${bad.length} setting(s) differ from the article: ${bad.map((c) => c.setting).join(', ')}.`,
+      hint: 'Run this step again: it rewrites these fields on the existing app.',
+      findings,
+      data,
+    };
+  }
+  try {
+    ctx.progress('Reading the SAML metadata');
+    await loadIdpValues(ctx, app.id);
+  } catch (err) {
+    findings.push({ label: 'SAML metadata', outcome: 'warn', actual: err instanceof AppError ? err.message : 'not readable', hint: 'Step 4 reads it again.' });
+  }
+  return { status: 'verified', detail: `${action} "${app.label}" (${app.id}); all ${checks.length} settings read back as the article says.`, findings, data };
+}
+
+export const createAppStep: StepDefinition = {
+  id: 'create-app',
+  title: 'Create the Okta SAML 2.0 app',
+  why: 'ThreatLocker signs admins in through a SAML app in Okta; SCIM provisioning is switched on for the same app later. The console creates it through the API with exactly the article\'s values and reads it back.',
+  mode: 'automated',
+  sandboxCanPlay: false,
+  describe: ({ profile, data }) => {
+    const s: ReturnType<StepDefinition['describe']> = {
+      instructions: [
+        `Creates (or reuses) the SAML 2.0 app "${str(data, 'label') ?? ARTICLE_APP.defaultLabel}" with Single sign-on URL, Recipient and Destination ${safeAcs(profile.threatlocker.instance)}, Audience URI ${ARTICLE_APP.audience}, Name ID format EmailAddress, Application username Email, updated on create and update.`,
+        'Optional: a Default RelayState, and whether to hide the tile (ThreatLocker supports SP-initiated login only, so the tile would not log in; hidden by default).',
+      ],
+      values: [],
+      checklist: [],
+    };
+    const appId = str(data, 'appId');
+    const appName = str(data, 'appName');
+    if (appId && appName) s.deepLink = { label: 'Open the app in the Okta Admin Console', url: adminAppUrl(profile.okta.orgUrl, appName, appId) };
+    return s;
+  },
+  async run(ctx, input) {
+    checkInstance(ctx.profile.threatlocker.instance);
+    await validateProfileInputs(ctx.deps, ctx.profile);
+    const choices = choicesOf(ctx, input);
+    const { app, created } = await createOrAdopt(ctx, choices);
+    await ctx.saveData({ appId: app.id, appName: app.name, label: choices.label, creating: null });
+    let current = await ctx.okta().getApp(app.id);
+    // An app with this label aimed at another instance may be another tenant's: report, never overwrite.
+    if (!created && instanceOfAcs(current.settings?.signOn?.ssoAcsUrl) !== ctx.profile.threatlocker.instance) {
+      return compareAndReport(ctx, current, choices, 'Found');
+    }
+    const wrong = compareApp(current, ctx.profile.threatlocker.instance, choices).filter((c) => !c.ok);
+    if (wrong.length) {
+      ctx.progress(`Setting ${wrong.length} field(s) on the existing app to the article's values`);
+      const body = buildCreateAppBody(ctx.profile.threatlocker.instance, choices);
+      current = await ctx.okta().replaceApp(app.id, withArticleValues(current as Record<string, unknown>, body));
+      current = await ctx.okta().getApp(app.id);
+    }
+    if (current.status === 'INACTIVE') {
+      ctx.progress('Activating the app');
+      await ctx.okta().activateApp(app.id);
+      current = await ctx.okta().getApp(app.id);
+    }
+    return compareAndReport(ctx, current, choices, created ? 'Created' : wrong.length ? 'Updated' : 'Reused');
+  },
+  async verify(ctx) {
+    const { appId } = ctx.requireApp();
+    return compareAndReport(ctx, await ctx.okta().getApp(appId), choicesOf(ctx), 'Read back');
+  },
+};
+
+function safeAcs(instance: string): string {
+  try {
+    return acsUrlFor(instance);
+  } catch {
+    return 'https://portalapi.<instance>.threatlocker.com/portalApi/AuthenticationSAML/AssertionConsumerService';
+  }
+}

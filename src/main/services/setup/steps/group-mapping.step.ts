@@ -1,0 +1,91 @@
+import { AppError } from '../../../../shared/errors';
+import type { Finding } from '../../../../shared/setup';
+import type { SetupContext, StepOutcome } from '../setup-context';
+import type { StepDefinition } from '../step-definition';
+import { savedGroups } from './push-groups.step';
+
+const SAVED = 'mapping-saved';
+const rowId = (oktaGroupId: string) => `map:${oktaGroupId}`;
+
+async function verify(ctx: SetupContext): Promise<StepOutcome> {
+  const pushed = savedGroups(ctx.data('push-groups'));
+  const findings: Finding[] = [];
+  const data: Record<string, unknown> = { pushedGroups: pushed };
+  const portal = await ctx.portal();
+  if (portal) {
+    ctx.progress('Listing ThreatLocker roles from the portal API');
+    try {
+      data.roles = (await portal.listRoles()).map((r) => ({ id: r.id, name: r.name }));
+    } catch (err) {
+      findings.push({ label: 'ThreatLocker roles', outcome: 'warn', actual: err instanceof AppError ? err.message : 'not listed', hint: 'Type the role names as they appear in ThreatLocker instead.' });
+    }
+  }
+  const mappings = ctx.profile.mappings;
+  if (mappings.length === 0) {
+    return { status: 'not-started', detail: 'Pick a ThreatLocker role for each pushed group.', findings, data };
+  }
+  const sandbox = ctx.sandbox();
+  if (sandbox) {
+    const rows = sandbox.threatlocker.controls.getGroupMappings();
+    for (const m of mappings) {
+      const hit = rows.find((r) => r.groupDisplayName.toLowerCase() === m.oktaGroupName.toLowerCase() && r.roleId.toLowerCase() === m.roleId.toLowerCase());
+      findings.push({ label: `${m.oktaGroupName} -> ${m.roleName}`, outcome: hit ? 'pass' : 'fail', expected: 'a row on the Group Mapping tab', actual: hit ? 'present' : 'missing' });
+    }
+    const bad = findings.filter((f) => f.outcome === 'fail');
+    if (bad.length) return { status: 'not-started', detail: `${bad.length} row(s) are not on ThreatLocker's Group Mapping tab yet.`, hint: 'Add the rows below, click Save (or play the step in the sandbox).', findings, data };
+    return { status: 'verified', detail: 'Verified in the sandbox ThreatLocker: every mapping row is on the Group Mapping tab.', findings, data: { ...data, confirmedBy: 'sandbox' } };
+  }
+  const checklist = ctx.checklist();
+  const open = [...mappings.map((m) => rowId(m.oktaGroupId)), SAVED].filter((id) => !checklist[id]);
+  if (open.length) return { status: 'not-started', detail: `${open.length} checklist item(s) left: add the rows in ThreatLocker and confirm each.`, findings, data };
+  return {
+    status: 'unverifiable',
+    detail: 'Confirmed by you. ThreatLocker has no documented API for the Group Mapping tab, so it cannot be read back.',
+    findings,
+    data: { ...data, confirmedBy: 'admin' },
+  };
+}
+
+export const groupMappingStep: StepDefinition = {
+  id: 'group-mapping',
+  title: 'Group mapping in ThreatLocker',
+  why: 'A pushed group gives its members a ThreatLocker role only once it is mapped on the SCIM integration\'s Group Mapping tab; ThreatLocker has no API for it.',
+  mode: 'manual',
+  sandboxCanPlay: true,
+  describe: ({ profile }) => ({
+    instructions: [
+      'In ThreatLocker open Integrations -> SCIM Integration -> Group Mapping. Pushed groups appear in the "Identity Provider Group" dropdown (the first sync can take up to an hour).',
+      'For each row below: select the Identity Provider Group, select the ThreatLocker User Role, click "+".',
+      'Click Save at the bottom of the page.',
+    ],
+    values: [],
+    checklist: [
+      ...profile.mappings.map((m) => ({ id: rowId(m.oktaGroupId), label: `Identity Provider Group "${m.oktaGroupName}" -> User Role "${m.roleName}"` })),
+      ...(profile.mappings.length ? [{ id: SAVED, label: 'Clicked Save on the Group Mapping tab' }] : []),
+    ],
+  }),
+  async run(ctx, input) {
+    if (input.mappings) {
+      const pushed = new Set(savedGroups(ctx.data('push-groups')).map((g) => g.id));
+      const stray = input.mappings.filter((m) => !pushed.has(m.oktaGroupId));
+      if (stray.length) {
+        throw new AppError('VALIDATION', `"${stray[0]!.oktaGroupName}" is not one of the groups pushed in step 8.`, {
+          hint: 'Map only pushed groups: add the group in step 8 first.',
+        });
+      }
+      const mappings = input.mappings;
+      await ctx.update((p) => ({ ...p, mappings }));
+    }
+    if (input.checklist) await ctx.saveData({ checklist: { ...ctx.checklist(), ...input.checklist } });
+    return verify(ctx);
+  },
+  verify,
+  async play(ctx, admin) {
+    // The dropdown only offers groups ThreatLocker has received: let the pushes finish first.
+    await admin.okta.controls.whenIdle();
+    admin.threatlocker.controls.setGroupMappings(ctx.profile.mappings.map((m) => ({ groupDisplayName: m.oktaGroupName, roleId: m.roleId })));
+    const all: Record<string, boolean> = { [SAVED]: true };
+    for (const m of ctx.profile.mappings) all[rowId(m.oktaGroupId)] = true;
+    await ctx.saveData({ checklist: { ...ctx.checklist(), ...all } });
+  },
+};

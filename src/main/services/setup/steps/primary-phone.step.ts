@@ -1,0 +1,125 @@
+import { AppError } from '../../../../shared/errors';
+import type { Finding, StepInput } from '../../../../shared/setup';
+import type { OktaUser } from '../../okta/okta-schemas';
+import type { SetupContext, StepOutcome } from '../setup-context';
+import type { StepDefinition } from '../step-definition';
+import { savedGroups } from './push-groups.step';
+
+interface MissingUser {
+  id: string;
+  login: string;
+  name: string;
+  /** Other phone-like attributes that could fill primaryPhone, by name. */
+  candidates: Record<string, string>;
+}
+
+const PHONE_SOURCES = ['mobilePhone', 'workPhone', 'homePhone', 'telephoneNumber'];
+const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** Everyone Okta will provision: direct app users plus members of assigned and selected groups. */
+async function provisionedUsers(ctx: SetupContext, appId: string): Promise<Map<string, OktaUser>> {
+  const okta = ctx.okta();
+  const users = new Map<string, OktaUser>();
+  for await (const au of okta.listAppUsers(appId, { expand: 'user' })) {
+    if (au._embedded?.user) users.set(au.id, au._embedded.user);
+  }
+  const groupIds = new Set(savedGroups(ctx.data('push-groups')).map((g) => g.id));
+  for await (const g of okta.listAppGroups(appId)) groupIds.add(g.id);
+  for (const id of groupIds) {
+    for await (const u of okta.listGroupMembers(id)) users.set(u.id, u);
+  }
+  for (const [id, u] of users) if (u.status === 'DEPROVISIONED') users.delete(id);
+  return users;
+}
+
+function missingOf(users: Map<string, OktaUser>): MissingUser[] {
+  return [...users.values()]
+    .filter((u) => blank(u.profile.primaryPhone))
+    .map((u) => {
+      const candidates: Record<string, string> = {};
+      for (const k of PHONE_SOURCES) {
+        const v = (u.profile as Record<string, unknown>)[k];
+        if (typeof v === 'string' && v.trim()) candidates[k] = v.trim();
+      }
+      return { id: u.id, login: u.profile.login, name: [u.profile.firstName, u.profile.lastName].filter(Boolean).join(' ') || u.profile.login, candidates };
+    })
+    .sort((a, b) => a.login.localeCompare(b.login));
+}
+
+async function verify(ctx: SetupContext): Promise<StepOutcome> {
+  const { appId } = ctx.requireApp();
+  ctx.progress('Listing the users who will be provisioned');
+  const users = await provisionedUsers(ctx, appId);
+  const missing = missingOf(users);
+  let errored = 0;
+  for await (const au of ctx.okta().listAppUsers(appId)) if (au.syncState === 'ERROR') errored++;
+  const findings: Finding[] = [
+    { label: 'Users to provision', outcome: 'info', actual: String(users.size) },
+    missing.length
+      ? { label: 'Without primaryPhone', outcome: 'fail', expected: '0', actual: `${missing.length}: ${missing.slice(0, 5).map((m) => m.login).join(', ')}${missing.length > 5 ? ', ...' : ''}`, hint: 'Fill primaryPhone for them below (from another attribute or a value you enter).' }
+      : { label: 'Without primaryPhone', outcome: 'pass', expected: '0', actual: '0' },
+  ];
+  if (errored) {
+    findings.push({ label: 'Failed provisioning tasks in Okta', outcome: 'fail', expected: '0', actual: String(errored), hint: 'In Okta: Dashboard -> Tasks, select the failed provisioning tasks for this app and click Retry.' });
+  }
+  const data = { missing, userCount: users.size, errored };
+  if (missing.length) return { status: 'failed', detail: `${missing.length} of ${users.size} user(s) have no primaryPhone; Okta will fail to sync them.`, hint: 'Select them, choose where the value comes from, and confirm.', findings, data };
+  if (errored) return { status: 'failed', detail: `Every user has a primaryPhone, but ${errored} provisioning task(s) failed earlier in Okta.`, hint: 'In Okta: Dashboard -> Tasks -> retry the failed provisioning tasks, then verify.', findings, data };
+  return { status: 'verified', detail: `All ${users.size} user(s) to provision have a primaryPhone.`, findings, data };
+}
+
+async function fill(ctx: SetupContext, phoneFill: NonNullable<StepInput['phoneFill']>): Promise<void> {
+  const { appId } = ctx.requireApp();
+  const users = await provisionedUsers(ctx, appId);
+  const missing = new Map(missingOf(users).map((m) => [m.id, m]));
+  const unknown = phoneFill.userIds.filter((id) => !missing.has(id));
+  if (unknown.length) {
+    throw new AppError('VALIDATION', `${unknown.length} selected user(s) are not in the list of users without primaryPhone (a phone was added meanwhile, or they are not provisioned).`, {
+      hint: 'Verify the step to refresh the list, then select again.',
+    });
+  }
+  const filled: string[] = [];
+  const skipped: string[] = [];
+  for (const [i, id] of phoneFill.userIds.entries()) {
+    const user = users.get(id)!;
+    const value =
+      phoneFill.source.kind === 'value' ? phoneFill.source.value : (user.profile as Record<string, unknown>)[phoneFill.source.attribute];
+    if (typeof value !== 'string' || !value.trim() || value.length > 100) {
+      skipped.push(user.profile.login);
+      continue;
+    }
+    ctx.progress(`Setting primaryPhone for ${user.profile.login} (${i + 1}/${phoneFill.userIds.length})`);
+    // POST is a partial update: only primaryPhone changes.
+    await ctx.okta().updateUserProfile(id, { primaryPhone: value.trim() });
+    filled.push(id);
+    await ctx.saveData({ filled: [...new Set([...((ctx.data().filled as string[] | undefined) ?? []), id])] });
+  }
+  await ctx.saveData({ lastFill: { at: ctx.now().toISOString(), filled: filled.length, skipped } });
+}
+
+export const primaryPhoneStep: StepDefinition = {
+  id: 'primary-phone',
+  title: 'primaryPhone pre-flight',
+  why: 'Okta requires a primaryPhone on every user it syncs to ThreatLocker; a user without one fails to provision.',
+  mode: 'mixed',
+  sandboxCanPlay: true,
+  describe: () => ({
+    instructions: [
+      'Lists every user who will be provisioned (directly or through an assigned group) and has no primaryPhone.',
+      'Select users, fill primaryPhone from another profile attribute (e.g. mobilePhone) or a value you enter, and confirm. Only primaryPhone changes.',
+      'Users who already failed to sync: in Okta, Dashboard -> Tasks, retry their provisioning tasks.',
+    ],
+    values: [],
+    checklist: [],
+  }),
+  async run(ctx, input) {
+    if (input.phoneFill) await fill(ctx, input.phoneFill);
+    return verify(ctx);
+  },
+  verify,
+  async play(ctx, admin) {
+    // Dashboard -> Tasks -> Retry, then let the simulated Okta finish the pushes.
+    admin.okta.controls.retryFailedProvisioning(ctx.requireApp().appId);
+    await admin.okta.controls.whenIdle();
+  },
+};

@@ -1,0 +1,113 @@
+import type { Profile, StepState } from '../../../shared/profile';
+import type { SettingRow, SetupStepId } from '../../../shared/setup';
+import { acsUrlFor } from '../threatlocker/threatlocker-urls';
+import { ARTICLE_APP, show } from './app-settings';
+import { str } from './setup-context';
+import { PROVISIONING_ACTIONS } from './steps/scim-connection.step';
+
+type Verification = SettingRow['verification'];
+
+/** How a step's outcome verifies its settings: `done` is what a verified step proves. */
+function verificationOf(state: StepState | undefined, done: Verification, unverifiable: Verification = 'not-verifiable'): Verification {
+  if (!state || state.status === 'not-started') return 'pending';
+  if (state.status === 'failed') return 'failed';
+  if (state.status === 'verified') return done;
+  return state.data?.confirmedBy === 'admin' ? 'confirmed' : unverifiable;
+}
+
+/**
+ * Every setting the article asks for, with its value, who set it (the console's API calls or
+ * the admin's hands) and how it was checked. `scimTokenFingerprint` is the last four characters.
+ */
+export function buildSummary(profile: Profile, scimTokenFingerprint: string | undefined): SettingRow[] {
+  const state = (id: SetupStepId) => profile.setup.steps[id];
+  const data = (id: SetupStepId) => state(id)?.data ?? {};
+  const rows: SettingRow[] = [];
+  const add = (setting: string, value: string, how: SettingRow['how'], verification: Verification, id: SetupStepId) => {
+    const at = state(id)?.updatedAt;
+    rows.push({ setting, value, how, verification, ...(at ? { at } : {}) });
+  };
+
+  const app = data('create-app');
+  const fields = Array.isArray(app.fields) ? (app.fields as { setting: string; ok: boolean }[]) : [];
+  const fieldCheck = (setting: string): Verification => {
+    const v = verificationOf(state('create-app'), 'read-back');
+    if (v !== 'read-back') return v;
+    return fields.find((f) => f.setting === setting)?.ok === false ? 'failed' : 'read-back';
+  };
+  let acs = '';
+  try {
+    acs = acsUrlFor(profile.threatlocker.instance);
+  } catch {
+    acs = '(invalid instance)';
+  }
+  const hide = typeof app.hideTile === 'boolean' ? (app.hideTile ? 'hidden' : 'shown') : '(not set yet)';
+  add('App name', str(app, 'label') ?? ARTICLE_APP.defaultLabel, 'api', fieldCheck('App name'), 'create-app');
+  add('Single sign-on URL', acs, 'api', fieldCheck('Single sign-on URL'), 'create-app');
+  add('Recipient URL', acs, 'api', fieldCheck('Recipient URL'), 'create-app');
+  add('Destination URL', acs, 'api', fieldCheck('Destination URL'), 'create-app');
+  add('Audience URI (SP Entity ID)', ARTICLE_APP.audience, 'api', fieldCheck('Audience URI (SP Entity ID)'), 'create-app');
+  add('Default RelayState', show(str(app, 'defaultRelayState') ?? ''), 'api', fieldCheck('Default RelayState'), 'create-app');
+  add('Name ID format', 'EmailAddress', 'api', fieldCheck('Name ID format'), 'create-app');
+  add('Application username', 'Email', 'api', fieldCheck('Application username'), 'create-app');
+  add('Update application username on', 'Create and update', 'api', fieldCheck('Update application username on'), 'create-app');
+  add('Hide tile (SP-initiated login only)', hide, 'api', fieldCheck('Hide tile (web)'), 'create-app');
+  add('SAML assertion preview', state('assertion-preview')?.detail ?? 'not run', 'api', verificationOf(state('assertion-preview'), 'read-back'), 'assertion-preview');
+
+  const saml = data('threatlocker-saml');
+  const samlV = verificationOf(state('threatlocker-saml'), 'read-back');
+  add('ThreatLocker SAML: Sign-On URL', str(saml, 'signOnUrl') ?? '(not read yet)', 'manual', samlV, 'threatlocker-saml');
+  add('ThreatLocker SAML: Issuer', str(saml, 'issuer') ?? '(not read yet)', 'manual', samlV, 'threatlocker-saml');
+  add(
+    'ThreatLocker SAML: certificate',
+    str(saml, 'certAlgorithm') ? `${str(saml, 'certAlgorithm')}, expires ${str(saml, 'certNotAfter')}` : '(not read yet)',
+    'manual',
+    samlV,
+    'threatlocker-saml',
+  );
+  add('ThreatLocker SAML: Signature Algorithm', str(saml, 'threatlockerAlgorithm') ?? '(not read yet)', 'manual', samlV, 'threatlocker-saml');
+
+  add('Provisioning', 'SCIM', 'manual', verificationOf(state('enable-scim'), 'read-back'), 'enable-scim');
+  const scim = state('scim-connection');
+  add('SCIM connector base URL', profile.threatlocker.scimUrl ?? '(not set)', 'manual', verificationOf(scim, 'read-back', 'probed'), 'scim-connection');
+  add('Unique identifier field for users', 'email', 'manual', verificationOf(scim, 'read-back'), 'scim-connection');
+  add('Supported provisioning actions', PROVISIONING_ACTIONS.join(', '), 'manual', verificationOf(scim, 'read-back'), 'scim-connection');
+  add('Authentication Mode', 'HTTP Header', 'manual', verificationOf(scim, 'read-back', 'probed'), 'scim-connection');
+  add('Authorization (SCIM token)', scimTokenFingerprint ? `••••${scimTokenFingerprint}` : '(not saved)', 'manual', verificationOf(scim, 'read-back', 'probed'), 'scim-connection');
+
+  const toApp = state('to-app');
+  const toAppHow = str(data('to-app'), 'how') === 'api' ? 'api' : 'manual';
+  for (const label of ['Create Users', 'Update User Attributes', 'Deactivate Users']) {
+    add(`To App: ${label}`, 'enabled', toAppHow, verificationOf(toApp, 'read-back'), 'to-app');
+  }
+  add('Attribute mappings unchanged', 'not changed by the console', 'manual', 'not-verifiable', 'to-app');
+
+  const pushed = Array.isArray(data('push-groups').pushed) ? (data('push-groups').pushed as { name: string; mappingStatus?: string }[]) : [];
+  add('Pushed groups', pushed.map((g) => `${g.name} (${g.mappingStatus ?? 'no mapping'})`).join(', ') || '(none yet)', 'api', verificationOf(state('push-groups'), 'read-back'), 'push-groups');
+  const phone = data('primary-phone');
+  add(
+    'primaryPhone present for all provisioned users',
+    typeof phone.userCount === 'number' ? `${Array.isArray(phone.missing) ? phone.missing.length : 0} of ${phone.userCount} missing` : '(not checked yet)',
+    'api',
+    verificationOf(state('primary-phone'), 'read-back'),
+    'primary-phone',
+  );
+  add(
+    'Group mappings (ThreatLocker)',
+    profile.mappings.map((m) => `${m.oktaGroupName} -> ${m.roleName}`).join('; ') || '(none yet)',
+    'manual',
+    verificationOf(state('group-mapping'), 'read-back'),
+    'group-mapping',
+  );
+  const sso = state('allow-sso');
+  add('Allow SSO (Login Settings)', 'on', 'manual', verificationOf(sso, 'read-back'), 'allow-sso');
+  const adminLogin = sso?.data?.checklist as Record<string, boolean> | undefined;
+  add(
+    'Admin Login Settings',
+    adminLogin?.['admin-login-settings'] ? 'chosen' : '(not confirmed)',
+    'manual',
+    adminLogin?.['admin-login-settings'] ? 'confirmed' : 'pending',
+    'allow-sso',
+  );
+  return rows;
+}

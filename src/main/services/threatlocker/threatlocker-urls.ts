@@ -1,0 +1,29 @@
+import { AppError } from '../../../shared/errors';
+import { instanceSchema } from '../../../shared/profile';
+
+/** The instance letter(s), lower-cased; throws VALIDATION with the place to look it up. */
+export function normalizeInstance(instance: string): string {
+  const parsed = instanceSchema.safeParse(instance);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION', `"${instance.slice(0, 20)}" is not a ThreatLocker instance.`, {
+      hint: 'The instance is the letter shown in the portal under Help -> "ThreatLocker Access (X)", for example d.',
+    });
+  }
+  return parsed.data;
+}
+
+/** https://portalapi.<instance>.threatlocker.com (no trailing slash). */
+export function portalApiBaseFor(instance: string): string {
+  return `https://portalapi.${normalizeInstance(instance)}.threatlocker.com`;
+}
+
+/**
+ * The SAML Single sign-on URL for Okta. The capital A in `portalApi` is as ThreatLocker
+ * publishes it; keep it so the value matches what the ThreatLocker docs show admins.
+ */
+export function acsUrlFor(instance: string): string {
+  return `${portalApiBaseFor(instance)}/portalApi/AuthenticationSAML/AssertionConsumerService`;
+}
+
+/** ThreatLocker's SP entity ID, Okta's Audience URI. */
+export const THREATLOCKER_SP_ENTITY_ID = 'https://threatlocker.com';

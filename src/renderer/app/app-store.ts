@@ -1,0 +1,38 @@
+import type { ResultOf } from '../../shared/ipc-contract';
+import { create } from 'zustand';
+
+export type ProfileTab = 'credentials' | 'check' | 'setup';
+export const profileTabs: readonly ProfileTab[] = ['credentials', 'check', 'setup'];
+
+export type Route = { screen: 'profiles' } | { screen: 'profile'; profileId: string; tab: ProfileTab };
+
+export type AppInfo = ResultOf<'app:info'>;
+
+interface AppState {
+  route: Route;
+  info: AppInfo | undefined;
+  loadInfo: () => Promise<void>;
+  showProfiles: () => void;
+  openProfile: (profileId: string, tab?: ProfileTab) => void;
+  setTab: (tab: ProfileTab) => void;
+}
+
+/** Routing is plain state: no URL hash, nothing for a page to navigate to. */
+export const useAppStore = create<AppState>((set) => ({
+  route: { screen: 'profiles' },
+  info: undefined,
+  loadInfo: async () => {
+    try {
+      set({ info: await window.api.app.info({}) });
+    } catch {
+      // Only the version line in the sidebar depends on it.
+    }
+  },
+  showProfiles: () => set({ route: { screen: 'profiles' } }),
+  openProfile: (profileId, tab = 'credentials') => set({ route: { screen: 'profile', profileId, tab } }),
+  setTab: (tab) =>
+    set((state) => (state.route.screen === 'profile' ? { route: { ...state.route, tab } } : state)),
+}));
+
+export const selectActiveProfileId = (state: AppState): string | undefined =>
+  state.route.screen === 'profile' ? state.route.profileId : undefined;

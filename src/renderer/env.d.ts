@@ -1,0 +1,11 @@
+/// <reference types="vite/client" />
+import type { Api } from '../shared/api';
+
+declare global {
+  interface Window {
+    /** Built by install-api.ts from the host's transport (Electron preload or the browser bridge). */
+    api: Api;
+  }
+}
+
+export {};

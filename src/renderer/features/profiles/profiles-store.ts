@@ -1,0 +1,119 @@
+import { create } from 'zustand';
+import type { NewProfileInput, Profile, ProfileProblem, ProfileSummary } from '../../../shared/profile';
+import { postError, toUiError, type ErrorContext } from '../../app/errors';
+import { toast } from '../../app/toast-store';
+import type { Async } from '../../lib/async';
+import { downloadText } from '../../lib/download';
+
+export interface ProfileList {
+  profiles: ProfileSummary[];
+  problems: ProfileProblem[];
+}
+
+interface ProfilesState {
+  list: Async<ProfileList>;
+  load: () => Promise<void>;
+  create: (input: NewProfileInput, context?: ErrorContext) => Promise<Profile | undefined>;
+  rename: (profileId: string, name: string, context?: ErrorContext) => Promise<Profile | undefined>;
+  remove: (profileId: string) => Promise<boolean>;
+  importFile: (file: File) => Promise<Profile | undefined>;
+  exportProfile: (profileId: string) => Promise<void>;
+  /** Keeps the list in step when another feature changed or created a profile. */
+  upsert: (profile: Profile) => void;
+}
+
+const summaryOf = (profile: Profile): ProfileSummary => ({
+  id: profile.id,
+  name: profile.name,
+  sandbox: profile.sandbox,
+  updatedAt: profile.updatedAt,
+  okta: profile.okta,
+  threatlocker: profile.threatlocker,
+});
+
+const byName = (a: ProfileSummary, b: ProfileSummary) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+
+export const useProfilesStore = create<ProfilesState>((set, get) => ({
+  list: { status: 'idle' },
+
+  load: async () => {
+    const current = get().list;
+    const previous = current.status === 'ready' ? current.value : undefined;
+    set({ list: previous ? { status: 'loading', previous } : { status: 'loading' } });
+    try {
+      const value = await window.api.profiles.list({});
+      set({ list: { status: 'ready', value: { ...value, profiles: [...value.profiles].sort(byName) } } });
+    } catch (error) {
+      // The screen shows this state with its own Retry; no toast on top of it.
+      const uiError = toUiError(error);
+      set({ list: previous ? { status: 'error', error: uiError, previous } : { status: 'error', error: uiError } });
+    }
+  },
+
+  create: async (input, context) => {
+    try {
+      const profile = await window.api.profiles.create(input);
+      get().upsert(profile);
+      return profile;
+    } catch (error) {
+      postError(error, { title: "Couldn’t create the profile", ...context });
+      return undefined;
+    }
+  },
+
+  rename: async (profileId, name, context) => {
+    try {
+      const profile = await window.api.profiles.rename({ profileId, name });
+      get().upsert(profile);
+      return profile;
+    } catch (error) {
+      postError(error, { title: "Couldn’t rename the profile", profileId, ...context });
+      return undefined;
+    }
+  },
+
+  remove: async (profileId) => {
+    try {
+      await window.api.profiles.delete({ profileId });
+      set((state) =>
+        state.list.status === 'ready'
+          ? { list: { status: 'ready', value: { ...state.list.value, profiles: state.list.value.profiles.filter((p) => p.id !== profileId) } } }
+          : state,
+      );
+      return true;
+    } catch (error) {
+      postError(error, { title: "Couldn’t delete the profile", retry: () => get().remove(profileId) });
+      return false;
+    }
+  },
+
+  importFile: async (file) => {
+    try {
+      const content = await file.text();
+      const profile = await window.api.profiles.import({ fileName: file.name, content });
+      get().upsert(profile);
+      toast.success(`Imported “${profile.name}”`, 'Add its tokens under Credentials: exported profiles never carry secrets.');
+      return profile;
+    } catch (error) {
+      postError(error, { title: `Couldn’t import ${file.name}` });
+      return undefined;
+    }
+  },
+
+  exportProfile: async (profileId) => {
+    try {
+      const { fileName, content } = await window.api.profiles.export({ profileId });
+      downloadText(fileName, content);
+      toast.success(`Exported ${fileName}`, 'The file holds the settings only — no tokens.');
+    } catch (error) {
+      postError(error, { title: "Couldn’t export the profile", retry: () => get().exportProfile(profileId) });
+    }
+  },
+
+  upsert: (profile) =>
+    set((state) => {
+      if (state.list.status !== 'ready') return state;
+      const others = state.list.value.profiles.filter((p) => p.id !== profile.id);
+      return { list: { status: 'ready', value: { ...state.list.value, profiles: [...others, summaryOf(profile)].sort(byName) } } };
+    }),
+}));

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { secretKindSchema } from './profile';
+
+/** The article's procedure, in its order. Ids are stable: they key the saved step state. */
+export const setupStepIds = [
+  'prerequisites',
+  'create-app',
+  'assertion-preview',
+  'threatlocker-saml',
+  'enable-scim',
+  'scim-connection',
+  'to-app',
+  'push-groups',
+  'primary-phone',
+  'group-mapping',
+  'allow-sso',
+] as const;
+export const setupStepIdSchema = z.enum(setupStepIds);
+export type SetupStepId = z.infer<typeof setupStepIdSchema>;
+
+export const stepModeSchema = z.enum(['automated', 'manual', 'mixed']);
+export const stepStatusViewSchema = z.enum(['not-started', 'verified', 'unverifiable', 'failed']);
+
+/** A value the admin types or pastes somewhere by hand, with a copy button. */
+export const copyValueSchema = z.object({
+  label: z.string(),
+  /** Absent for secrets: those are copied by main from the keychain (secretKind). */
+  value: z.string().optional(),
+  secretKind: secretKindSchema.optional(),
+  /** Where it goes, e.g. "ThreatLocker -> SAML Integration -> Sign-On URL". */
+  target: z.string().optional(),
+});
+export type CopyValue = z.infer<typeof copyValueSchema>;
+
+export const checklistItemSchema = z.object({ id: z.string(), label: z.string(), confirmed: z.boolean() });
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+/** One line of a step's verification: what was compared or probed, and how it came out. */
+export const findingSchema = z.object({
+  label: z.string(),
+  outcome: z.enum(['pass', 'warn', 'fail', 'info']),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+  hint: z.string().optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const stepViewSchema = z.object({
+  id: setupStepIdSchema,
+  number: z.number().int(),
+  title: z.string(),
+  why: z.string(),
+  mode: stepModeSchema,
+  status: stepStatusViewSchema,
+  /** One line: what happened, or for failed what went wrong. */
+  detail: z.string().optional(),
+  /** What to do next (for failed and unverifiable). */
+  hint: z.string().optional(),
+  updatedAt: z.string().optional(),
+  /** Instructions for the manual part, in order. */
+  instructions: z.array(z.string()).default([]),
+  values: z.array(copyValueSchema).default([]),
+  checklist: z.array(checklistItemSchema).default([]),
+  deepLink: z.object({ label: z.string(), url: z.string() }).optional(),
+  findings: z.array(findingSchema).default([]),
+  /** Step-specific data for the UI (e.g. the assertion preview, group lists). */
+  data: z.record(z.string(), z.unknown()).default({}),
+  /** True when the sandbox can play this step's manual part. */
+  sandboxCanPlay: z.boolean().default(false),
+});
+export type StepView = z.infer<typeof stepViewSchema>;
+
+export const settingRowSchema = z.object({
+  setting: z.string(),
+  value: z.string(),
+  how: z.enum(['api', 'manual']),
+  verification: z.enum(['read-back', 'probed', 'confirmed', 'not-verifiable', 'pending', 'failed']),
+  at: z.string().optional(),
+});
+export type SettingRow = z.infer<typeof settingRowSchema>;
+
+export const setupViewSchema = z.object({
+  profileId: z.string(),
+  steps: z.array(stepViewSchema),
+  /** The first step not yet verified: where the wizard resumes. */
+  resumeAt: setupStepIdSchema.optional(),
+  summary: z.array(settingRowSchema),
+});
+export type SetupView = z.infer<typeof setupViewSchema>;
+
+/** Inputs a step run may take; each step reads only its own fields. */
+export const stepInputSchema = z
+  .object({
+    appLabel: z.string().trim().min(1).max(100).optional(),
+    defaultRelayState: z.string().max(2000).optional(),
+    hideTile: z.boolean().optional(),
+    groupIds: z.array(z.string()).max(500).optional(),
+    /** primaryPhone pre-flight: users to fill, and where the value comes from. */
+    phoneFill: z
+      .object({
+        userIds: z.array(z.string()).min(1).max(5000),
+        source: z.union([
+          z.object({ kind: z.literal('attribute'), attribute: z.string().min(1) }),
+          z.object({ kind: z.literal('value'), value: z.string().trim().min(1).max(100) }),
+        ]),
+      })
+      .optional(),
+    mappings: z.array(z.object({ oktaGroupId: z.string(), oktaGroupName: z.string(), roleId: z.string(), roleName: z.string() })).optional(),
+    checklist: z.record(z.string(), z.boolean()).optional(),
+  })
+  .default({});
+export type StepInput = z.infer<typeof stepInputSchema>;
