@@ -1,4 +1,4 @@
-import { IdFactory } from './okta-ids.js';
+import { type IdFactory } from './okta-ids.js';
 import type { Sequenced } from './okta-pagination.js';
 import type { SigningKey } from './saml-metadata.js';
 

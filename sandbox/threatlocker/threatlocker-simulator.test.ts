@@ -9,7 +9,7 @@ const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 
 // Response bodies are probed field by field in assertions; a loose type keeps them readable.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 type Json = Record<string, any>;
 
 function scimClient(sim: ThreatLockerSimulator) {

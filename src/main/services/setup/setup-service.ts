@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Profile } from '../../../shared/profile';
 import { type Finding, type SetupStepId, type SetupView, type StepInput, type StepView } from '../../../shared/setup';
+import { HttpError } from '../net/http-errors';
 import { fingerprintOf } from '../secrets/secret-store';
 import { RESERVED_DATA_KEYS, SetupContext, type SetupDeps, type StepOutcome } from './setup-context';
 import { failedOutcome } from './step-errors';
@@ -65,6 +66,8 @@ export class SetupService {
     const out: { id: string; name: string; description?: string; type?: string }[] = [];
     // q is a startsWith on the name; capped so a big org answers fast.
     for await (const g of this.deps.clients.okta(profile).listGroups({ q: query || undefined, limit: 50 })) {
+      // Only Okta groups can be pushed: app groups are other apps' (or this app's pushed targets), Everyone is built in.
+      if (g.type && g.type !== 'OKTA_GROUP') continue;
       const row: { id: string; name: string; description?: string; type?: string } = { id: g.id, name: g.profile.name };
       if (g.profile.description) row.description = g.profile.description;
       if (g.type) row.type = g.type;
@@ -102,7 +105,8 @@ export class SetupService {
       return await work();
     } catch (err) {
       // Wrong inputs are the caller's to fix before anything is recorded or sent.
-      if (err instanceof AppError && err.code === 'VALIDATION') throw err;
+      // (An HttpError is the remote's refusal, which is the step's failure to report, not an input error.)
+      if (err instanceof AppError && err.code === 'VALIDATION' && !(err instanceof HttpError)) throw err;
       return failedOutcome(err);
     }
   }

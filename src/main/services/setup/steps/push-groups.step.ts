@@ -41,6 +41,11 @@ async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<S
     groups = [];
     for (const id of unique) {
       const g = await okta.getGroup(id);
+      if (g.type && g.type !== 'OKTA_GROUP') {
+        throw new AppError('VALIDATION', `"${g.profile.name}" is ${g.type === 'APP_GROUP' ? 'an app group' : 'a built-in group'}; only Okta groups can be pushed.`, {
+          hint: 'Pick groups created in Okta (Directory -> Groups), not groups that come from an app or Everyone.',
+        });
+      }
       groups.push({ id: g.id, name: g.profile.name });
     }
     // Saved before any change, so a restart knows the selection it was working on.
