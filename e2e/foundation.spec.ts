@@ -136,11 +136,22 @@ test('export and import a profile: settings travel, secrets do not', async ({ co
   await profile.credentials.waitUntilReady();
   await profile.credentials.saveSecret('Okta API token', 'northwind-token-9f8e7d6c');
 
+  // The SCIM API Url can be added later; a plain-http one is refused with a message that says why.
+  await profile.main.getByRole('button', { name: 'Edit details' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('SCIM API Url').fill('http://portalapi.h.threatlocker.com/scim/v2');
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog).toContainText('https://');
+  await dialog.getByLabel('SCIM API Url').fill('https://portalapi.h.threatlocker.com/scim/v2');
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog).toBeHidden();
+
   const download = await profile.exportProfile();
   const exportedPath = join(consoleHost.dataDir, download.suggestedFilename());
   await download.saveAs(exportedPath);
   const exported = await readFile(exportedPath, 'utf8');
   expect(exported).toContain('https://northwind.okta.com');
+  expect(exported).toContain('https://portalapi.h.threatlocker.com/scim/v2');
   expect(exported).not.toContain('northwind-token-9f8e7d6c');
 
   await profiles.goto();

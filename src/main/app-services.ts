@@ -7,6 +7,7 @@ import { secretsHandlers } from './ipc/secrets.ipc';
 import { sandboxHandlers } from './ipc/sandbox.ipc';
 import { oktaHandlers } from './ipc/okta.ipc';
 import { scimHandlers } from './ipc/scim.ipc';
+import { setupHandlers } from './ipc/setup.ipc';
 import { createLogger, type Logger } from './services/log/logger';
 import { Redactor } from './services/log/redactor';
 import { checkUrl, HostPolicy, normalizeOktaOrgUrl } from './services/net/host-policy';
@@ -81,6 +82,14 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     ...sandboxHandlers(sandbox),
     ...oktaHandlers(clients),
     ...scimHandlers({ clients, store, secrets: secretStore, events, allowLoopback: opts.allowLoopback }),
+    ...setupHandlers({
+      clients,
+      store,
+      secrets: secretStore,
+      events,
+      allowLoopback: opts.allowLoopback,
+      sandboxHandle: () => sandbox.current?.handle ?? null,
+    }),
   };
 
   return {

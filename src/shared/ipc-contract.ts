@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   newProfileInputSchema,
+  profileDetailsPatchSchema,
   profileProblemSchema,
   profileSchema,
   profileSummarySchema,
@@ -46,6 +47,7 @@ export const invokeChannels = {
   'profiles:get': channel(byProfile, profileSchema),
   'profiles:create': channel(newProfileInputSchema, profileSchema),
   'profiles:rename': channel(byProfile.extend({ name: z.string().trim().min(1).max(120) }), profileSchema),
+  'profiles:update': channel(byProfile.merge(profileDetailsPatchSchema), profileSchema),
   'profiles:delete': channel(byProfile, z.object({ deleted: z.literal(true) })),
   'profiles:export': channel(byProfile, z.object({ fileName: z.string(), content: z.string() })),
   'profiles:import': channel(z.object({ fileName: z.string(), content: z.string().max(5_000_000) }), profileSchema),

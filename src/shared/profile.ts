@@ -103,3 +103,13 @@ export const newProfileInputSchema = z.object({
   scimUrl: z.string().trim().url('The SCIM API Url must be a full URL starting with https://').optional(),
 });
 export type NewProfileInput = z.infer<typeof newProfileInputSchema>;
+
+/** Connection details an admin may change after creating the profile; null clears an optional one. */
+export const profileDetailsPatchSchema = z.object({
+  oktaOrgUrl: z.string().trim().min(1, 'Enter your Okta domain, e.g. acme.okta.com').optional(),
+  instance: instanceSchema.optional(),
+  managedOrganizationId: guidSchema.nullable().optional(),
+  managedOrganizationName: z.string().max(200).nullable().optional(),
+  scimUrl: z.string().trim().url('The SCIM API Url must be a full URL starting with https://').nullable().optional(),
+});
+export type ProfileDetailsPatch = z.infer<typeof profileDetailsPatchSchema>;

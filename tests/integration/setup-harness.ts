@@ -20,7 +20,7 @@ import { ProfileStore } from '../../src/main/services/profiles/profile-store';
 import { ProfilesService } from '../../src/main/services/profiles/profiles-service';
 import { SandboxService, type RunningSandbox } from '../../src/main/services/sandbox/sandbox-service';
 import { osKeychain } from '../../src/main/services/secrets/os-keychain';
-import { SecretStore } from '../../src/main/services/secrets/secret-store';
+import { SecretStore, type KeytarLike } from '../../src/main/services/secrets/secret-store';
 import type { Sandbox } from '../../sandbox/index';
 
 export function asRunning(sb: Sandbox): RunningSandbox {
@@ -85,7 +85,7 @@ export async function newDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'tloc-setup-'));
 }
 
-export async function buildHarness(opts: { dataDir: string; keychainService: string; sandbox: Sandbox; maxRetries?: number }): Promise<Harness> {
+export async function buildHarness(opts: { dataDir: string; keychainService: string; sandbox: Sandbox; maxRetries?: number; keytar?: KeytarLike }): Promise<Harness> {
   const redactor = new Redactor();
   const logger = createLogger({ redactor, echo: false });
   const events = new EventBus();
@@ -93,7 +93,7 @@ export async function buildHarness(opts: { dataDir: string; keychainService: str
   const requests: RecordedRequest[] = [];
   const http = recording(createHttpClient({ policy, logger, backoffBaseMs: 20, ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}) }), requests);
   const store = new ProfileStore(opts.dataDir);
-  const secrets = new SecretStore(osKeychain, redactor, opts.keychainService);
+  const secrets = new SecretStore(opts.keytar ?? osKeychain, redactor, opts.keychainService);
   const profiles = new ProfilesService(store, secrets, {
     normalizeOktaOrgUrl: (input) => normalizeOktaOrgUrl(input, policy),
     checkScimUrl: (url) => {
@@ -124,4 +124,17 @@ export async function buildHarness(opts: { dataDir: string; keychainService: str
     return env.value;
   }) as Harness['ok'];
   return { dataDir: opts.dataDir, store, secrets, profiles, events, sandbox, requests, progress, call, ok };
+}
+
+/** A keychain in memory, for scripts that run the wizard without an OS keychain. */
+export function memoryKeytar(): KeytarLike {
+  const items = new Map<string, string>();
+  const key = (service: string, account: string) => `${service}\u0000${account}`;
+  return {
+    getPassword: async (service, account) => items.get(key(service, account)) ?? null,
+    setPassword: async (service, account, password) => void items.set(key(service, account), password),
+    deletePassword: async (service, account) => items.delete(key(service, account)),
+    findCredentials: async (service) =>
+      [...items].filter(([k]) => k.startsWith(`${service}\u0000`)).map(([k, password]) => ({ account: k.slice(service.length + 1), password })),
+  };
 }

@@ -21,8 +21,9 @@ export function hardenWindow(win: BrowserWindow, openExternal: (url: string) => 
 }
 
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // Only writing plain text to the clipboard ("Copy as text" of a check report) is allowed.
+  session.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
+  session.setPermissionCheckHandler((_wc, permission) => permission === 'clipboard-sanitized-write');
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },

@@ -3,6 +3,7 @@ import {
   PROFILE_SCHEMA_VERSION,
   type NewProfileInput,
   type Profile,
+  type ProfileDetailsPatch,
 } from '../../../shared/profile';
 import type { SecretStore } from '../secrets/secret-store';
 import { parseProfileFile, type ProfileStore } from './profile-store';
@@ -54,6 +55,20 @@ export class ProfilesService {
     });
   }
 
+  /** Changes connection details; every value is checked before anything is written. */
+  async updateDetails(id: string, patch: ProfileDetailsPatch): Promise<Profile> {
+    const orgUrl = patch.oktaOrgUrl === undefined ? undefined : this.urls.normalizeOktaOrgUrl(patch.oktaOrgUrl);
+    if (patch.scimUrl) this.urls.checkScimUrl(patch.scimUrl);
+    return this.store.update(id, (p) => {
+      const threatlocker = { ...p.threatlocker };
+      if (patch.instance !== undefined) threatlocker.instance = patch.instance;
+      assignOptional(threatlocker, 'managedOrganizationId', patch.managedOrganizationId);
+      assignOptional(threatlocker, 'managedOrganizationName', patch.managedOrganizationName);
+      assignOptional(threatlocker, 'scimUrl', patch.scimUrl);
+      return { ...p, okta: orgUrl ? { orgUrl } : p.okta, threatlocker };
+    });
+  }
+
   rename(id: string, name: string) {
     return this.store.update(id, (p) => ({ ...p, name }));
   }
@@ -100,4 +115,10 @@ export class ProfilesService {
       secretsMeta: {},
     });
   }
+}
+
+/** undefined leaves a field as it is, null removes it, a value sets it. */
+function assignOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | null | undefined): void {
+  if (value === null) delete target[key];
+  else if (value !== undefined) target[key] = value;
 }

@@ -33,8 +33,8 @@ export interface StepOutcome {
   data?: Record<string, unknown>;
 }
 
-/** Keys of a step's saved data that belong to the view's frame, not to the step's own data. */
-export const RESERVED_DATA_KEYS = ['findings', 'hint', 'error'] as const;
+/** Keys of a step's saved data shown in the view's frame (findings, hint), not in its data. */
+export const RESERVED_DATA_KEYS = ['findings', 'hint'] as const;
 
 /**
  * One step run's view of a profile: clients, saved step state, progress events. Every save goes

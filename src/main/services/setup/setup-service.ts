@@ -4,6 +4,7 @@ import { type Finding, type SetupStepId, type SetupView, type StepInput, type St
 import { HttpError } from '../net/http-errors';
 import { fingerprintOf } from '../secrets/secret-store';
 import { RESERVED_DATA_KEYS, SetupContext, type SetupDeps, type StepOutcome } from './setup-context';
+import { validateProfileInputs } from './input-validation';
 import { failedOutcome } from './step-errors';
 import { stepById, steps } from './steps';
 import { buildSummary } from './summary';
@@ -27,7 +28,7 @@ export class SetupService {
   runStep(profileId: string, stepId: SetupStepId, input: StepInput = {}): Promise<SetupView> {
     return this.exclusive(profileId, async () => {
       const step = stepById(stepId);
-      const ctx = new SetupContext(this.deps, await this.deps.clients.profile(profileId), stepId);
+      const ctx = new SetupContext(this.deps, await this.checkedProfile(profileId), stepId);
       const outcome = await this.settle(() => step.run(ctx, input));
       await ctx.saveOutcome(outcome);
       return this.view(ctx.profile);
@@ -38,7 +39,7 @@ export class SetupService {
   playStep(profileId: string, stepId: SetupStepId): Promise<SetupView> {
     return this.exclusive(profileId, async () => {
       const step = stepById(stepId);
-      const ctx = new SetupContext(this.deps, await this.deps.clients.profile(profileId), stepId);
+      const ctx = new SetupContext(this.deps, await this.checkedProfile(profileId), stepId);
       if (!ctx.profile.sandbox) {
         throw new AppError('SANDBOX', 'Only sandbox profiles can play steps.', { hint: 'Do this step by hand in Okta or ThreatLocker.' });
       }
@@ -98,6 +99,12 @@ export class SetupService {
       out.push({ id: r.id, name: r.name, status: r.status, groups });
     }
     return out;
+  }
+
+  /** Wrong inputs fail here, before the profile's URLs are registered or any request is sent. */
+  private async checkedProfile(profileId: string): Promise<Profile> {
+    await validateProfileInputs(this.deps, await this.deps.store.get(profileId));
+    return this.deps.clients.profile(profileId);
   }
 
   private async settle(work: () => Promise<StepOutcome>): Promise<StepOutcome> {

@@ -11,6 +11,7 @@ import { useCredentialsStore } from '../credentials/credentials-store';
 import { DeleteProfileDialog } from '../profiles/ProfileDialogs';
 import { useProfilesStore } from '../profiles/profiles-store';
 import { ScimCheckScreen } from '../scim-check/ScimCheckScreen';
+import { EditDetailsDialog } from './EditDetailsDialog';
 import { useProfileStore } from './profile-store';
 import { SetupOverview } from './SetupOverview';
 
@@ -71,6 +72,7 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
   const showProfiles = useAppStore((s) => s.showProfiles);
   const exportProfile = useProfilesStore((s) => s.exportProfile);
   const [deleting, setDeleting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const tabRefs = useRef<Partial<Record<ProfileTab, HTMLButtonElement | null>>>({});
   const { threatlocker } = profile;
 
@@ -131,6 +133,12 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
             </dl>
           </div>
           <div className="screen-actions">
+            {!profile.sandbox && (
+              <button type="button" className="btn btn-secondary" onClick={() => setEditing(true)}>
+                <Icon name="pencil" />
+                Edit details
+              </button>
+            )}
             <button type="button" className="btn btn-secondary" onClick={() => void exportProfile(profile.id)}>
               <Icon name="download" />
               Export profile
@@ -180,6 +188,7 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
         {tab === 'setup' && <SetupOverview />}
       </div>
 
+      {editing && <EditDetailsDialog profile={profile} onClose={() => setEditing(false)} />}
       {deleting && <DeleteProfileDialog profileId={profile.id} name={profile.name} onClose={() => setDeleting(false)} onDeleted={showProfiles} />}
     </>
   );

@@ -60,6 +60,8 @@ export function NewProfileDialog({ onClose, onCreated }: Props) {
         setErrors(fieldErrors(error, fields));
         focusFirstInvalid();
       },
+      // A domain that is not Okta's or a non-https SCIM Url belongs next to the form, not in a toast.
+      inlineCodes: ['VALIDATION', 'HOST_NOT_ALLOWED'],
     });
     setBusy(false);
     if (profile) onCreated(profile);

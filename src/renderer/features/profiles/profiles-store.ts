@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { NewProfileInput, Profile, ProfileProblem, ProfileSummary } from '../../../shared/profile';
+import type { NewProfileInput, Profile, ProfileDetailsPatch, ProfileProblem, ProfileSummary } from '../../../shared/profile';
 import { postError, toUiError, type ErrorContext } from '../../app/errors';
 import { toast } from '../../app/toast-store';
 import type { Async } from '../../lib/async';
@@ -15,6 +15,7 @@ interface ProfilesState {
   load: () => Promise<void>;
   create: (input: NewProfileInput, context?: ErrorContext) => Promise<Profile | undefined>;
   rename: (profileId: string, name: string, context?: ErrorContext) => Promise<Profile | undefined>;
+  updateDetails: (profileId: string, patch: ProfileDetailsPatch, context?: ErrorContext) => Promise<Profile | undefined>;
   remove: (profileId: string) => Promise<boolean>;
   importFile: (file: File) => Promise<Profile | undefined>;
   exportProfile: (profileId: string) => Promise<void>;
@@ -68,6 +69,17 @@ export const useProfilesStore = create<ProfilesState>((set, get) => ({
       return profile;
     } catch (error) {
       postError(error, { title: "Couldn’t rename the profile", profileId, ...context });
+      return undefined;
+    }
+  },
+
+  updateDetails: async (profileId, patch, context) => {
+    try {
+      const profile = await window.api.profiles.update({ profileId, ...patch });
+      get().upsert(profile);
+      return profile;
+    } catch (error) {
+      postError(error, { title: 'Couldn’t save the connection details', profileId, ...context });
       return undefined;
     }
   },

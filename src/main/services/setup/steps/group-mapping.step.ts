@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Finding } from '../../../../shared/setup';
 import type { SetupContext, StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
+import { suggestRoles } from '../role-suggestions';
 import { savedGroups } from './push-groups.step';
 
 const SAVED = 'mapping-saved';
@@ -22,7 +23,8 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   }
   const mappings = ctx.profile.mappings;
   if (mappings.length === 0) {
-    return { status: 'not-started', detail: 'Pick a ThreatLocker role for each pushed group.', findings, data };
+    if (Array.isArray(data.roles)) data.suggestedMappings = suggestRoles(pushed, data.roles as { id: string; name: string }[]);
+    return { status: 'not-started', detail: 'Pick a ThreatLocker role for each pushed group (suggestions from the names are ready to review).', findings, data };
   }
   const sandbox = ctx.sandbox();
   if (sandbox) {

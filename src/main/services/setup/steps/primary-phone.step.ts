@@ -62,7 +62,10 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   if (errored) {
     findings.push({ label: 'Failed provisioning tasks in Okta', outcome: 'fail', expected: '0', actual: String(errored), hint: 'In Okta: Dashboard -> Tasks, select the failed provisioning tasks for this app and click Retry.' });
   }
-  const data = { missing, userCount: users.size, errored };
+  const data: Record<string, unknown> = { missing, userCount: users.size, errored, suggestedSource: null };
+  // One attribute every listed user has: the fill becomes a single confirmation.
+  const common = PHONE_SOURCES.find((k) => missing.length > 0 && missing.every((m) => m.candidates[k]));
+  if (common) data.suggestedSource = { kind: 'attribute', attribute: common };
   if (missing.length) return { status: 'failed', detail: `${missing.length} of ${users.size} user(s) have no primaryPhone; Okta will fail to sync them.`, hint: 'Select them, choose where the value comes from, and confirm.', findings, data };
   if (errored) return { status: 'failed', detail: `Every user has a primaryPhone, but ${errored} provisioning task(s) failed earlier in Okta.`, hint: 'In Okta: Dashboard -> Tasks -> retry the failed provisioning tasks, then verify.', findings, data };
   return { status: 'verified', detail: `All ${users.size} user(s) to provision have a primaryPhone.`, findings, data };

@@ -1,0 +1,43 @@
+/**
+ * Proposes a ThreatLocker role for each pushed group from the names alone, so the admin reviews
+ * instead of picking from scratch. A group with no name match gets the least-privileged role
+ * ("Read Only") when there is one: a wrong guess must err towards less access.
+ */
+const IGNORED = new Set(['threatlocker', 'group', 'groups', 'team', 'the', 'and', 'of']);
+
+function words(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !IGNORED.has(w))
+    .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w));
+}
+
+const match = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
+
+export interface RoleSuggestion {
+  oktaGroupId: string;
+  oktaGroupName: string;
+  roleId: string;
+  roleName: string;
+  /** 'name' when the names share a word, 'least-privilege' for the fallback. */
+  basis: 'name' | 'least-privilege';
+}
+
+export function suggestRoles(groups: { id: string; name: string }[], roles: { id: string; name: string }[]): RoleSuggestion[] {
+  const fallback = roles.find((r) => /^read[\s-]*only$/i.test(r.name.trim()));
+  const out: RoleSuggestion[] = [];
+  for (const g of groups) {
+    const gw = words(g.name);
+    let best: { role: { id: string; name: string }; score: number } | undefined;
+    for (const role of roles) {
+      const rw = words(role.name);
+      const score = gw.filter((w) => rw.some((r) => match(w, r))).length;
+      // Ties go to the role with fewer extra words ("Administrator" before "Global Administrator").
+      if (score > 0 && (!best || score > best.score || (score === best.score && rw.length < words(best.role.name).length))) best = { role, score };
+    }
+    const role = best?.role ?? fallback;
+    if (role) out.push({ oktaGroupId: g.id, oktaGroupName: g.name, roleId: role.id, roleName: role.name, basis: best ? 'name' : 'least-privilege' });
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import type { SecretKind } from '../../../shared/profile';
+import type { Finding, StepView } from '../../../shared/setup';
+import { postError } from '../../app/errors';
+import { Spinner } from '../../components/Dialog';
+import { Icon, type IconName } from '../../components/Icon';
+import { pathParts } from './step-data';
+import { useSetupStore } from './setup-store';
+
+export type StepStatus = StepView['status'];
+export type StepMode = StepView['mode'];
+
+export const statusLabels: Record<StepStatus, string> = {
+  'not-started': 'Not started',
+  verified: 'Verified',
+  unverifiable: 'Done, not verifiable',
+  failed: 'Failed',
+};
+
+export const statusIcons: Record<StepStatus, IconName> = {
+  'not-started': 'skipCircle',
+  verified: 'check',
+  unverifiable: 'alert',
+  failed: 'x',
+};
+
+export const modeLabels: Record<StepMode, string> = {
+  automated: 'Automated',
+  manual: 'Manual',
+  mixed: 'Automated + guided',
+};
+
+export const modeHelp: Record<StepMode, string> = {
+  automated: 'The console does this step through the Okta API and reads the result back.',
+  manual: 'No API exists for this step: you do it by hand with the values below, and the console checks what it can.',
+  mixed: 'The console does what the API allows and guides you through the rest.',
+};
+
+export function ModeBadge({ mode }: { mode: StepMode }) {
+  const icon: IconName = mode === 'manual' ? 'pencil' : mode === 'automated' ? 'plug' : 'list';
+  return (
+    <span className={`badge wizard-mode wizard-mode-${mode}`} title={modeHelp[mode]}>
+      <Icon name={icon} size={12} />
+      {modeLabels[mode]}
+    </span>
+  );
+}
+
+export const findingIcons: Record<Finding['outcome'], IconName> = { pass: 'passCircle', warn: 'alert', fail: 'failCircle', info: 'info' };
+export const findingLabels: Record<Finding['outcome'], string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', info: 'Info' };
+
+/** "Okta -> app -> Provisioning" as a breadcrumb. */
+export function PathText({ text }: { text: string }) {
+  const parts = pathParts(text);
+  return (
+    <span className="wizard-path">
+      {parts.map((part, index) => (
+        <span key={`${index}-${part}`}>
+          {index > 0 && (
+            <span className="path-sep" aria-label="then">
+              {' → '}
+            </span>
+          )}
+          <span className="path-step">{part}</span>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Copies a plain value with the browser clipboard; "Copied" for a moment. */
+export function CopyTextButton({ label, value, small = true }: { label: string; value: string; small?: boolean }) {
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), 2000);
+    return () => clearTimeout(timer);
+  }, [copied]);
+  return (
+    <>
+      <button
+        type="button"
+        className={`btn btn-secondary${small ? ' btn-small' : ''} wizard-copy`}
+        aria-label={`Copy ${label}`}
+        data-copied={copied || undefined}
+        disabled={!value}
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(value);
+            setCopied(true);
+          } catch {
+            postError({ code: 'INTERNAL', message: 'The clipboard refused the text.', hint: 'Click into the window and try again.' }, { title: `Couldn’t copy the ${label}` });
+          }
+        }}
+      >
+        <Icon name={copied ? 'check' : 'copy'} size={14} />
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+      <span className="visually-hidden" role="status" aria-live="polite">
+        {copied ? `${label} copied.` : ''}
+      </span>
+    </>
+  );
+}
+
+/** Secrets are copied by main from the keychain; the renderer never holds the value. */
+export function CopySecretButton({ label, kind, copyKey }: { label: string; kind: SecretKind; copyKey: string }) {
+  const seconds = useSetupStore((s) => s.copiedSecrets[copyKey]);
+  const copySecret = useSetupStore((s) => s.copySecret);
+  const copying = seconds === 0;
+  return (
+    <button
+      type="button"
+      className="btn btn-secondary btn-small wizard-copy"
+      aria-label={`Copy ${label}`}
+      disabled={copying}
+      data-copied={seconds ? true : undefined}
+      onClick={() => void copySecret(kind, copyKey)}
+    >
+      {copying ? <Spinner /> : <Icon name={seconds ? 'check' : 'copy'} size={14} />}
+      {seconds ? 'Copied' : 'Copy'}
+    </button>
+  );
+}
+
+export function SecretCopiedNote({ copyKey }: { copyKey: string }) {
+  const seconds = useSetupStore((s) => s.copiedSecrets[copyKey]);
+  return (
+    <p className="secret-copied wizard-secret-copied" role="status" aria-live="polite">
+      {seconds ? (
+        <>
+          <Icon name="check" size={14} />
+          Copied — the clipboard clears in {seconds} s
+        </>
+      ) : (
+        ''
+      )}
+    </p>
+  );
+}
