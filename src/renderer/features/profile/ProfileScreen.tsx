@@ -11,9 +11,9 @@ import { useCredentialsStore } from '../credentials/credentials-store';
 import { DeleteProfileDialog } from '../profiles/ProfileDialogs';
 import { useProfilesStore } from '../profiles/profiles-store';
 import { ScimCheckScreen } from '../scim-check/ScimCheckScreen';
+import { SetupWizard } from '../setup/SetupWizard';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { useProfileStore } from './profile-store';
-import { SetupOverview } from './SetupOverview';
 
 const tabLabels: Record<ProfileTab, string> = { credentials: 'Credentials', check: 'Connection check', setup: 'Setup' };
 
@@ -185,7 +185,7 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
       <div className="screen-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={-1}>
         {tab === 'credentials' && <CredentialsPanel profileId={profile.id} />}
         {tab === 'check' && <ScimCheckScreen profile={profile} />}
-        {tab === 'setup' && <SetupOverview />}
+        {tab === 'setup' && <SetupWizard profileId={profile.id} sandbox={profile.sandbox} />}
       </div>
 
       {editing && <EditDetailsDialog profile={profile} onClose={() => setEditing(false)} />}
