@@ -108,7 +108,7 @@ export class SetupPage {
 
   /** The status the step's stepper entry shows (works whichever step is open). */
   async status(step: number | SetupStepId): Promise<StepStatus> {
-    const item = this.nav.locator('li', { has: this.stepButton(step) });
+    const item = this.nav.locator(`li:has(> button[data-step-id="${SetupPage.idOf(step)}"])`);
     return (await item.getAttribute('data-status')) as StepStatus;
   }
 
