@@ -125,6 +125,18 @@ export class SetupPage {
     await this.page.locator('[data-testid="setup-wizard"][data-state="ready"]:not([data-running])').waitFor({ timeout });
   }
 
+  /** How many runs/plays have finished (ok or failed) since the wizard loaded this profile. */
+  async finishedRuns(): Promise<number> {
+    return Number((await this.root.getAttribute('data-finished-runs')) ?? '0');
+  }
+
+  /** Does `action` (a click that starts a run or a play) and waits until that run has finished. */
+  async whileRunning(action: () => Promise<void>, timeout = 180_000): Promise<void> {
+    const before = await this.finishedRuns();
+    await action();
+    await this.page.locator(`[data-testid="setup-wizard"][data-finished-runs="${before + 1}"]:not([data-running])`).waitFor({ timeout });
+  }
+
   /** The primary button: "Run step", "Verify" or "Re-run". */
   primaryButton(step?: number | SetupStepId): Locator {
     const panel = step === undefined ? this.panel : this.stepPanel(step);
@@ -140,8 +152,7 @@ export class SetupPage {
     const panel = this.panel;
     const id = (await panel.getAttribute('data-step-id')) as SetupStepId;
     if (input.createApp) await this.fillCreateApp(input.createApp);
-    await this.primaryButton().click();
-    await this.waitForIdle();
+    await this.whileRunning(() => this.primaryButton().click());
     return this.status(id);
   }
 
@@ -155,8 +166,7 @@ export class SetupPage {
   async playInSandbox(step?: number | SetupStepId): Promise<StepStatus> {
     if (step !== undefined) await this.selectStep(step);
     const id = (await this.panel.getAttribute('data-step-id')) as SetupStepId;
-    await this.panel.getByRole('button', { name: 'Play this step in the sandbox' }).click();
-    await this.waitForIdle();
+    await this.whileRunning(() => this.panel.getByRole('button', { name: 'Play this step in the sandbox' }).click());
     return this.status(id);
   }
 
@@ -218,22 +228,22 @@ export class SetupPage {
       await fill.getByRole('combobox', { name: 'Profile attribute' }).fill(options.attribute ?? 'mobilePhone');
     }
     await fill.getByRole('button', { name: /^Fill primaryPhone for/ }).click();
-    await this.page.getByRole('dialog').getByRole('button', { name: /^Update \d+ users?$/ }).click();
-    await this.waitForIdle();
+    await this.whileRunning(() => this.page.getByRole('dialog').getByRole('button', { name: /^Update \d+ users?$/ }).click());
     return this.status('primary-phone');
   }
 
   /** group-mapping: picks a role per pushed group ({ "TL Admins": "Full Access" }) and saves. */
   async mapGroups(roles: Record<string, string>): Promise<void> {
     const editor = this.panel.getByTestId('mapping-editor');
+    const loadRoles = editor.getByRole('button', { name: 'Load ThreatLocker roles' });
+    if (await loadRoles.isVisible()) await this.whileRunning(() => loadRoles.click());
     for (const [group, role] of Object.entries(roles)) {
       const control = editor.getByLabel(`Role for ${group}`, { exact: true });
       const tag = await control.evaluate((el) => el.tagName);
       if (tag === 'SELECT') await control.selectOption({ label: role });
       else await control.fill(role);
     }
-    await editor.getByRole('button', { name: 'Save mappings' }).click();
-    await this.waitForIdle();
+    await this.whileRunning(() => editor.getByRole('button', { name: 'Save mappings' }).click());
   }
 
   /** Message from the inline "The step couldn't run" error, if shown. */
@@ -262,13 +272,14 @@ export class SetupPage {
     if (!(await this.summary.isVisible())) await this.showSummary();
     return this.summary.getByTestId('summary-row').evaluateAll((trs) =>
       trs.map((tr) => {
-        const cells = [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '');
+        const text = (selector: string) => tr.querySelector(selector)?.textContent?.trim() ?? '';
+        const cells = Array.from(tr.querySelectorAll('td'), (c) => c.textContent?.trim() ?? '');
         return {
-          setting: cells[0] ?? '',
-          value: cells[1] ?? '',
-          how: cells[2] ?? '',
+          setting: text('.wizard-summary-setting'),
+          value: text('.wizard-summary-value'),
+          how: tr.getAttribute('data-how') ?? cells[0] ?? '',
           verification: tr.getAttribute('data-verification') ?? '',
-          at: cells[4] ?? '',
+          at: cells[2] ?? '',
         };
       }),
     );

@@ -3,6 +3,7 @@ import { Icon, type IconName } from '../../components/Icon';
 import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { CopyTextButton } from './setup-parts';
+import { arrows } from './step-data';
 
 type Verification = SettingRow['verification'];
 
@@ -58,7 +59,7 @@ export function SetupSummary({ view }: { view: SetupView }) {
             {checked} of {rows.length} settings are verified or confirmed. Settings with no API to read them back say so.
           </p>
         </div>
-        {rows.length > 0 && <CopyTextButton label="summary as text" value={summaryText(rows)} small={false} />}
+        {rows.length > 0 && <CopyTextButton label="summary as text" text="Copy as text" value={summaryText(rows)} small={false} />}
       </header>
 
       <ul className="wizard-summary-stats" aria-label="Verification counts">
@@ -75,41 +76,44 @@ export function SetupSummary({ view }: { view: SetupView }) {
       {rows.length === 0 ? (
         <p className="empty-note">Nothing to summarise yet: run the first steps.</p>
       ) : (
-        <div className="wizard-table-scroll">
-          <table className="wizard-table wizard-summary-table" aria-label="Settings">
-            <thead>
-              <tr>
-                <th scope="col">Setting</th>
-                <th scope="col">Value</th>
-                <th scope="col">How</th>
-                <th scope="col">Verification</th>
-                <th scope="col">When</th>
+        <table className="wizard-table wizard-summary-table" aria-label="Settings">
+          <thead>
+            <tr>
+              <th scope="col">Setting and value</th>
+              <th scope="col">How</th>
+              <th scope="col">Verification</th>
+              <th scope="col">When</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={`${row.setting}-${i}`} data-testid="summary-row" data-verification={row.verification} data-how={row.how}>
+                <th scope="row">
+                  <span className="wizard-summary-setting">{row.setting}</span>
+                  <span className="wizard-summary-value">{arrows(row.value)}</span>
+                </th>
+                <td>
+                  <span className={`badge ${row.how === 'api' ? 'wizard-how-api' : 'badge-neutral'}`}>{row.how === 'api' ? 'API' : 'Manual'}</span>
+                </td>
+                <td>
+                  <span className={`wizard-verif wizard-verif-${row.verification}`} title={verificationHelp[row.verification]}>
+                    <Icon name={verificationIcons[row.verification]} size={13} />
+                    {verificationLabels[row.verification]}
+                  </span>
+                </td>
+                <td className="wizard-when">
+                  {row.at ? (
+                    <time dateTime={row.at} title={absoluteTime(row.at)}>
+                      {relativeTime(row.at, now)}
+                    </time>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, i) => (
-                <tr key={`${row.setting}-${i}`} data-testid="summary-row" data-verification={row.verification} data-how={row.how}>
-                  <th scope="row" className="wizard-strong">
-                    {row.setting}
-                  </th>
-                  <td className="wizard-summary-value">
-                    <span className="wizard-mono">{row.value}</span>
-                  </td>
-                  <td>
-                    <span className={`badge ${row.how === 'api' ? 'wizard-how-api' : 'badge-neutral'}`}>{row.how === 'api' ? 'API' : 'Manual'}</span>
-                  </td>
-                  <td>
-                    <span className={`wizard-verif wizard-verif-${row.verification}`} title={verificationHelp[row.verification]}>
-                      <Icon name={verificationIcons[row.verification]} size={13} />
-                      {verificationLabels[row.verification]}
-                    </span>
-                  </td>
-                  <td className="wizard-when">{row.at ? <time dateTime={row.at} title={absoluteTime(row.at)}>{relativeTime(row.at, now)}</time> : <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );

@@ -21,6 +21,7 @@ export function SetupWizard({ profileId, sandbox }: { profileId: string; sandbox
   const state = useSetupStore((s) => s.view);
   const storeProfileId = useSetupStore((s) => s.profileId);
   const running = useSetupStore((s) => s.running);
+  const finishedRuns = useSetupStore((s) => s.finishedRuns);
   const load = useSetupStore((s) => s.load);
   const listen = useSetupStore((s) => s.listen);
 
@@ -34,7 +35,7 @@ export function SetupWizard({ profileId, sandbox }: { profileId: string; sandbox
   const dataState = !mine || state.status === 'idle' ? 'loading' : view ? (state.status === 'error' ? 'ready' : state.status) : state.status;
 
   return (
-    <div className="wizard" data-testid="setup-wizard" data-state={dataState} data-running={running ? 'true' : undefined} aria-busy={dataState === 'loading' || undefined}>
+    <div className="wizard" data-testid="setup-wizard" data-state={dataState} data-running={running ? 'true' : undefined} data-finished-runs={finishedRuns} aria-busy={dataState === 'loading' || undefined}>
       {view ? (
         <WizardBody view={view} sandbox={sandbox} />
       ) : mine && state.status === 'error' ? (

@@ -541,18 +541,37 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
   const profileId = useSetupStore((s) => s.profileId);
   // Older sessions' mappings live in the profile file, which the profile screen has loaded.
   const profileMappings = useProfileStore((s) => (s.profile.status === 'ready' && s.profile.value.id === profileId ? s.profile.value.mappings : undefined));
-  const groups = namedRefs(rows(step.data, 'pushedGroups'));
+  // Until this step has run once, its data has no groups: take them from the push step.
+  const pushData = steps.find((s) => s.id === 'push-groups')?.data;
+  const ownGroups = namedRefs(rows(step.data, 'pushedGroups'));
+  const groups = ownGroups.length ? ownGroups : namedRefs(rows(pushData, 'groups', 'pushed'));
   const roles = namedRefs(rows(step.data, 'roles'));
+  const rolesListed = Array.isArray(step.data.roles);
   const saved: MappingRow[] =
     mappingRows(step.data.mappings) ?? (savedInSession && savedInSession.profileId === profileId ? savedInSession.mappings : undefined) ?? profileMappings ?? [];
   const savedKey = saved.map((m) => `${m.oktaGroupId}=${m.roleId}`).join('|');
-  const initial = () => Object.fromEntries(saved.map((m) => [m.oktaGroupId, roles.length ? m.roleId : m.roleName]));
+  // Main proposes a role per group from the names; they fill the editor until something is saved.
+  const suggestions = new Map(
+    rows(step.data, 'suggestedMappings').flatMap((row) => {
+      const groupId = str(row.oktaGroupId);
+      const roleId = str(row.roleId);
+      return groupId && roleId ? [[groupId, { roleId, roleName: str(row.roleName) ?? roleId, basis: str(row.basis) }] as const] : [];
+    }),
+  );
+  const initial = () =>
+    saved.length
+      ? Object.fromEntries(saved.map((m) => [m.oktaGroupId, roles.length ? m.roleId : m.roleName]))
+      : Object.fromEntries([...suggestions].map(([groupId, sug]) => [groupId, roles.length ? sug.roleId : sug.roleName]));
   const [draft, setDraft] = useState<Record<string, string>>(initial);
   useEffect(() => {
     setDraft(initial());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- savedKey stands for saved
   }, [savedKey]);
   const [saving, setSaving] = useState(false);
+  const suggested = (groupId: string) => {
+    const sug = suggestions.get(groupId);
+    return sug !== undefined && draft[groupId] === (roles.length ? sug.roleId : sug.roleName);
+  };
   const pushStep = steps.find((s) => s.id === 'push-groups');
 
   if (groups.length === 0) {
@@ -585,12 +604,22 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
           {mappings.length} of {groups.length} mapped
         </span>
       </h3>
-      {roles.length === 0 && (
-        <p className="wizard-caption">
-          Type each role’s name exactly as ThreatLocker shows it. With a ThreatLocker portal API token saved under Credentials, the
-          console lists the roles for you.
-        </p>
-      )}
+      {roles.length === 0 &&
+        (rolesListed || step.status !== 'not-started' ? (
+          <p className="wizard-caption">
+            Type each role’s name exactly as ThreatLocker shows it. With a ThreatLocker portal API token saved under Credentials,
+            the console lists the roles for you.
+          </p>
+        ) : (
+          <div className="wizard-block wizard-inline-note">
+            <Icon name="building" size={16} />
+            <p>The console lists ThreatLocker’s roles through the portal API (read only), or you type their names.</p>
+            <button type="button" className="btn btn-secondary btn-small" disabled={disabled} onClick={() => void runStep(step.id, {})}>
+              {disabled ? <Spinner /> : <Icon name="refresh" />}
+              Load ThreatLocker roles
+            </button>
+          </div>
+        ))}
       <table className="wizard-table wizard-mapping" aria-label="Group to role mappings">
         <thead>
           <tr>
@@ -630,6 +659,12 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
                     onChange={(e) => setDraft((d) => ({ ...d, [g.id]: e.target.value }))}
                   />
                 )}
+                {saved.length === 0 && suggested(g.id) && (
+                  <span className="wizard-suggested">
+                    <Icon name="info" size={12} />
+                    {suggestions.get(g.id)?.basis === 'least-privilege' ? 'Suggested: least privilege (no name match)' : 'Suggested from the group name'}
+                  </span>
+                )}
               </td>
             </tr>
           ))}
@@ -650,7 +685,10 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
           Save mappings
         </button>
         <span className="wizard-caption">
-          {changed ? 'Unsaved changes. Saving adds one checklist row per mapping below.' : saved.length ? 'Saved. Add these rows in ThreatLocker, then confirm them below.' : ''}
+          {changed && saved.length === 0 && suggestions.size > 0
+            ? 'Roles are suggested from the group names: review them, then save.'
+            : changed
+              ? 'Unsaved changes. Saving adds one checklist row per mapping below.' : saved.length ? 'Saved. Add these rows in ThreatLocker, then confirm them below.' : ''}
         </span>
       </div>
     </div>

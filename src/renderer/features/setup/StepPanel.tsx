@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CopyValue, Finding, StepInput, StepView } from '../../../shared/setup';
 import { useAppStore } from '../../app/app-store';
 import type { UiError } from '../../app/errors';
@@ -27,7 +27,7 @@ import {
   findingLabels,
   statusLabels,
 } from './setup-parts';
-import { arrows, namedRefs, rows, str } from './step-data';
+import { arrows, namedRefs, pathParts, rows, str } from './step-data';
 import { useSetupStore } from './setup-store';
 
 type Action = 'Run step' | 'Verify' | 'Re-run';
@@ -117,9 +117,9 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
         <p className="wizard-why">{step.why}</p>
       </header>
 
-      <StatusBanner step={step} />
+      <StatusBanner step={step} steps={steps} />
       <RunAnnouncer step={step} at={lastRun} />
-      {error && <RunError error={error} stepId={step.id} />}
+      {error && <RunError error={error} stepId={step.id} steps={steps} />}
       {isRunning && <RunProgress kind={running.kind} messages={running.messages} />}
 
       {step.id === 'prerequisites' && <PrerequisiteExtras step={step} />}
@@ -210,7 +210,7 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
   );
 }
 
-function StatusBanner({ step }: { step: StepView }) {
+function StatusBanner({ step, steps }: { step: StepView; steps: StepView[] }) {
   const now = useNow();
   if (step.status === 'not-started' && !step.detail) return null;
   const tone = step.status === 'verified' ? 'success' : step.status === 'unverifiable' ? 'warning' : step.status === 'failed' ? 'danger' : 'neutral';
@@ -243,6 +243,7 @@ function StatusBanner({ step }: { step: StepView }) {
             {arrows(step.hint)}
           </p>
         )}
+        {step.status === 'failed' && <GoToStep text={step.hint} steps={steps} self={step.id} />}
       </div>
     </div>
   );
@@ -262,7 +263,26 @@ function RunAnnouncer({ step, at }: { step: StepView; at: number | undefined }) 
   );
 }
 
-function RunError({ error, stepId }: { error: UiError; stepId: StepView['id'] }) {
+/** "Run step 2 … first" -> the step to offer a way to. */
+function referencedStep(text: string | undefined, steps: StepView[], self: StepView['id']): StepView | undefined {
+  const match = /\bsteps? (\d+)/i.exec(text ?? '');
+  const step = match ? steps.find((s) => s.number === Number(match[1])) : undefined;
+  return step && step.id !== self ? step : undefined;
+}
+
+function GoToStep({ text, steps, self }: { text: string | undefined; steps: StepView[]; self: StepView['id'] }) {
+  const select = useSetupStore((s) => s.select);
+  const target = referencedStep(text, steps, self);
+  if (!target) return null;
+  return (
+    <button type="button" className="btn btn-secondary btn-small" onClick={() => select(target.id)}>
+      Go to step {target.number}
+      <Icon name="chevronRight" />
+    </button>
+  );
+}
+
+function RunError({ error, stepId, steps }: { error: UiError; stepId: StepView['id']; steps: StepView[] }) {
   const clear = useSetupStore((s) => s.clearStepError);
   const setTab = useAppStore((s) => s.setTab);
   return (
@@ -272,12 +292,15 @@ function RunError({ error, stepId }: { error: UiError; stepId: StepView['id'] })
         <p className="callout-title">The step couldn’t run</p>
         <p>{error.message}</p>
         {error.hint && <p className="callout-hint">{arrows(error.hint)}</p>}
-        {(credentialCodes.has(error.code) || /credentials panel|Credentials/i.test(error.hint ?? '')) && (
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => setTab('credentials')}>
-            <Icon name="key" />
-            Open credentials
-          </button>
-        )}
+        <div className="wizard-callout-actions">
+          {(credentialCodes.has(error.code) || /credentials panel|Credentials/i.test(error.hint ?? '')) && (
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setTab('credentials')}>
+              <Icon name="key" />
+              Open credentials
+            </button>
+          )}
+          <GoToStep text={`${error.message} ${error.hint ?? ''}`} steps={steps} self={stepId} />
+        </div>
       </div>
       <button type="button" className="icon-button wizard-dismiss" aria-label="Dismiss" onClick={() => clear(stepId)}>
         <Icon name="x" />
@@ -288,6 +311,12 @@ function RunError({ error, stepId }: { error: UiError; stepId: StepView['id'] })
 
 function RunProgress({ kind, messages }: { kind: 'run' | 'play'; messages: string[] }) {
   const last = messages[messages.length - 1];
+  const logRef = useRef<HTMLOListElement>(null);
+  // Keep the newest line in view.
+  useEffect(() => {
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [messages.length]);
   return (
     <div className="wizard-progress" data-testid="step-progress">
       <div className="wizard-progress-head">
@@ -295,7 +324,7 @@ function RunProgress({ kind, messages }: { kind: 'run' | 'play'; messages: strin
         <p className="wizard-progress-text">{last ?? (kind === 'play' ? 'The sandbox is playing this step…' : 'Starting…')}</p>
       </div>
       <progress className="progress" aria-label="Step progress" />
-      <ol className="wizard-progress-log" aria-label="Progress" aria-live="polite" aria-relevant="additions">
+      <ol ref={logRef} className="wizard-progress-log" aria-label="Progress" aria-live="polite" aria-relevant="additions">
         {messages.map((m, i) => (
           <li key={i} className={i === messages.length - 1 ? 'wizard-progress-current' : undefined}>
             <Icon name={i === messages.length - 1 ? 'chevronRight' : 'check'} size={12} />
@@ -307,10 +336,28 @@ function RunProgress({ kind, messages }: { kind: 'run' | 'play'; messages: strin
   );
 }
 
+/** The path segments every value's target shares ("Okta → app → Provisioning"), shown once. */
+function commonTarget(values: CopyValue[]): string[] {
+  const paths = values.map((v) => (v.target ? pathParts(v.target) : undefined));
+  if (paths.length < 2 || paths.some((p) => !p)) return [];
+  const [first, ...rest] = paths as string[][];
+  let n = 0;
+  while (n < first!.length - 1 && rest.every((p) => p.length - 1 > n && p[n] === first![n])) n++;
+  return first!.slice(0, n);
+}
+
 function ValuesTable({ step }: { step: StepView }) {
+  const common = commonTarget(step.values);
   return (
     <div className="wizard-block">
-      <h3 className="wizard-block-title">Values to enter</h3>
+      <h3 className="wizard-block-title">
+        Values to enter
+        {common.length > 0 && (
+          <span className="wizard-block-meta wizard-values-where">
+            in <PathText text={common.join(' -> ')} />
+          </span>
+        )}
+      </h3>
       <table className="wizard-values">
         <thead className="visually-hidden">
           <tr>
@@ -321,7 +368,7 @@ function ValuesTable({ step }: { step: StepView }) {
         </thead>
         <tbody>
           {step.values.map((value, i) => (
-            <ValueRow key={`${value.label}-${i}`} value={value} copyKey={`${step.id}:${value.label}`} />
+            <ValueRow key={`${value.label}-${i}`} value={value} copyKey={`${step.id}:${value.label}`} skip={common.length} />
           ))}
         </tbody>
       </table>
@@ -329,16 +376,19 @@ function ValuesTable({ step }: { step: StepView }) {
   );
 }
 
-function ValueRow({ value, copyKey }: { value: CopyValue; copyKey: string }) {
+function ValueRow({ value, copyKey, skip }: { value: CopyValue; copyKey: string; skip: number }) {
   const secret = value.secretKind !== undefined;
   const long = (value.value?.length ?? 0) > 160 || (value.value ?? '').includes('\n');
+  // Only what the shared path doesn't say, and nothing that merely repeats the label.
+  const rest = value.target ? pathParts(value.target).slice(skip) : [];
+  const where = rest.length === 1 && rest[0]!.toLowerCase() === value.label.toLowerCase() ? [] : rest;
   return (
     <tr data-value-label={value.label}>
       <th scope="row" className="wizard-value-label">
         <span>{value.label}</span>
-        {value.target && (
+        {where.length > 0 && (
           <span className="wizard-value-target">
-            <PathText text={value.target} />
+            <PathText text={where.join(' -> ')} />
           </span>
         )}
       </th>
@@ -377,13 +427,15 @@ function DeepLink({ link, sandbox }: { link: { label: string; url: string }; san
       </span>
       <div className="wizard-link-text">
         <p className="wizard-link-label">{arrows(link.label)}</p>
-        <code className="wizard-link-url">{link.url}</code>
-        {sandbox && <p className="wizard-link-note">This is a sandbox profile: its Okta is simulated, so the link opens only for real Okta orgs.</p>}
+        <code className="wizard-link-url" title={link.url}>
+          {link.url}
+        </code>
       </div>
       <button type="button" className="btn btn-secondary" disabled={sandbox} onClick={() => void openExternal(link.url)}>
         <Icon name="external" />
         Open in Okta Admin Console
       </button>
+      {sandbox && <p className="wizard-link-note">This is a sandbox profile: its Okta is simulated, so the link opens only for real Okta orgs.</p>}
     </div>
   );
 }
@@ -391,6 +443,16 @@ function DeepLink({ link, sandbox }: { link: { label: string; url: string }; san
 function Findings({ findings }: { findings: Finding[] }) {
   const counts = { pass: 0, warn: 0, fail: 0, info: 0 };
   for (const f of findings) counts[f.outcome]++;
+  const problems = counts.fail + counts.warn;
+  // A long all-green list is proof, not news: folded, one click away.
+  const folded = problems === 0 && findings.length > 6;
+  const list = (
+    <ul className="wizard-findings" aria-label="Verification results">
+      {findings.map((f, i) => (
+        <FindingRow key={`${f.label}-${i}`} finding={f} />
+      ))}
+    </ul>
+  );
   return (
     <div className="wizard-block">
       <h3 className="wizard-block-title">
@@ -401,38 +463,54 @@ function Findings({ findings }: { findings: Finding[] }) {
           {counts.fail > 0 && <span className="wizard-count wizard-count-fail">{counts.fail} failed</span>}
         </span>
       </h3>
-      <ul className="wizard-findings" aria-label="Verification results">
-        {findings.map((f, i) => (
-          <li key={`${f.label}-${i}`} className={`wizard-finding wizard-finding-${f.outcome}`} data-outcome={f.outcome}>
-            <span className={`wizard-finding-icon`} role="img" aria-label={findingLabels[f.outcome]}>
-              <Icon name={findingIcons[f.outcome]} size={16} />
-            </span>
-            <div className="wizard-finding-main">
-              <p className="wizard-finding-label">{arrows(f.label)}</p>
-              {f.expected !== undefined && (f.outcome === 'fail' || f.outcome === 'warn') ? (
-                <dl className="expected-actual wizard-expected-actual">
-                  <dt>Expected</dt>
-                  <dd>{f.expected}</dd>
-                  {f.actual !== undefined && (
-                    <>
-                      <dt>Actual</dt>
-                      <dd>{f.actual}</dd>
-                    </>
-                  )}
-                </dl>
-              ) : (
-                f.actual && <p className="wizard-finding-actual">{f.actual}</p>
-              )}
-              {f.hint && (f.outcome !== 'pass' || f.hint.length < 140) && (
-                <p className={f.outcome === 'fail' || f.outcome === 'warn' ? 'result-hint wizard-finding-hint' : 'wizard-finding-note'}>
-                  {(f.outcome === 'fail' || f.outcome === 'warn') && <Icon name="info" size={14} />}
-                  <span>{arrows(f.hint)}</span>
-                </p>
-              )}
-            </div>
-          </li>
-        ))}
-      </ul>
+      {folded ? (
+        <details className="wizard-fold">
+          <summary>
+            <Icon name="chevronRight" size={14} className="wizard-fold-icon" />
+            Show all {findings.length} checks
+          </summary>
+          {list}
+        </details>
+      ) : (
+        list
+      )}
     </div>
+  );
+}
+
+function FindingRow({ finding: f }: { finding: Finding }) {
+  const problem = f.outcome === 'fail' || f.outcome === 'warn';
+  return (
+    <li className={`wizard-finding wizard-finding-${f.outcome}${problem ? '' : ' wizard-finding-compact'}`} data-outcome={f.outcome}>
+      <span className="wizard-finding-icon" role="img" aria-label={findingLabels[f.outcome]}>
+        <Icon name={findingIcons[f.outcome]} size={16} />
+      </span>
+      <div className="wizard-finding-main">
+        <p className="wizard-finding-label">{arrows(f.label)}</p>
+        {problem && f.expected !== undefined ? (
+          <dl className="expected-actual wizard-expected-actual">
+            <dt>Expected</dt>
+            <dd>{f.expected}</dd>
+            {f.actual !== undefined && (
+              <>
+                <dt>Actual</dt>
+                <dd>{f.actual}</dd>
+              </>
+            )}
+          </dl>
+        ) : (
+          f.actual && <p className="wizard-finding-actual">{f.actual}</p>
+        )}
+        {f.hint &&
+          (problem ? (
+            <p className="result-hint wizard-finding-hint">
+              <Icon name="info" size={14} />
+              <span>{arrows(f.hint)}</span>
+            </p>
+          ) : (
+            <p className="wizard-finding-note">{arrows(f.hint)}</p>
+          ))}
+      </div>
+    </li>
   );
 }

@@ -69,7 +69,7 @@ export function PathText({ text }: { text: string }) {
 }
 
 /** Copies a plain value with the browser clipboard; "Copied" for a moment. */
-export function CopyTextButton({ label, value, small = true }: { label: string; value: string; small?: boolean }) {
+export function CopyTextButton({ label, value, small = true, text = 'Copy' }: { label: string; value: string; small?: boolean; text?: string }) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
@@ -94,7 +94,7 @@ export function CopyTextButton({ label, value, small = true }: { label: string; 
         }}
       >
         <Icon name={copied ? 'check' : 'copy'} size={14} />
-        {copied ? 'Copied' : 'Copy'}
+        {copied ? 'Copied' : text}
       </button>
       <span className="visually-hidden" role="status" aria-live="polite">
         {copied ? `${label} copied.` : ''}

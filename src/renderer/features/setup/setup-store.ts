@@ -32,6 +32,8 @@ interface SetupStoreState {
   view: Async<SetupView>;
   selected: SetupSelection | undefined;
   running: StepRun | undefined;
+  /** Runs and plays finished (ok or not) since the profile was opened: tests wait on it. */
+  finishedRuns: number;
   lastRun: RunResult | undefined;
   /** A run that could not start (wrong input, earlier step missing): shown in that step's panel. */
   stepErrors: Partial<Record<SetupStepId, UiError>>;
@@ -105,7 +107,7 @@ export const useSetupStore = create<SetupStoreState>((set, get) => {
       setStepError(stepId, uiError);
       return false;
     } finally {
-      if (get().running?.stepId === stepId) set({ running: undefined });
+      if (get().running?.stepId === stepId) set((state) => ({ running: undefined, finishedRuns: state.finishedRuns + 1 }));
     }
   };
 
@@ -114,6 +116,7 @@ export const useSetupStore = create<SetupStoreState>((set, get) => {
     view: { status: 'idle' },
     selected: undefined,
     running: undefined,
+    finishedRuns: 0,
     lastRun: undefined,
     stepErrors: {},
     groupQuery: '',

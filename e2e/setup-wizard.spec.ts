@@ -1,0 +1,115 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Profile } from '../src/shared/profile';
+import { osKeychain } from '../src/main/services/secrets/os-keychain';
+import { expect, test } from './fixtures';
+import { ProfilePage } from './pages/profile-page';
+import { ProfilesPage } from './pages/profiles-page';
+import { SetupPage, stepIds } from './pages/setup-page';
+
+const keychainService = process.env.TLOC_KEYCHAIN_SERVICE ?? 'ThreatLocker Okta Console';
+const PUSHED = ['ThreatLocker Admins', 'ThreatLocker Read Only'];
+
+/** Reads the sandbox as a test would from outside: the profile file and the keychain. */
+async function sandboxAccess(dataDir: string) {
+  const dir = join(dataDir, 'profiles');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+  const profiles = await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as Profile));
+  const profile = profiles.find((p) => p.sandbox)!;
+  const secret = async (kind: string) => (await osKeychain.getPassword(keychainService, `${profile.id}:${kind}`))!;
+  const okta = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${profile.okta.orgUrl}${path}`, { headers: { authorization: `SSWS ${await secret('oktaApiToken')}`, accept: 'application/json' } });
+    return (await res.json()) as T;
+  };
+  const scimUsers = async () => {
+    const res = await fetch(`${profile.threatlocker.scimUrl}/Users?startIndex=1&count=200`, {
+      headers: { authorization: `Bearer ${await secret('scimBearerToken')}`, accept: 'application/scim+json' },
+    });
+    return ((await res.json()) as { Resources: { userName: string }[] }).Resources.map((u) => u.userName.toLowerCase());
+  };
+  return { profile, okta, scimUsers };
+}
+
+async function completeEveryStep(setup: SetupPage): Promise<void> {
+  expect(await setup.run('prerequisites')).toBe('verified');
+  expect(await setup.run('create-app', { createApp: { appLabel: 'ThreatLocker', hideTile: true } })).toBe('verified');
+  expect(await setup.run('assertion-preview')).toBe('verified');
+  expect(await setup.playInSandbox('threatlocker-saml')).toBe('verified');
+  expect(await setup.playInSandbox('enable-scim')).toBe('verified');
+  expect(await setup.playInSandbox('scim-connection')).toBe('verified');
+  // Okta refuses the Features API for custom apps: the step guides the checkboxes, the sandbox ticks them.
+  if ((await setup.run('to-app')) !== 'verified') expect(await setup.playInSandbox('to-app')).toBe('verified');
+
+  await setup.selectStep('push-groups');
+  await setup.searchAndPickGroups(PUSHED);
+  expect(await setup.run()).toBe('verified');
+
+  if ((await setup.run('primary-phone')) !== 'verified') {
+    await setup.fillPhones({ value: '+1 555 0100' });
+    // Filling the phone does not re-push users whose task already failed: the sandbox admin retries them.
+    if ((await setup.status('primary-phone')) !== 'verified') expect(await setup.playInSandbox('primary-phone')).toBe('verified');
+  }
+
+  await setup.selectStep('group-mapping');
+  await setup.mapGroups({ 'ThreatLocker Admins': 'Administrator', 'ThreatLocker Read Only': 'Read Only' });
+  expect(await setup.playInSandbox('group-mapping')).toBe('verified');
+
+  await setup.selectStep('allow-sso');
+  await setup.playInSandbox();
+  if ((await setup.status('allow-sso')) !== 'verified') {
+    await setup.confirmChecklist();
+    expect(await setup.run()).toBe('verified');
+  }
+}
+
+test('a new admin completes the whole setup in the sandbox, every setting verified, and ThreatLocker holds the pushed admins', async ({ consoleHost }) => {
+  test.setTimeout(240_000);
+  const { page } = consoleHost;
+  const profiles = new ProfilesPage(page);
+  const profile = new ProfilePage(page);
+  const setup = new SetupPage(page);
+  await profiles.waitUntilReady();
+  await profiles.trySandbox();
+  await setup.open();
+  await setup.waitUntilReady();
+
+  await completeEveryStep(setup);
+  for (const id of stepIds) expect(await setup.status(id), id).toBe('verified');
+
+  const rows = await setup.summaryRows();
+  expect(rows.length).toBeGreaterThan(20);
+  for (const row of rows) expect(['read-back', 'probed', 'confirmed', 'not-verifiable'], `${row.setting}: ${row.verification}`).toContain(row.verification);
+  expect(rows.find((r) => /Audience/i.test(r.setting))?.value).toBe('https://threatlocker.com');
+
+  // ThreatLocker holds every active member of the pushed groups, as an administrator.
+  const access = await sandboxAccess(consoleHost.dataDir);
+  await expect
+    .poll(async () => {
+      const provisioned = new Set(await access.scimUsers());
+      const expected: string[] = [];
+      for (const name of PUSHED) {
+        const [group] = await access.okta<{ id: string }[]>(`/api/v1/groups?q=${encodeURIComponent(name)}`);
+        const members = await access.okta<{ status: string; profile: { email: string } }[]>(`/api/v1/groups/${group!.id}/users?limit=200`);
+        expected.push(...members.filter((m) => m.status === 'ACTIVE').map((m) => m.profile.email.toLowerCase()));
+      }
+      return expected.length > 0 && expected.every((e) => provisioned.has(e));
+    }, { timeout: 30_000 })
+    .toBe(true);
+
+  // Running the wizard a second time creates nothing new.
+  const before = {
+    apps: (await access.okta<{ label: string; status: string }[]>('/api/v1/apps?q=ThreatLocker')).filter((a) => a.status !== 'DELETED').length,
+    users: (await access.scimUsers()).length,
+  };
+  const appId = (await access.okta<{ id: string; label: string }[]>('/api/v1/apps?q=ThreatLocker')).find((a) => a.label === 'ThreatLocker')!.id;
+  const mappingsBefore = (await access.okta<unknown[]>(`/api/v1/apps/${appId}/group-push/mappings`)).length;
+  await profile.openTab('Credentials');
+  await profile.openTab('Setup');
+  await setup.waitUntilReady();
+  for (const id of stepIds) await setup.run(id);
+  for (const id of stepIds) expect(await setup.status(id), id).toBe('verified');
+  expect((await access.okta<{ status: string }[]>('/api/v1/apps?q=ThreatLocker')).filter((a) => a.status !== 'DELETED').length).toBe(before.apps);
+  expect(before.apps).toBe(1);
+  expect((await access.scimUsers()).length).toBe(before.users);
+  expect((await access.okta<unknown[]>(`/api/v1/apps/${appId}/group-push/mappings`)).length).toBe(mappingsBefore);
+});
