@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, chromium, _electron, type Browser, type Page } from '@playwright/test';
 
@@ -20,9 +20,10 @@ export const CHROMIUM_ARGS = [
 const root = resolve(import.meta.dirname, '..');
 
 export interface ConsoleHost {
+  kind: 'browser' | 'electron';
   page: Page;
   dataDir: string;
-  /** Every IPC response the renderer received during the test (browser host: WebSocket frames). */
+  /** Every IPC response the renderer received during the test (browser host: WebSocket frames; empty under Electron). */
   ipcFrames: string[];
   /** Lines the host process printed (its log echo). */
   hostOutput: string[];
@@ -37,13 +38,16 @@ export interface HostOptions {
 
 type Fixtures = { host: 'browser' | 'electron'; hostOptions: HostOptions; consoleHost: ConsoleHost };
 
+/**
+ * The Electron binary if one is installed. Looked up without require('electron'), which would
+ * try to download it (and fail, or hang, on a machine that cannot reach the download host).
+ */
 function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = join(electronDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(electronDir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 export const test = base.extend<Fixtures>({
@@ -66,7 +70,7 @@ export const test = base.extend<Fixtures>({
       }
       const app = await _electron.launch({ executablePath: binary, args: [join(root, 'out/main/index.js'), `--user-data-dir=${dataDir}`, ...extraArgs] });
       const page = await app.firstWindow();
-      await use({ page, dataDir, ipcFrames: [], hostOutput: [], reload: () => page.reload().then(() => undefined) });
+      await use({ kind: 'electron', page, dataDir, ipcFrames: [], hostOutput: [], reload: () => page.reload().then(() => undefined) });
       await app.close();
       await rm(dataDir, { recursive: true, force: true });
       return;
@@ -97,7 +101,7 @@ export const test = base.extend<Fixtures>({
     const ipcFrames: string[] = [];
     page.on('websocket', (ws) => ws.on('framereceived', (frame) => ipcFrames.push(String(frame.payload))));
     await page.goto(consoleUrl);
-    await use({ page, dataDir, ipcFrames, hostOutput, reload: () => page.reload().then(() => undefined) });
+    await use({ kind: 'browser', page, dataDir, ipcFrames, hostOutput, reload: () => page.reload().then(() => undefined) });
 
     await browser.close();
     const exited = new Promise((r) => child.once('exit', r));
