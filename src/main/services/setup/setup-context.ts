@@ -7,6 +7,7 @@ import type { ProfileClients } from '../profile-clients';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { PortalClient } from '../threatlocker/portal-client';
+import { adminAppUrl } from './okta-links';
 import { asSandboxAdmin, type SandboxAdmin } from './sandbox-admin';
 
 export interface SetupDeps {
@@ -135,4 +136,14 @@ export class SetupContext {
 export function str(data: Record<string, unknown>, key: string): string | undefined {
   const v = data[key];
   return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * The deep link to the app the create-app step saved (`createApp` is that step's data), to spread
+ * into a step's screen; empty until the app exists.
+ */
+export function createdAppDeepLink(profile: Profile, createApp: Record<string, unknown>, label: string): { deepLink?: { label: string; url: string } } {
+  const appId = str(createApp, 'appId');
+  const appName = str(createApp, 'appName');
+  return appId && appName ? { deepLink: { label, url: adminAppUrl(profile.okta.orgUrl, appName, appId) } } : {};
 }

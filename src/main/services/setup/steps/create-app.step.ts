@@ -14,8 +14,7 @@ import {
 } from '../app-settings';
 import { loadIdpValues } from '../idp-values';
 import { checkInstance, validateProfileInputs } from '../input-validation';
-import { adminAppUrl } from '../okta-links';
-import { str, type SetupContext, type StepOutcome } from '../setup-context';
+import { createdAppDeepLink, str, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 
 function choicesOf(ctx: SetupContext, input: StepInput = {}): AppChoices {
@@ -139,18 +138,15 @@ export const createAppStep: StepDefinition = {
   mode: 'automated',
   sandboxCanPlay: false,
   describe: ({ profile, data }) => {
-    const s: ReturnType<StepDefinition['describe']> = {
+    return {
       instructions: [
         `Creates (or reuses) the SAML 2.0 app "${str(data, 'label') ?? ARTICLE_APP.defaultLabel}" with Single sign-on URL, Recipient and Destination ${safeAcs(profile.threatlocker.instance)}, Audience URI ${ARTICLE_APP.audience}, Name ID format EmailAddress, Application username Email, updated on create and update.`,
         'Optional: a Default RelayState, and whether to hide the tile (ThreatLocker supports SP-initiated login only, so the tile would not log in; hidden by default).',
       ],
       values: [],
       checklist: [],
+      ...createdAppDeepLink(profile, data, 'Open the app in the Okta Admin Console'),
     };
-    const appId = str(data, 'appId');
-    const appName = str(data, 'appName');
-    if (appId && appName) s.deepLink = { label: 'Open the app in the Okta Admin Console', url: adminAppUrl(profile.okta.orgUrl, appName, appId) };
-    return s;
   },
   async run(ctx, input) {
     checkInstance(ctx.profile.threatlocker.instance);

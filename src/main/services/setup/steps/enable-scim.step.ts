@@ -1,6 +1,5 @@
 import type { Finding } from '../../../../shared/setup';
-import { adminAppUrl } from '../okta-links';
-import { str, type SetupContext, type StepOutcome } from '../setup-context';
+import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { readProvisioning } from './provisioning-state';
 
@@ -31,9 +30,6 @@ export const enableScimStep: StepDefinition = {
   mode: 'manual',
   sandboxCanPlay: true,
   describe: ({ profile, all }) => {
-    const d = all('create-app');
-    const appId = str(d, 'appId');
-    const appName = str(d, 'appName');
     return {
       instructions: [
         'Open the app in the Okta Admin Console (button below) and stay on the General tab.',
@@ -43,7 +39,7 @@ export const enableScimStep: StepDefinition = {
       ],
       values: [{ label: 'Provisioning', value: 'SCIM', target: 'Okta -> app -> General -> App Settings -> Provisioning' }],
       checklist: [],
-      ...(appId && appName ? { deepLink: { label: 'Open the app\'s General tab in Okta', url: adminAppUrl(profile.okta.orgUrl, appName, appId) } } : {}),
+      ...createdAppDeepLink(profile, all('create-app'), 'Open the app\'s General tab in Okta'),
     };
   },
   async run(ctx, input) {

@@ -2,8 +2,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Finding } from '../../../../shared/setup';
 import { HttpError } from '../../net/http-errors';
 import type { OktaGroupPushMapping } from '../../okta/okta-schemas';
-import { adminAppUrl } from '../okta-links';
-import { str, type SetupContext, type StepOutcome } from '../setup-context';
+import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 
 export interface PushedGroup {
@@ -127,9 +126,6 @@ export const pushGroupsStep: StepDefinition = {
   mode: 'automated',
   sandboxCanPlay: false,
   describe: ({ profile, all }) => {
-    const d = all('create-app');
-    const appId = str(d, 'appId');
-    const appName = str(d, 'appName');
     return {
       instructions: [
         'Pick the Okta groups whose members become ThreatLocker administrators: search by name, or pick a group rule to take its target groups.',
@@ -137,7 +133,7 @@ export const pushGroupsStep: StepDefinition = {
       ],
       values: [],
       checklist: [],
-      ...(appId && appName ? { deepLink: { label: 'Open the app in Okta (then the Push Groups tab)', url: adminAppUrl(profile.okta.orgUrl, appName, appId) } } : {}),
+      ...createdAppDeepLink(profile, all('create-app'), 'Open the app in Okta (then the Push Groups tab)'),
     };
   },
   run: (ctx, input) => run(ctx, input.groupIds),

@@ -1,9 +1,8 @@
 import { AppError } from '../../../../shared/errors';
 import type { Finding } from '../../../../shared/setup';
 import { runScimChecks } from '../../scim/scim-checker';
-import { adminAppUrl } from '../okta-links';
 import { validateProfileInputs } from '../input-validation';
-import { str, type SetupContext, type StepOutcome } from '../setup-context';
+import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { readProvisioning } from './provisioning-state';
 
@@ -92,9 +91,6 @@ export const scimConnectionStep: StepDefinition = {
   mode: 'manual',
   sandboxCanPlay: true,
   describe: ({ profile, all }) => {
-    const d = all('create-app');
-    const appId = str(d, 'appId');
-    const appName = str(d, 'appName');
     return {
       instructions: [
         'Open the app in Okta and go to the Provisioning tab. In the SCIM Connection section click Edit.',
@@ -109,7 +105,7 @@ export const scimConnectionStep: StepDefinition = {
         { label: 'Authorization (SCIM token)', secretKind: 'scimBearerToken', target: `${TARGET} -> HTTP Header -> Authorization` },
       ],
       checklist: [],
-      ...(appId && appName ? { deepLink: { label: 'Open the app in Okta (then the Provisioning tab)', url: adminAppUrl(profile.okta.orgUrl, appName, appId) } } : {}),
+      ...createdAppDeepLink(profile, all('create-app'), 'Open the app in Okta (then the Provisioning tab)'),
     };
   },
   run: (ctx) => verify(ctx),

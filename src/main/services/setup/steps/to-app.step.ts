@@ -1,8 +1,7 @@
 import type { Finding } from '../../../../shared/setup';
 import { HttpError } from '../../net/http-errors';
 import type { OktaFeature } from '../../okta/okta-schemas';
-import { adminAppUrl } from '../okta-links';
-import { str, type SetupContext, type StepOutcome } from '../setup-context';
+import { createdAppDeepLink, str, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { readProvisioning } from './provisioning-state';
 
@@ -50,9 +49,6 @@ export const toAppStep: StepDefinition = {
   mode: 'mixed',
   sandboxCanPlay: true,
   describe: ({ profile, all }) => {
-    const d = all('create-app');
-    const appId = str(d, 'appId');
-    const appName = str(d, 'appName');
     return {
       instructions: [
         'The console first tries Okta\'s Features API; Okta refuses it for custom apps, and then these clicks are needed:',
@@ -62,7 +58,7 @@ export const toAppStep: StepDefinition = {
       ],
       values: [],
       checklist: [],
-      ...(appId && appName ? { deepLink: { label: 'Open the app in Okta (then Provisioning -> To App)', url: adminAppUrl(profile.okta.orgUrl, appName, appId) } } : {}),
+      ...createdAppDeepLink(profile, all('create-app'), 'Open the app in Okta (then Provisioning -> To App)'),
     };
   },
   async run(ctx) {
