@@ -1,34 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
+import { setupStepIds, type SetupStepId, type StepView } from '../../src/shared/setup';
 
-export type SetupStepId =
-  | 'prerequisites'
-  | 'create-app'
-  | 'assertion-preview'
-  | 'threatlocker-saml'
-  | 'enable-scim'
-  | 'scim-connection'
-  | 'to-app'
-  | 'push-groups'
-  | 'primary-phone'
-  | 'group-mapping'
-  | 'allow-sso';
+export type { SetupStepId };
 
-export type StepStatus = 'not-started' | 'verified' | 'unverifiable' | 'failed';
+export type StepStatus = StepView['status'];
 
 /** Step ids in the wizard's order: step n is stepIds[n - 1]. */
-export const stepIds: readonly SetupStepId[] = [
-  'prerequisites',
-  'create-app',
-  'assertion-preview',
-  'threatlocker-saml',
-  'enable-scim',
-  'scim-connection',
-  'to-app',
-  'push-groups',
-  'primary-phone',
-  'group-mapping',
-  'allow-sso',
-];
+export const stepIds: readonly SetupStepId[] = setupStepIds;
 
 export interface CreateAppInput {
   appLabel?: string;
