@@ -5,6 +5,8 @@
  * (demo scripts and screenshots stay stable), while different seeds never collide.
  */
 
+import { mulberry32 } from '../seeded-random';
+
 export interface TlOrganization {
   organizationId: string;
   /** Short name, as ThreatLocker shows it in the organization picker. */
@@ -30,18 +32,6 @@ export interface TlSeed {
   portalToken: string;
   otherInstanceToken: string;
   initialScimToken: string;
-}
-
-/** mulberry32: tiny, fast, good enough for test data, and identical on every platform. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function hex(random: () => number, length: number): string {
@@ -90,7 +80,7 @@ const roleDescriptions: Record<string, string> = {
 const optionalRoles = ['Helpdesk', 'Auditor', 'Technician', 'Billing Contact', 'Security Analyst', 'Approver'];
 
 export function createTlSeed(seed: number, instance: string): TlSeed {
-  const random = createRandom(seed);
+  const random = mulberry32(seed);
   // Dates are seeded too, counted back from a fixed epoch so snapshots stay stable.
   const epoch = Date.UTC(2024, 0, 1);
   const day = 86_400_000;
@@ -129,7 +119,7 @@ export function createTlSeed(seed: number, instance: string): TlSeed {
   });
 
   // Tokens depend on the instance too: a token from instance "d" must not authenticate on "g".
-  const tokenRandom = createRandom(seed ^ hashString(instance));
+  const tokenRandom = mulberry32(seed ^ hashString(instance));
   return {
     parent,
     children,

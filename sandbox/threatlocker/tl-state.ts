@@ -3,8 +3,9 @@
  * SCIM token, flip Enabled, edit the Group Mapping tab, Allow SSO, the SAML integration) that the
  * demo plays through the sandbox controls. No HTTP here.
  */
+import { mulberry32 } from '../seeded-random';
 import { ScimStore } from './scim-store';
-import { createRandom, guid, token, type TlOrganization, type TlSeed, type TlUserRole } from './tl-seed';
+import { guid, token, type TlOrganization, type TlSeed, type TlUserRole } from './tl-seed';
 
 export interface GroupMappingRow {
   /** An "Identity Provider Group": the displayName of a group the IdP pushed over SCIM. */
@@ -85,8 +86,8 @@ export class ThreatLockerState {
     private readonly numericSeed: number,
     private readonly existingAdministrators: ReadonlyArray<{ userName: string; givenName: string; familyName: string }> = [],
   ) {
-    this.tokenRandom = createRandom(numericSeed + 1);
-    this.idRandom = createRandom(numericSeed + 2);
+    this.tokenRandom = mulberry32(numericSeed + 1);
+    this.idRandom = mulberry32(numericSeed + 2);
     this.scimToken = seed.initialScimToken;
     // SCIM ids are seeded too, so a demo replays with the same ids.
     this.store = new ScimStore(() => guid(this.idRandom));
@@ -157,8 +158,8 @@ export class ThreatLockerState {
 
   reset(): void {
     this.store.clear();
-    this.tokenRandom = createRandom(this.numericSeed + 1);
-    this.idRandom = createRandom(this.numericSeed + 2);
+    this.tokenRandom = mulberry32(this.numericSeed + 1);
+    this.idRandom = mulberry32(this.numericSeed + 2);
     this.scimToken = this.seed.initialScimToken;
     this.scimEnabled = true;
     this.ssoAllowed = false;
