@@ -3,11 +3,10 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startOktaSimulator, type OktaSimulator } from '../../sandbox/okta/okta-simulator';
-import { AppError } from '../../src/shared/errors';
 import { HostPolicy } from '../../src/main/services/net/host-policy';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../src/main/services/net/http-client';
 import type { HttpError } from '../../src/main/services/net/http-errors';
-import { memoryLogger } from '../../src/main/services/net/test-support/loopback';
+import { failure, memoryLogger } from '../../src/main/services/net/test-support/loopback';
 import { OktaClient, type OktaToken } from '../../src/main/services/okta/okta-client';
 import type { SamlAppCreateBody } from '../../src/main/services/okta/okta-schemas';
 
@@ -23,16 +22,6 @@ function connect(sim: OktaSimulator, token: OktaToken, http?: Partial<HttpClient
   const client: HttpClient = createHttpClient({ policy, logger, ...http });
   closers.push(() => client.close());
   return { okta: new OktaClient({ orgUrl: sim.url, getToken: async () => token, http: client }), logger };
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected a failure');
 }
 
 /** First item only: stops paging (a limit=1 listing of 1,200 users would be 1,200 requests). */

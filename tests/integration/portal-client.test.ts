@@ -3,11 +3,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startThreatLockerSimulator, type ThreatLockerSimulator } from '../../sandbox/threatlocker/threatlocker-simulator';
-import { AppError } from '../../src/shared/errors';
 import { HostPolicy } from '../../src/main/services/net/host-policy';
 import { createHttpClient, type HttpClient } from '../../src/main/services/net/http-client';
 import { HttpError } from '../../src/main/services/net/http-errors';
-import { memoryLogger } from '../../src/main/services/net/test-support/loopback';
+import { failure, memoryLogger } from '../../src/main/services/net/test-support/loopback';
 import { PortalClient } from '../../src/main/services/threatlocker/portal-client';
 
 let sim: ThreatLockerSimulator;
@@ -28,16 +27,6 @@ afterAll(async () => {
 
 const portal = (token: string, extra: { managedOrganizationId?: string; pageSize?: number } = {}) =>
   new PortalClient({ baseUrl: sim.url, getToken: async () => token, http, ...extra });
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('PortalClient against the ThreatLocker simulator', () => {
   it('lists the roles of the API user organization, paging until a short page', async () => {

@@ -1,12 +1,12 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
+import type { AppError } from '../../../shared/errors';
 import { Redactor } from '../log/redactor';
 import { HostPolicy } from './host-policy';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http-client';
 import { HttpError } from './http-errors';
-import { fakeTime, json, memoryLogger, startLoopback, type LoopbackHandler, type LoopbackServer } from './test-support/loopback';
+import { failure, fakeTime, json, memoryLogger, startLoopback, type LoopbackHandler, type LoopbackServer } from './test-support/loopback';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -25,16 +25,6 @@ function client(policy: HostPolicy, extra: Partial<HttpClientOptions> = {}) {
   const http = createHttpClient({ policy, logger, sleep: time.sleep, now: time.now, random: () => 0.5, ...extra });
   cleanups.push(() => http.close());
   return { http, logger, time };
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 function allowed(...servers: LoopbackServer[]): HostPolicy {

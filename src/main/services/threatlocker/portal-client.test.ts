@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { HostPolicy } from '../net/host-policy';
 import { createHttpClient } from '../net/http-client';
-import { json, memoryLogger, startLoopback, type LoopbackHandler } from '../net/test-support/loopback';
+import { failure, json, memoryLogger, startLoopback, type LoopbackHandler } from '../net/test-support/loopback';
 import { PortalClient } from './portal-client';
 import { acsUrlFor, normalizeInstance, portalApiBaseFor } from './threatlocker-urls';
 
@@ -19,16 +19,6 @@ async function setup(handler: LoopbackHandler) {
   closers.push(() => server.close(), () => http.close());
   const client = new PortalClient({ baseUrl: server.url, getToken: async () => 'raw-token-value', managedOrganizationId: 'c0ffee00-0000-4000-8000-000000000001', http, pageSize: 2 });
   return { server, client };
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('threatlocker urls', () => {

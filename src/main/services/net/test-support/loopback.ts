@@ -1,9 +1,11 @@
 /**
- * Test helpers: real HTTP servers on 127.0.0.1 and a Logger that keeps its lines in memory.
- * Only tests import this file.
+ * Test helpers: real HTTP servers on 127.0.0.1, a Logger that keeps its lines in memory, and the
+ * AppError a failing call ends in. Only tests import this file.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { expect } from 'vitest';
+import { AppError } from '../../../../shared/errors';
 import type { Logger } from '../../log/logger';
 import { Redactor } from '../../log/redactor';
 
@@ -86,4 +88,15 @@ export function fakeTime(start = Date.now()) {
       state.now += ms;
     },
   };
+}
+
+/** Awaits a call that must fail, expects an AppError and returns it; a call that succeeds fails the test. */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    return err as AppError;
+  }
+  throw new Error('expected a failure');
 }
