@@ -1,23 +1,33 @@
-// `npm start`: the Electron console. Where no Electron binary could be installed (CI boxes,
-// locked-down machines), say so plainly and open the same console in the browser host instead.
-import { spawn } from 'node:child_process';
+// `npm start`: the Electron console. Electron 45 downloads its binary on first launch; where that
+// download cannot happen (CI boxes, locked-down machines), say so plainly and open the same
+// console in the browser host instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
-const require = createRequire(import.meta.url);
-let electronAvailable = false;
-try {
-  electronAvailable = typeof require('electron') === 'string';
-} catch {
-  electronAvailable = false;
+const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+
+function electronInstalled() {
+  const pathFile = join(electronDir, 'path.txt');
+  return existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()));
 }
 
+function tryDownloadElectron() {
+  process.stderr.write('Fetching the Electron binary (first launch)...\n');
+  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { encoding: 'utf8' });
+  if (result.status === 0 && electronInstalled()) return true;
+  const reason = `${result.stderr ?? ''}`.split('\n').find((line) => line.trim()) ?? 'unknown error';
+  process.stderr.write(`Electron could not be downloaded here (${reason.trim()}).\n`);
+  return false;
+}
+
+const electronAvailable = electronInstalled() || tryDownloadElectron();
 const args = process.argv.slice(2);
 const [command, commandArgs] = electronAvailable
   ? ['npx', ['electron-vite', 'preview', '--', ...args]]
   : ['npm', ['run', 'browser', '--', ...args]];
-if (!electronAvailable) {
-  process.stderr.write('Electron binary not installed on this machine: starting the console in the browser host instead.\n');
-}
+if (!electronAvailable) process.stderr.write('Starting the same console in the browser host instead: open the CONSOLE_URL below.\n');
 const child = spawn(command, commandArgs, { stdio: 'inherit', shell: process.platform === 'win32' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));
