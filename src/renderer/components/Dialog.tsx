@@ -116,6 +116,21 @@ export function ConfirmDialog({ title, description, confirmLabel, cancelLabel = 
   );
 }
 
+/** A form dialog's Cancel and submit buttons; both are disabled, and the submit spins, while busy. */
+export function FormActions({ submitLabel, onCancel, busy }: { submitLabel: string; onCancel: () => void; busy: boolean }) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={busy}>
+        Cancel
+      </button>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy && <Spinner />}
+        {submitLabel}
+      </button>
+    </div>
+  );
+}
+
 export function Spinner({ label }: { label?: string }) {
   return <span className="spinner" role={label ? 'img' : undefined} aria-label={label} aria-hidden={label ? undefined : true} />;
 }

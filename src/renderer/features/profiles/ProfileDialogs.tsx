@@ -1,13 +1,14 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { newProfileInputSchema, type NewProfileInput, type Profile } from '../../../shared/profile';
 import { fieldErrors } from '../../app/errors';
-import { ConfirmDialog, Dialog, Spinner } from '../../components/Dialog';
+import { ConfirmDialog, Dialog, FormActions } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { ConnectionFields } from './ConnectionFields';
 import { useProfilesStore } from './profiles-store';
+import { useFieldForm } from './use-field-form';
 
 const fields = ['name', 'oktaOrgUrl', 'instance', 'managedOrganizationId', 'scimUrl'] as const;
 type FieldName = (typeof fields)[number];
-type Errors = Partial<Record<FieldName | 'form', string>>;
 
 interface Props {
   onClose: () => void;
@@ -16,24 +17,14 @@ interface Props {
 
 export function NewProfileDialog({ onClose, onCreated }: Props) {
   const create = useProfilesStore((state) => state.create);
-  const [values, setValues] = useState<Record<FieldName, string>>({
+  const { values, errors, setErrors, bind, showIssues } = useFieldForm<FieldName>({
     name: '',
     oktaOrgUrl: '',
     instance: '',
     managedOrganizationId: '',
     scimUrl: '',
   });
-  const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-
-  const bind = (field: FieldName) => ({
-    value: values[field],
-    error: errors[field],
-    onChange: (event: ChangeEvent<HTMLInputElement>) => {
-      setValues((v) => ({ ...v, [field]: event.target.value }));
-      if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
-    },
-  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,12 +35,7 @@ export function NewProfileDialog({ onClose, onCreated }: Props) {
     candidate.instance ??= '';
     const parsed = newProfileInputSchema.safeParse(candidate);
     if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as FieldName | undefined;
-        if (field && !next[field]) next[field] = issue.message;
-      }
-      setErrors(next);
+      showIssues(parsed.error.issues);
       focusFirstInvalid();
       return;
     }
@@ -77,62 +63,26 @@ export function NewProfileDialog({ onClose, onCreated }: Props) {
     >
       <form className="form" onSubmit={submit} noValidate>
         <Field label="Profile name" placeholder="Acme Corp" autoComplete="off" data-autofocus {...bind('name')} />
-        <Field
-          label="Okta domain"
-          placeholder="acme.okta.com"
-          autoComplete="off"
-          spellCheck={false}
-          help="The address you sign in to Okta with, e.g. acme.okta.com or acme.oktapreview.com."
-          {...bind('oktaOrgUrl')}
-        />
-        <Field
-          className="field-short"
-          label="ThreatLocker instance"
-          placeholder="d"
-          maxLength={3}
-          autoComplete="off"
-          spellCheck={false}
-          help={
-            <>
-              Find it in the ThreatLocker portal under <strong>Help → ThreatLocker Access (X)</strong>. It’s the letter in
-              the brackets.
-            </>
-          }
-          {...bind('instance')}
-        />
-        <Field
-          label="Child organization GUID"
-          optional
-          placeholder="1c2d3e4f-0000-0000-0000-000000000000"
-          autoComplete="off"
-          spellCheck={false}
-          help="Only when you manage this client as a child organization under your MSP."
-          {...bind('managedOrganizationId')}
-        />
-        <Field
-          label="SCIM API Url"
-          optional
-          type="url"
-          placeholder="https://portalapi.d.threatlocker.com/scim/v2"
-          autoComplete="off"
-          spellCheck={false}
-          help="Shown in ThreatLocker under Integrations → SCIM Integration as “API Url”."
-          {...bind('scimUrl')}
+        <ConnectionFields
+          bind={bind}
+          placeholders
+          help={{
+            oktaOrgUrl: 'The address you sign in to Okta with, e.g. acme.okta.com or acme.oktapreview.com.',
+            instance: (
+              <>
+                Find it in the ThreatLocker portal under <strong>Help → ThreatLocker Access (X)</strong>. It’s the letter in
+                the brackets.
+              </>
+            ),
+            managedOrganizationId: 'Only when you manage this client as a child organization under your MSP.',
+          }}
         />
         {errors.form && (
           <p className="form-error" role="alert">
             {errors.form}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy && <Spinner />}
-            Create profile
-          </button>
-        </div>
+        <FormActions submitLabel="Create profile" onCancel={onClose} busy={busy} />
       </form>
     </Dialog>
   );
@@ -179,15 +129,7 @@ export function RenameDialog({ profileId, currentName, onClose }: { profileId: s
             setError(undefined);
           }}
         />
-        <div className="dialog-actions">
-          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy && <Spinner />}
-            Save name
-          </button>
-        </div>
+        <FormActions submitLabel="Save name" onCancel={onClose} busy={busy} />
       </form>
     </Dialog>
   );
