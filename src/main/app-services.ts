@@ -62,6 +62,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
       policy.allowOrigin(url);
       checkUrl(policy, url, 'scim');
     },
+    allowCustomOktaDomain: (hostOrUrl) => void policy.allowCustomOktaDomain(hostOrUrl),
   });
   const secrets = new SecretsService(secretStore, store, clipboard);
   const sandbox = new SandboxService({

@@ -60,6 +60,8 @@ export const profileSchema = z.object({
   okta: z.object({
     /** Origin of the Okta org, e.g. https://acme.okta.com (or the sandbox's http://127.0.0.1:port). */
     orgUrl: z.string().url(),
+    /** The org is reached through its own custom domain (login.acme.com), allowed by the admin. */
+    customDomain: z.boolean().default(false),
   }),
   threatlocker: z.object({
     instance: instanceSchema,
@@ -98,6 +100,8 @@ export type ProfileProblem = z.infer<typeof profileProblemSchema>;
 export const newProfileInputSchema = z.object({
   name: z.string().trim().min(1, 'Give the profile a name').max(120),
   oktaOrgUrl: z.string().trim().min(1, 'Enter your Okta domain, e.g. acme.okta.com'),
+  /** The admin confirms oktaOrgUrl is the org's custom domain rather than *.okta.com. */
+  oktaCustomDomain: z.boolean().optional(),
   instance: instanceSchema,
   managedOrganizationId: guidSchema.optional(),
   scimUrl: z.string().trim().url('The SCIM API Url must be a full URL starting with https://').optional(),
@@ -107,6 +111,7 @@ export type NewProfileInput = z.infer<typeof newProfileInputSchema>;
 /** Connection details an admin may change after creating the profile; null clears an optional one. */
 export const profileDetailsPatchSchema = z.object({
   oktaOrgUrl: z.string().trim().min(1, 'Enter your Okta domain, e.g. acme.okta.com').optional(),
+  oktaCustomDomain: z.boolean().optional(),
   instance: instanceSchema.optional(),
   managedOrganizationId: guidSchema.nullable().optional(),
   managedOrganizationName: z.string().max(200).nullable().optional(),

@@ -22,7 +22,7 @@ describe('secrets in the OS keychain', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tloc-secrets-'));
     const profileStore = new ProfileStore(dataDir);
     store = new SecretStore(osKeychain, new Redactor(), keychain.service);
-    profiles = new ProfilesService(profileStore, store, { normalizeOktaOrgUrl: (u) => u, checkScimUrl: () => undefined });
+    profiles = new ProfilesService(profileStore, store, { normalizeOktaOrgUrl: (u) => u, checkScimUrl: () => undefined, allowCustomOktaDomain: () => undefined });
     secrets = new SecretsService(store, profileStore, null);
   });
   afterAll(() => keychain.cleanup());

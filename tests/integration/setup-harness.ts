@@ -100,6 +100,7 @@ export async function buildHarness(opts: { dataDir: string; keychainService: str
       policy.allowOrigin(url);
       checkUrl(policy, url, 'scim');
     },
+    allowCustomOktaDomain: (hostOrUrl) => void policy.allowCustomOktaDomain(hostOrUrl),
   });
   const sandbox = new SandboxService({
     start: async () => asRunning(opts.sandbox),

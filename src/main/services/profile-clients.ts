@@ -25,6 +25,8 @@ export class ProfileClients {
     const profile = await this.deps.store.get(profileId);
     // The SCIM API Url the admin entered is, by that act, an allowed origin.
     if (profile.threatlocker.scimUrl) this.deps.policy.allowOrigin(profile.threatlocker.scimUrl);
+    // Likewise the custom Okta domain the admin confirmed for this org.
+    if (profile.okta.customDomain) this.deps.policy.allowCustomOktaDomain(profile.okta.orgUrl);
     return profile;
   }
 

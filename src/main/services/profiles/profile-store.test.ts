@@ -13,7 +13,7 @@ function sampleProfile(id: string, name: string): Profile {
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     sandbox: false,
-    okta: { orgUrl: 'https://acme.okta.com' },
+    okta: { orgUrl: 'https://acme.okta.com', customDomain: false },
     threatlocker: { instance: 'd' },
     secretsMeta: {},
     setup: { steps: {} },

@@ -13,6 +13,8 @@ export interface UrlRules {
   normalizeOktaOrgUrl(input: string): string;
   /** Throws a clear AppError when the SCIM API Url is not an https (or allowed loopback) URL. */
   checkScimUrl(url: string): void;
+  /** Allows the org's own custom domain (login.acme.com) for Okta calls, or throws VALIDATION. */
+  allowCustomOktaDomain(hostOrUrl: string): void;
 }
 
 /** Profile lifecycle: the rules around the store (validation, secrets clean-up, import/export). */
@@ -33,6 +35,7 @@ export class ProfilesService {
   }
 
   async create(input: NewProfileInput, extra: Partial<Pick<Profile, 'sandbox'>> & { portalApiUrl?: string } = {}): Promise<Profile> {
+    if (input.oktaCustomDomain) this.urls.allowCustomOktaDomain(input.oktaOrgUrl);
     const orgUrl = this.urls.normalizeOktaOrgUrl(input.oktaOrgUrl);
     if (input.scimUrl) this.urls.checkScimUrl(input.scimUrl);
     const stamp = this.now().toISOString();
@@ -47,7 +50,7 @@ export class ProfilesService {
       createdAt: stamp,
       updatedAt: stamp,
       sandbox: extra.sandbox ?? false,
-      okta: { orgUrl },
+      okta: { orgUrl, customDomain: input.oktaCustomDomain ?? false },
       threatlocker,
       secretsMeta: {},
       setup: { steps: {} },
@@ -57,6 +60,7 @@ export class ProfilesService {
 
   /** Changes connection details; every value is checked before anything is written. */
   async updateDetails(id: string, patch: ProfileDetailsPatch): Promise<Profile> {
+    if (patch.oktaCustomDomain && patch.oktaOrgUrl) this.urls.allowCustomOktaDomain(patch.oktaOrgUrl);
     const orgUrl = patch.oktaOrgUrl === undefined ? undefined : this.urls.normalizeOktaOrgUrl(patch.oktaOrgUrl);
     if (patch.scimUrl) this.urls.checkScimUrl(patch.scimUrl);
     return this.store.update(id, (p) => {
@@ -65,7 +69,8 @@ export class ProfilesService {
       assignOptional(threatlocker, 'managedOrganizationId', patch.managedOrganizationId);
       assignOptional(threatlocker, 'managedOrganizationName', patch.managedOrganizationName);
       assignOptional(threatlocker, 'scimUrl', patch.scimUrl);
-      return { ...p, okta: orgUrl ? { orgUrl } : p.okta, threatlocker };
+      const okta = orgUrl ? { orgUrl, customDomain: patch.oktaCustomDomain ?? false } : p.okta;
+      return { ...p, okta, threatlocker };
     });
   }
 
@@ -106,6 +111,7 @@ export class ProfilesService {
     const incoming = outcome.profile;
     const idTaken = existing.profiles.some((p) => p.id === incoming.id);
     const nameTaken = existing.profiles.some((p) => p.name === incoming.name);
+    if (incoming.okta.customDomain) this.urls.allowCustomOktaDomain(incoming.okta.orgUrl);
     this.urls.normalizeOktaOrgUrl(incoming.okta.orgUrl);
     return this.store.save({
       ...incoming,

@@ -94,7 +94,7 @@ export class SandboxService {
     const profile = existing
       ? await this.deps.store.update(existing.id, (p) => ({
           ...p,
-          okta: { orgUrl: sb.oktaUrl },
+          okta: { orgUrl: sb.oktaUrl, customDomain: false },
           threatlocker: { ...p.threatlocker, instance: sb.threatlockerInstance, portalApiUrl: sb.threatlockerUrl, scimUrl: sb.scimUrl },
         }))
       : await this.deps.profiles.create(
