@@ -3,6 +3,7 @@ import type { Profile } from '../../../shared/profile';
 import { profileTabs, useAppStore, type ProfileTab } from '../../app/app-store';
 import { fieldErrors } from '../../app/errors';
 import { Spinner } from '../../components/Dialog';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { Icon } from '../../components/Icon';
 import { valueOf } from '../../lib/async';
 import { hostOf, instanceLabel, portalApiHost } from '../../lib/format';
@@ -41,24 +42,12 @@ export function ProfileScreen({ profileId, tab }: { profileId: string; tab: Prof
           <h1 id="profile-title" className="visually-hidden">
             Profile
           </h1>
-          <div className="state-panel" role="alert">
-            <Icon name="alert" size={28} className="state-panel-icon state-panel-icon-danger" />
-            <h2>Couldn’t open this profile</h2>
-            <p>{state.error.message}</p>
-            {state.error.hint && <p className="muted">{state.error.hint}</p>}
-            <div className="state-panel-actions">
-              <button type="button" className="btn btn-secondary" onClick={showProfiles}>
-                <Icon name="chevronLeft" />
-                All profiles
-              </button>
-              {state.error.code !== 'NOT_FOUND' && (
-                <button type="button" className="btn btn-primary" onClick={() => void load(profileId)}>
-                  <Icon name="refresh" />
-                  Retry
-                </button>
-              )}
-            </div>
-          </div>
+          <ErrorPanel title="Couldn’t open this profile" error={state.error} onRetry={state.error.code !== 'NOT_FOUND' ? () => void load(profileId) : undefined}>
+            <button type="button" className="btn btn-secondary" onClick={showProfiles}>
+              <Icon name="chevronLeft" />
+              All profiles
+            </button>
+          </ErrorPanel>
         </div>
       ) : (
         <ProfileSkeleton />

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { SetupView, StepView } from '../../../shared/setup';
 import { Spinner } from '../../components/Dialog';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { Icon } from '../../components/Icon';
 import { valueOf } from '../../lib/async';
 import { relativeTime } from '../../lib/format';
@@ -39,18 +40,7 @@ export function SetupWizard({ profileId, sandbox }: { profileId: string; sandbox
       {view ? (
         <WizardBody view={view} sandbox={sandbox} />
       ) : mine && state.status === 'error' ? (
-        <div className="state-panel" role="alert">
-          <Icon name="alert" size={28} className="state-panel-icon state-panel-icon-danger" />
-          <h2>Couldn’t load the setup steps</h2>
-          <p>{state.error.message}</p>
-          {state.error.hint && <p className="muted">{state.error.hint}</p>}
-          <div className="state-panel-actions">
-            <button type="button" className="btn btn-primary" onClick={() => void load(profileId)}>
-              <Icon name="refresh" />
-              Retry
-            </button>
-          </div>
-        </div>
+        <ErrorPanel title="Couldn’t load the setup steps" error={state.error} onRetry={() => void load(profileId)} />
       ) : (
         <WizardSkeleton />
       )}
