@@ -7,7 +7,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { createAppRecord, validateAppBody } from '../../sandbox/okta/okta-apps';
 import { loadOktaSpec, validateRequestBody } from '../../sandbox/okta/openapi-validator';
 import { testKeychainService } from '../support/keychain';
-import { buildHarness, newDataDir, type Harness } from './setup-harness';
+import { startSandboxProfile, type Harness } from './setup-harness';
 
 const ACS_D = 'https://portalapi.d.threatlocker.com/portalApi/AuthenticationSAML/AssertionConsumerService';
 
@@ -19,8 +19,7 @@ describe('step 2: the Okta SAML app', () => {
 
   beforeAll(async () => {
     sb = await startSandbox({ users: 60, groups: 15 });
-    h = await buildHarness({ dataDir: await newDataDir(), keychainService: keychain.service, sandbox: sb });
-    profileId = (await h.sandbox.start()).profile.id;
+    ({ h, profileId } = await startSandboxProfile(sb, keychain.service));
   }, 60_000);
   afterAll(async () => {
     await sb?.stop();

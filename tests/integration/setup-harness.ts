@@ -127,6 +127,12 @@ export async function buildHarness(opts: { dataDir: string; keychainService: str
   return { dataDir: opts.dataDir, store, secrets, profiles, events, sandbox, requests, progress, call, ok };
 }
 
+/** The harness on a fresh data dir around a running sandbox, with the sandbox profile started. */
+export async function startSandboxProfile(sandbox: Sandbox, keychainService: string): Promise<{ h: Harness; profileId: string }> {
+  const h = await buildHarness({ dataDir: await newDataDir(), keychainService, sandbox });
+  return { h, profileId: (await h.sandbox.start()).profile.id };
+}
+
 /** A keychain in memory, for scripts that run the wizard without an OS keychain. */
 export function memoryKeytar(): KeytarLike {
   const items = new Map<string, string>();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetupView, StepView } from '../../src/shared/setup';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { buildHarness, newDataDir, type Harness } from './setup-harness';
+import { startSandboxProfile, type Harness } from './setup-harness';
 
 /** The wizard end to end against the sandbox, manual steps played through the sandbox controls. */
 describe('setup wizard against the sandbox', () => {
@@ -13,8 +13,7 @@ describe('setup wizard against the sandbox', () => {
 
   beforeAll(async () => {
     sb = await startSandbox();
-    h = await buildHarness({ dataDir: await newDataDir(), keychainService: keychain.service, sandbox: sb });
-    profileId = (await h.sandbox.start()).profile.id;
+    ({ h, profileId } = await startSandboxProfile(sb, keychain.service));
   }, 60_000);
   afterAll(async () => {
     await sb?.stop();
