@@ -8,7 +8,7 @@ import { createHttpClient, type HttpClient, type HttpClientOptions } from '../..
 import type { HttpError } from '../../src/main/services/net/http-errors';
 import { failure, memoryLogger } from '../../src/main/services/net/test-support/loopback';
 import { OktaClient, type OktaToken } from '../../src/main/services/okta/okta-client';
-import type { SamlAppCreateBody } from '../../src/main/services/okta/okta-schemas';
+import { buildCreateAppBody } from '../../src/main/services/setup/app-settings';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -36,33 +36,8 @@ async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-const samlBody = (label: string): SamlAppCreateBody => ({
-  label,
-  signOnMode: 'SAML_2_0',
-  visibility: { autoLaunch: false, autoSubmitToolbar: false, hide: { iOS: true, web: true } },
-  credentials: { userNameTemplate: { template: '${source.email}', type: 'BUILT_IN', pushStatus: 'PUSH' } },
-  settings: {
-    signOn: {
-      ssoAcsUrl: 'https://portalapi.d.threatlocker.com/portalApi/AuthenticationSAML/AssertionConsumerService',
-      recipient: 'https://portalapi.d.threatlocker.com/portalApi/AuthenticationSAML/AssertionConsumerService',
-      destination: 'https://portalapi.d.threatlocker.com/portalApi/AuthenticationSAML/AssertionConsumerService',
-      audience: 'https://threatlocker.com',
-      subjectNameIdTemplate: '${user.userName}',
-      subjectNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
-      responseSigned: true,
-      assertionSigned: true,
-      signatureAlgorithm: 'RSA_SHA256',
-      digestAlgorithm: 'SHA256',
-      honorForceAuthn: true,
-      authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
-      requestCompressed: false,
-      allowMultipleAcsEndpoints: false,
-      acsEndpoints: [],
-      idpIssuer: 'http://www.okta.com/${org.externalKey}',
-      attributeStatements: [],
-    },
-  },
-});
+/** The body the setup wizard sends (instance d, tile hidden, no RelayState), under another label. */
+const samlBody = (label: string) => buildCreateAppBody('d', { label, defaultRelayState: '', hideTile: true });
 
 describe('OktaClient against the simulator', () => {
   let sim: OktaSimulator;
