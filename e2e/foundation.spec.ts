@@ -177,3 +177,18 @@ test('the SCIM connection check passes against the sandbox ThreatLocker, itemise
   const rows = await profile.scimCheck.rows();
   expect(rows.map((r) => r.outcome)).not.toContain('fail');
 });
+
+test('a domain outside okta.com is refused until the admin says it is the org\'s custom Okta domain', async ({ consoleHost }) => {
+  const { page } = consoleHost;
+  const profiles = new ProfilesPage(page);
+  const profile = new ProfilePage(page);
+  await profiles.waitUntilReady();
+  await profiles.openNewProfileDialog();
+  await profiles.fillNewProfile({ name: 'Tailspin', oktaDomain: 'login.tailspin.example', instance: 'c' });
+  await profiles.dialog.getByRole('button', { name: 'Create profile' }).click();
+  await expect(profiles.dialog).toContainText('login.tailspin.example');
+  await profiles.dialog.getByRole('checkbox', { name: /custom Okta domain/ }).check();
+  await profiles.dialog.getByRole('button', { name: 'Create profile' }).click();
+  await page.locator('main[data-screen="profile"][data-state="ready"]').waitFor();
+  await expect(profile.main).toContainText('https://login.tailspin.example');
+});

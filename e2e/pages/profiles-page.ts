@@ -56,7 +56,7 @@ export class ProfilesPage {
 
   async fillNewProfile(fields: NewProfileFields): Promise<void> {
     await this.dialog.getByLabel('Profile name').fill(fields.name);
-    await this.dialog.getByLabel('Okta domain').fill(fields.oktaDomain);
+    await this.dialog.getByLabel('Okta domain', { exact: true }).fill(fields.oktaDomain);
     await this.dialog.getByLabel('ThreatLocker instance').fill(fields.instance);
     if (fields.childOrganizationGuid !== undefined) await this.dialog.getByLabel('Child organization GUID').fill(fields.childOrganizationGuid);
     if (fields.scimApiUrl !== undefined) await this.dialog.getByLabel('SCIM API Url').fill(fields.scimApiUrl);

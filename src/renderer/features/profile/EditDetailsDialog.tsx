@@ -21,12 +21,14 @@ export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onCl
     scimUrl: profile.threatlocker.scimUrl ?? '',
   });
   const [busy, setBusy] = useState(false);
+  const [customDomain, setCustomDomain] = useState(profile.okta.customDomain);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // Emptying an optional field removes it (null); the required ones must stay filled.
     const parsed = profileDetailsPatchSchema.safeParse({
       oktaOrgUrl: values.oktaOrgUrl.trim(),
+      oktaCustomDomain: customDomain,
       instance: values.instance.trim(),
       managedOrganizationId: values.managedOrganizationId.trim() || null,
       scimUrl: values.scimUrl.trim() || null,
@@ -55,6 +57,7 @@ export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onCl
         <ConnectionFields
           bind={bind}
           autofocus
+          customDomain={{ checked: customDomain, onChange: setCustomDomain }}
           help={{ oktaOrgUrl: 'e.g. acme.okta.com', instance: <>The letter in <strong>Help → ThreatLocker Access (X)</strong>.</> }}
         />
         {errors.form && (

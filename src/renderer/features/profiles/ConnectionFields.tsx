@@ -12,10 +12,12 @@ interface Props {
   placeholders?: boolean;
   /** Puts data-autofocus on the Okta domain field (the first field of the form). */
   autofocus?: boolean;
+  /** "This is our custom Okta domain": lets a domain outside *.okta.com through the allowlist. */
+  customDomain: { checked: boolean; onChange: (checked: boolean) => void };
 }
 
 /** Where a profile points: Okta domain, ThreatLocker instance, child organization GUID, SCIM API Url. */
-export function ConnectionFields({ bind, help, placeholders = false, autofocus = false }: Props) {
+export function ConnectionFields({ bind, help, placeholders = false, autofocus = false, customDomain }: Props) {
   return (
     <>
       <Field
@@ -27,6 +29,12 @@ export function ConnectionFields({ bind, help, placeholders = false, autofocus =
         help={help.oktaOrgUrl}
         {...bind('oktaOrgUrl')}
       />
+      <label className="checkbox">
+        <input type="checkbox" checked={customDomain.checked} onChange={(e) => customDomain.onChange(e.target.checked)} />
+        <span>
+          This is our org’s custom Okta domain <span className="muted">(e.g. login.acme.com, set under Customizations → Domain)</span>
+        </span>
+      </label>
       <Field
         className="field-short"
         label="ThreatLocker instance"

@@ -25,6 +25,7 @@ export function NewProfileDialog({ onClose, onCreated }: Props) {
     scimUrl: '',
   });
   const [busy, setBusy] = useState(false);
+  const [customDomain, setCustomDomain] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,7 +34,7 @@ export function NewProfileDialog({ onClose, onCreated }: Props) {
     candidate.name ??= '';
     candidate.oktaOrgUrl ??= '';
     candidate.instance ??= '';
-    const parsed = newProfileInputSchema.safeParse(candidate);
+    const parsed = newProfileInputSchema.safeParse({ ...candidate, oktaCustomDomain: customDomain || undefined });
     if (!parsed.success) {
       showIssues(parsed.error.issues);
       focusFirstInvalid();
@@ -66,6 +67,7 @@ export function NewProfileDialog({ onClose, onCreated }: Props) {
         <ConnectionFields
           bind={bind}
           placeholders
+          customDomain={{ checked: customDomain, onChange: setCustomDomain }}
           help={{
             oktaOrgUrl: 'The address you sign in to Okta with, e.g. acme.okta.com or acme.oktapreview.com.',
             instance: (
