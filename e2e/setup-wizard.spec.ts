@@ -27,7 +27,7 @@ async function sandboxAccess(dataDir: string) {
     });
     return ((await res.json()) as { Resources: { userName: string }[] }).Resources.map((u) => u.userName.toLowerCase());
   };
-  return { profile, okta, scimUsers };
+  return { profile, okta, scimUsers, secret };
 }
 
 async function completeEveryStep(setup: SetupPage): Promise<void> {
@@ -112,4 +112,8 @@ test('a new admin completes the whole setup in the sandbox, every setting verifi
   expect(before.apps).toBe(1);
   expect((await access.scimUsers()).length).toBe(before.users);
   expect((await access.okta<unknown[]>(`/api/v1/apps/${appId}/group-push/mappings`)).length).toBe(mappingsBefore);
+
+  // The whole wizard ran without a token crossing to the window: no IPC response carried one.
+  const tokens = await Promise.all(['oktaApiToken', 'threatlockerPortalToken', 'scimBearerToken'].map((k) => access.secret(k)));
+  for (const frame of consoleHost.ipcFrames) for (const token of tokens) expect(frame).not.toContain(token);
 });
