@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Redactor } from './redactor';
 
@@ -19,12 +19,17 @@ export interface LoggerOptions {
   level?: LogLevel;
   /** Also print to stderr (development and the browser host). */
   echo?: boolean;
+  /** At start, a log file larger than this is kept as <name>.1 and a new one begun. Default 5 MB. */
+  rotateBytes?: number;
 }
 
 /** Every line passes through the redactor, so a secret cannot reach the log even by mistake. */
 export function createLogger(opts: LoggerOptions): Logger {
   const min = order[opts.level ?? 'info'];
-  if (opts.file) mkdirSync(dirname(opts.file), { recursive: true });
+  if (opts.file) {
+    mkdirSync(dirname(opts.file), { recursive: true });
+    rotateIfLarge(opts.file, opts.rotateBytes ?? 5 * 1024 * 1024);
+  }
   const write = (level: LogLevel, area: string, message: string, detail?: unknown) => {
     if (order[level] < min) return;
     const extra = detail === undefined ? '' : ` ${describe(detail)}`;
@@ -46,5 +51,14 @@ function describe(detail: unknown): string {
     return JSON.stringify(detail);
   } catch {
     return String(detail);
+  }
+}
+
+/** One previous file is kept: enough to read what led to a problem, bounded on disk. */
+function rotateIfLarge(file: string, limit: number): void {
+  try {
+    if (statSync(file).size > limit) renameSync(file, `${file}.1`);
+  } catch {
+    // No log file yet.
   }
 }
