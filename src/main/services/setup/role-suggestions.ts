@@ -33,8 +33,10 @@ export function suggestRoles(groups: { id: string; name: string }[], roles: { id
     for (const role of roles) {
       const rw = words(role.name);
       const score = gw.filter((w) => rw.some((r) => match(w, r))).length;
-      // Ties go to the role with fewer extra words ("Administrator" before "Global Administrator").
-      if (score > 0 && (!best || score > best.score || (score === best.score && rw.length < words(best.role.name).length))) best = { role, score };
+      // Ties go to the role with fewer extra words ("Administrator" before "Global Administrator"),
+      // then to the least-privileged role, whatever the list order ("Help Desk Read Only" -> Read Only).
+      const bw = best ? words(best.role.name).length : 0;
+      if (score > 0 && (!best || score > best.score || (score === best.score && (rw.length < bw || (rw.length === bw && role === fallback))))) best = { role, score };
     }
     const role = best?.role ?? fallback;
     if (role) out.push({ oktaGroupId: g.id, oktaGroupName: g.name, roleId: role.id, roleName: role.name, basis: best ? 'name' : 'least-privilege' });
