@@ -94,3 +94,15 @@ describe('suggestRoles', () => {
     expect(one('Adm').basis).toBe('least-privilege');
   });
 });
+
+describe('negated group names', () => {
+  const roles = [
+    { id: 'r-admin', name: 'Administrator' },
+    { id: 'r-ro', name: 'Read Only' },
+    { id: 'r-approver', name: 'Approver' },
+  ];
+  it.each(['Non-Admin Users', 'No Admin Access', 'Not Approvers', 'Staff without admin'])('"%s" gets the least-privileged role, never the one it negates', (name) => {
+    const [s] = suggestRoles([{ id: 'g1', name }], roles);
+    expect(s).toMatchObject({ roleId: 'r-ro', basis: 'least-privilege' });
+  });
+});

@@ -13,6 +13,10 @@ function words(name: string): string[] {
     .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w));
 }
 
+/** "Non-Admin Users", "No Admin Access", "Not Approvers": a negated name must never match its role. */
+const NEGATIONS = new Set(['non', 'no', 'not', 'without', 'except']);
+const negated = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/).some((w) => NEGATIONS.has(w));
+
 const match = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
 
 export interface RoleSuggestion {
@@ -28,7 +32,8 @@ export function suggestRoles(groups: { id: string; name: string }[], roles: { id
   const fallback = roles.find((r) => /^read[\s-]*only$/i.test(r.name.trim()));
   const out: RoleSuggestion[] = [];
   for (const g of groups) {
-    const gw = words(g.name);
+    // A negated name gets the least-privileged fallback: matching its words would invert it.
+    const gw = negated(g.name) ? [] : words(g.name);
     let best: { role: { id: string; name: string }; score: number } | undefined;
     for (const role of roles) {
       const rw = words(role.name);
