@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Profile } from '../src/shared/profile';
+import { escapeHtml } from '../src/main/services/reports/setup-report';
 import { osKeychain } from '../src/main/services/secrets/os-keychain';
 import { expect, test } from './fixtures';
 import { ProfilePage } from './pages/profile-page';
@@ -116,4 +117,11 @@ test('a new admin completes the whole setup in the sandbox, every setting verifi
   // The whole wizard ran without a token crossing to the window: no IPC response carried one.
   const tokens = await Promise.all(['oktaApiToken', 'threatlockerPortalToken', 'scimBearerToken'].map((k) => access.secret(k)));
   for (const frame of consoleHost.ipcFrames) for (const token of tokens) expect(frame).not.toContain(token);
+
+  // The report an MSP hands to its client: the profile, the settings as verified, and no token.
+  const report = await setup.exportReport();
+  expect(report.fileName).toMatch(/-setup-report-\d{4}-\d{2}-\d{2}\.html$/);
+  expect(report.content).toContain(escapeHtml(access.profile.name));
+  expect(report.content).toContain('https://threatlocker.com');
+  for (const token of tokens) expect(report.content).not.toContain(token);
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { setupStepIds, type SetupStepId, type StepView } from '../../src/shared/setup';
 
@@ -261,6 +262,16 @@ export class SetupPage {
         };
       }),
     );
+  }
+
+  /** "Export report" in the summary header: waits for the download and reads the saved file. */
+  async exportReport(): Promise<{ fileName: string; content: string }> {
+    if (!(await this.summary.isVisible())) await this.showSummary();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.summary.getByRole('button', { name: 'Export report', exact: true }).click(),
+    ]);
+    return { fileName: download.suggestedFilename(), content: await readFile(await download.path(), 'utf8') };
   }
 }
 

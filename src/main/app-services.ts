@@ -8,6 +8,7 @@ import { sandboxHandlers } from './ipc/sandbox.ipc';
 import { oktaHandlers } from './ipc/okta.ipc';
 import { scimHandlers } from './ipc/scim.ipc';
 import { setupHandlers } from './ipc/setup.ipc';
+import { reportsHandlers } from './ipc/reports.ipc';
 import { createLogger, type Logger } from './services/log/logger';
 import { Redactor } from './services/log/redactor';
 import { checkUrl, HostPolicy, normalizeOktaOrgUrl } from './services/net/host-policy';
@@ -90,6 +91,16 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
       events,
       allowLoopback: opts.allowLoopback,
       sandboxHandle: () => sandbox.current?.handle ?? null,
+    }),
+    ...reportsHandlers({
+      clients,
+      store,
+      secrets: secretStore,
+      events,
+      allowLoopback: opts.allowLoopback,
+      sandboxHandle: () => sandbox.current?.handle ?? null,
+      redactor,
+      version: opts.version,
     }),
   };
 

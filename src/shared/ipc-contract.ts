@@ -91,6 +91,9 @@ export const invokeChannels = {
   /** Sandbox only: plays a step's admin-UI part (the simulated admin clicks for you), then re-verifies. */
   'sandbox:playStep': channel(byProfile.extend({ stepId: setupStepIdSchema }), setupViewSchema),
 
+  /** The setup report an MSP hands to its client: a self-contained HTML document (no scripts, no secrets). */
+  'reports:setup': channel(byProfile, z.object({ fileName: z.string(), content: z.string() })),
+
   'shell:openExternal': channel(z.object({ url: z.string().url() }), z.object({ opened: z.boolean() })),
 } as const;
 

@@ -2,6 +2,7 @@ import type { SettingRow, SetupView } from '../../../shared/setup';
 import { Icon, type IconName } from '../../components/Icon';
 import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
+import { ExportReportButton } from './ExportReportButton';
 import { CopyTextButton } from './setup-parts';
 import { arrows } from './step-data';
 
@@ -59,7 +60,10 @@ export function SetupSummary({ view }: { view: SetupView }) {
             {checked} of {rows.length} settings are verified or confirmed. Settings with no API to read them back say so.
           </p>
         </div>
-        {rows.length > 0 && <CopyTextButton label="summary as text" text="Copy as text" value={summaryText(rows)} small={false} />}
+        <div className="wizard-summary-actions">
+          {rows.length > 0 && <CopyTextButton label="summary as text" text="Copy as text" value={summaryText(rows)} small={false} />}
+          <ExportReportButton />
+        </div>
       </header>
 
       <ul className="wizard-summary-stats" aria-label="Verification counts">

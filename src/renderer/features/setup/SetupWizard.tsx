@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { valueOf } from '../../lib/async';
 import { relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
+import { ExportReportButton } from './ExportReportButton';
 import { SetupSummary } from './SetupSummary';
 import { StepPanel } from './StepPanel';
 import { statusIcons, statusLabels } from './setup-parts';
@@ -90,6 +91,8 @@ function WizardBody({ view, sandbox }: { view: SetupView; sandbox: boolean }) {
               Every step is done
             </p>
           )}
+          {/* The summary has its own, next to "Copy as text". */}
+          {done > 0 && current !== 'summary' && <ExportReportButton small />}
         </div>
       </div>
 

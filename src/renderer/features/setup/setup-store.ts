@@ -5,6 +5,7 @@ import type { SecretKind } from '../../../shared/profile';
 import type { SetupStepId, SetupView, StepInput } from '../../../shared/setup';
 import { postError, toUiError, type UiError } from '../../app/errors';
 import { toast } from '../../app/toast-store';
+import { downloadText } from '../../lib/download';
 import type { Async } from '../../lib/async';
 
 export type OktaGroup = ResultOf<'setup:searchGroups'>['groups'][number];
@@ -44,6 +45,8 @@ interface SetupStoreState {
   savedMappings: { profileId: string; mappings: GroupMapping[] } | undefined;
   /** Secret copies in flight or done: key -> seconds until main clears the clipboard (0 while copying). */
   copiedSecrets: Record<string, number>;
+  /** The setup report export: ready holds the file name last saved. */
+  report: Async<string>;
 
   load: (profileId: string) => Promise<void>;
   select: (selection: SetupSelection) => void;
@@ -54,6 +57,8 @@ interface SetupStoreState {
   loadGroupRules: () => Promise<void>;
   copySecret: (kind: SecretKind, key: string) => Promise<void>;
   openExternal: (url: string) => Promise<void>;
+  /** Builds the setup report in main and saves it as an HTML file. */
+  exportReport: () => Promise<void>;
   /** Subscribes to `setup:progress`; returns the unsubscribe. */
   listen: () => () => void;
   progress: (payload: EventPayload<'setup:progress'>) => void;
@@ -124,6 +129,7 @@ export const useSetupStore = create<SetupStoreState>((set, get) => {
     rules: { status: 'idle' },
     savedMappings: undefined,
     copiedSecrets: {},
+    report: { status: 'idle' },
 
     load: async (profileId) => {
       const current = get();
@@ -139,6 +145,7 @@ export const useSetupStore = create<SetupStoreState>((set, get) => {
           groups: { status: 'idle' },
           rules: { status: 'idle' },
           copiedSecrets: {},
+          report: { status: 'idle' },
         });
       } else {
         const previous = current.view.status === 'ready' ? current.view.value : current.view.status === 'idle' ? undefined : current.view.previous;
@@ -222,6 +229,21 @@ export const useSetupStore = create<SetupStoreState>((set, get) => {
         if (!opened) toast.info('The link didn’t open', 'Copy the address and open it in your browser.');
       } catch (error) {
         postError(error, { title: 'Couldn’t open the link' });
+      }
+    },
+
+    exportReport: async () => {
+      const { profileId, report } = get();
+      if (!profileId || report.status === 'loading') return;
+      set({ report: { status: 'loading' } });
+      try {
+        const { fileName, content } = await window.api.reports.setup({ profileId });
+        downloadText(fileName, content, 'text/html');
+        if (get().profileId === profileId) set({ report: { status: 'ready', value: fileName } });
+        toast.success(`Exported ${fileName}`, 'Open it in a browser to read or print it. It holds no tokens.');
+      } catch (error) {
+        const uiError = postError(error, { title: 'Couldn’t export the setup report', profileId, retry: () => get().exportReport() });
+        if (get().profileId === profileId) set({ report: { status: 'error', error: uiError } });
       }
     },
 

@@ -1,0 +1,361 @@
+import type { Profile } from '../../../shared/profile';
+import { scimCheckRunSchema, type CheckOutcome, type ScimCheckRun } from '../../../shared/scim-check';
+import type { SettingRow, SetupView, StepView } from '../../../shared/setup';
+
+export interface SetupReportInput {
+  profile: Profile;
+  view: SetupView;
+  /** The console's version, printed in the header and footer. */
+  version: string;
+  generatedAt: Date;
+  /**
+   * Masks secrets (Redactor.redact): every text taken from the profile or the view passes through
+   * it before it is escaped, so a token that slipped into a saved hint never reaches the file.
+   */
+  redact: (text: string) => string;
+}
+
+export interface SetupReport {
+  fileName: string;
+  content: string;
+}
+
+type Verification = SettingRow['verification'];
+type Tone = 'ok' | 'info' | 'neutral' | 'warn' | 'bad';
+
+const stepStatus: Record<StepView['status'], { label: string; tone: Tone }> = {
+  verified: { label: 'Verified', tone: 'ok' },
+  unverifiable: { label: 'Done, not verifiable', tone: 'info' },
+  failed: { label: 'Failed', tone: 'bad' },
+  'not-started': { label: 'Not started', tone: 'neutral' },
+};
+
+const verification: Record<Verification, { label: string; tone: Tone; help: string }> = {
+  'read-back': { label: 'Read back', tone: 'ok', help: 'The console read the value back from Okta or ThreatLocker and it matches.' },
+  probed: { label: 'Probed', tone: 'ok', help: 'Tested end to end (e.g. a SCIM request with the token); the setting itself cannot be read.' },
+  confirmed: { label: 'Confirmed by admin', tone: 'info', help: 'No API can read it back; the administrator confirmed it in the wizard.' },
+  'not-verifiable': { label: 'Not verifiable', tone: 'neutral', help: 'No API can read it back.' },
+  pending: { label: 'Pending', tone: 'warn', help: 'Its step has not run yet.' },
+  failed: { label: 'Failed', tone: 'bad', help: 'Its step failed.' },
+};
+
+const outcome: Record<CheckOutcome, { label: string; tone: Tone }> = {
+  pass: { label: 'Pass', tone: 'ok' },
+  warn: { label: 'Warning', tone: 'warn' },
+  fail: { label: 'Fail', tone: 'bad' },
+  skip: { label: 'Skipped', tone: 'neutral' },
+};
+
+const VERIFIED: readonly Verification[] = ['read-back', 'probed', 'confirmed'];
+
+/**
+ * The setup report an MSP hands to its client: what was configured, how each setting was set and
+ * verified, and the last SCIM connection check. One self-contained HTML file: inline CSS only, no
+ * scripts, no external resources (its CSP says so too), printable. Holds no secret: the SCIM
+ * token appears only as the view's ••••last4, and every value is redacted, then escaped.
+ */
+export function buildSetupReport(input: SetupReportInput): SetupReport {
+  const { profile, view, version, generatedAt } = input;
+  const t = (value: string | undefined | null): string => escapeHtml(input.redact(value ?? ''));
+  const when = (iso: string | undefined): string => timeTag(iso, t);
+
+  const steps = view.steps;
+  const stepsDone = steps.filter((s) => s.status === 'verified' || s.status === 'unverifiable').length;
+  const stepsFailed = steps.filter((s) => s.status === 'failed').length;
+  const rows = view.summary;
+  const rowsVerified = rows.filter((r) => VERIFIED.includes(r.verification)).length;
+  const saved = profile.scimChecks === undefined ? undefined : scimCheckRunSchema.safeParse(profile.scimChecks);
+  const run = saved?.success ? saved.data : undefined;
+
+  const overall: { label: string; tone: Tone } =
+    stepsFailed > 0
+      ? { label: 'Needs attention', tone: 'bad' }
+      : steps.length > 0 && stepsDone === steps.length
+        ? { label: 'Setup complete', tone: 'ok' }
+        : { label: 'In progress', tone: 'warn' };
+
+  const generated = generatedAt.toISOString();
+  const title = `Setup report — ${profile.name}`;
+
+  const environment = [
+    row('Profile', `${t(profile.name)}${profile.sandbox ? ` ${badge('Sandbox (simulated Okta and ThreatLocker)', 'neutral')}` : ''}`),
+    row('Okta org', `<span class="mono">${t(profile.okta.orgUrl)}</span>${profile.okta.customDomain ? ' <span class="muted">(custom domain)</span>' : ''}`),
+    row('ThreatLocker instance', `${t(profile.threatlocker.instance.toUpperCase())} <span class="muted">(Help → “ThreatLocker Access (${t(profile.threatlocker.instance.toUpperCase())})”)</span>`),
+    row(
+      'Child organization',
+      profile.threatlocker.managedOrganizationId || profile.threatlocker.managedOrganizationName
+        ? [
+            profile.threatlocker.managedOrganizationName ? t(profile.threatlocker.managedOrganizationName) : '',
+            profile.threatlocker.managedOrganizationId ? `<span class="mono muted">${t(profile.threatlocker.managedOrganizationId)}</span>` : '',
+          ]
+            .filter(Boolean)
+            .join('<br>')
+        : '<span class="muted">None: the token’s own organization</span>',
+    ),
+    row('SCIM API Url', profile.threatlocker.scimUrl ? `<span class="mono">${t(profile.threatlocker.scimUrl)}</span>` : '<span class="muted">Not set</span>'),
+  ].join('');
+
+  const stepRows = steps
+    .map((s) => {
+      const status = stepStatus[s.status];
+      const detail = s.detail ? `<div>${t(arrows(s.detail))}</div>` : '';
+      const hint = s.hint ? `<div class="hint"><span class="hint-label">Next:</span> ${t(arrows(s.hint))}</div>` : '';
+      return `<tr data-step-id="${t(s.id)}" data-status="${t(s.status)}">
+<td class="num">${s.number}</td>
+<td class="strong">${t(s.title)}</td>
+<td>${badge(status.label, status.tone)}</td>
+<td>${detail || hint ? detail + hint : '<span class="muted">—</span>'}</td>
+<td class="when">${when(s.updatedAt)}</td>
+</tr>`;
+    })
+    .join('\n');
+
+  const settingRows = rows
+    .map((r) => {
+      const v = verification[r.verification];
+      return `<tr data-verification="${t(r.verification)}" data-how="${t(r.how)}">
+<td><div class="strong">${t(r.setting)}</div><div class="value mono">${t(arrows(r.value))}</div></td>
+<td>${badge(r.how === 'api' ? 'API' : 'Manual', r.how === 'api' ? 'accent' : 'neutral')}</td>
+<td>${badge(v.label, v.tone)}</td>
+<td class="when">${when(r.at)}</td>
+</tr>`;
+    })
+    .join('\n');
+
+  const legend = (Object.keys(verification) as Verification[])
+    .filter((k) => rows.some((r) => r.verification === k))
+    .map((k) => `<li>${badge(verification[k].label, verification[k].tone)} ${escapeHtml(verification[k].help)}</li>`)
+    .join('');
+
+  const content = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="generator" content="ThreatLocker Okta Console ${t(version)}">
+<title>${t(title)}</title>
+<style>${STYLES}</style>
+</head>
+<body>
+<main class="page">
+<header class="head">
+<div class="head-top">
+<p class="eyebrow">Okta → ThreatLocker · SAML single sign-on and SCIM provisioning</p>
+${badge(overall.label, overall.tone)}
+</div>
+<h1>Setup report</h1>
+<p class="subject">${t(profile.name)}</p>
+<p class="meta">Generated ${timeTag(generated, t)} by ThreatLocker Okta Console ${t(version)}</p>
+</header>
+
+<section class="cards" aria-label="At a glance">
+<div class="card"><p class="card-label">Setup steps</p><p class="card-value">${stepsDone}<span> of ${steps.length} done</span></p><p class="card-note">${stepsFailed > 0 ? `${stepsFailed} failed` : steps.length - stepsDone > 0 ? `${steps.length - stepsDone} still to do` : 'Every step is done'}</p></div>
+<div class="card"><p class="card-label">Settings</p><p class="card-value">${rowsVerified}<span> of ${rows.length} verified</span></p><p class="card-note">Read back, probed or confirmed</p></div>
+<div class="card"><p class="card-label">SCIM connection check</p>${run ? `<p class="card-value">${badge(scimVerdict(run).label, scimVerdict(run).tone)}</p><p class="card-note">${when(run.finishedAt)}</p>` : '<p class="card-value"><span>Not run</span></p><p class="card-note">No check saved with this profile</p>'}</div>
+</section>
+
+<section>
+<h2>Environment</h2>
+<dl class="facts">${environment}</dl>
+</section>
+
+<section>
+<h2>Setup steps</h2>
+<p class="lead">ThreatLocker’s “Okta SCIM” procedure, in its order, with each step’s last outcome.</p>
+<table class="steps">
+<thead><tr><th class="num">#</th><th>Step</th><th>Status</th><th>Outcome</th><th class="when">Updated</th></tr></thead>
+<tbody>
+${stepRows || '<tr><td colspan="5" class="muted">No steps.</td></tr>'}
+</tbody>
+</table>
+</section>
+
+<section>
+<h2>Settings</h2>
+<p class="lead">Every setting the procedure asks for: its value, whether the console set it through the API or the administrator set it by hand, and how it was verified.</p>
+${
+  rows.length > 0
+    ? `<table class="settings">
+<thead><tr><th>Setting and value</th><th>Set by</th><th>Verification</th><th class="when">When</th></tr></thead>
+<tbody>
+${settingRows}
+</tbody>
+</table>
+<ul class="legend">${legend}</ul>`
+    : '<p class="muted">Nothing to summarise yet.</p>'
+}
+</section>
+
+<section>
+<h2>SCIM connection check</h2>
+${run ? scimSection(run, t, when) : `<p class="muted">${saved && !saved.success ? 'The saved check could not be read (it was saved by a different version of the console). Run the check again.' : 'No SCIM connection check has been run for this profile yet.'}</p>`}
+</section>
+
+<footer class="foot">
+<p>This report holds no credentials: tokens stay in the administrator’s OS keychain, and the SCIM token is identified only by its last four characters.</p>
+<p>ThreatLocker Okta Console ${t(version)} · ${timeTag(generated, t)}</p>
+</footer>
+</main>
+</body>
+</html>
+`;
+  return { fileName: reportFileName(profile.name, generatedAt), content };
+}
+
+/** `<profile-slug>-setup-report-<YYYY-MM-DD>.html`, dated on the admin's calendar. */
+export function reportFileName(profileName: string, at: Date): string {
+  const slug = profileName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'profile';
+  const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  return `${slug}-setup-report-${date}.html`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function scimSection(run: ScimCheckRun, t: (s: string | undefined) => string, when: (iso: string | undefined) => string): string {
+  const verdict = scimVerdict(run);
+  const s = run.summary;
+  const counts = (['pass', 'warn', 'fail', 'skip'] as const)
+    .map((k) => `<li>${badge(`${s[k]} ${k === 'warn' ? 'warn' : k}`, s[k] > 0 ? outcome[k].tone : 'neutral')}</li>`)
+    .join('');
+  const results = run.results
+    .map((r) => {
+      const o = outcome[r.outcome];
+      return `<tr data-check="${t(r.id)}" data-outcome="${t(r.outcome)}">
+<td class="num">${r.number}</td>
+<td>${t(r.title)}</td>
+<td>${badge(o.label, o.tone)}</td>
+<td class="num">${r.status ?? '<span class="muted">—</span>'}</td>
+<td class="num">${r.latencyMs !== undefined ? `${Math.round(r.latencyMs)}&nbsp;ms` : '<span class="muted">—</span>'}</td>
+<td>${r.hint ? t(arrows(r.hint)) : '<span class="muted">—</span>'}</td>
+</tr>`;
+    })
+    .join('\n');
+  const leftovers = run.write
+    ? run.leftovers.length === 0
+      ? '<p class="muted">Test identities created by the write checks were all removed.</p>'
+      : `<div class="callout"><p class="strong">Test identities left behind (remove them by hand in the ThreatLocker portal):</p><ul>${run.leftovers.map((l) => `<li class="mono">${t(l)}</li>`).join('')}</ul></div>`
+    : '';
+  return `<dl class="facts">
+${row('Result', `${badge(verdict.label, verdict.tone)} <ul class="counts">${counts}</ul>`)}
+${row('Endpoint', `<span class="mono">${t(run.baseUrl)}</span>`)}
+${row('Mode', run.write ? 'Read and write (test identities created, then removed)' : 'Read-only')}
+${row('Ran', `${when(run.startedAt)} – ${when(run.finishedAt)}`)}
+</dl>
+<table class="checks">
+<thead><tr><th class="num">#</th><th>Check</th><th>Outcome</th><th class="num">HTTP</th><th class="num">Latency</th><th>Hint</th></tr></thead>
+<tbody>
+${results || '<tr><td colspan="6" class="muted">No results.</td></tr>'}
+</tbody>
+</table>
+${leftovers}`;
+}
+
+function scimVerdict(run: ScimCheckRun): { label: string; tone: Tone } {
+  if (run.summary.fail > 0) return { label: 'Failed', tone: 'bad' };
+  if (run.summary.warn > 0) return { label: 'Passed with warnings', tone: 'warn' };
+  return { label: 'Passed', tone: 'ok' };
+}
+
+/** `label` is trusted markup-free text from this module; callers escape anything else first. */
+function badge(label: string, tone: Tone | 'accent'): string {
+  return `<span class="badge badge-${tone}">${label}</span>`;
+}
+
+function row(term: string, html: string): string {
+  return `<div><dt>${escapeHtml(term)}</dt><dd>${html}</dd></div>`;
+}
+
+/** A timestamp as `2025-03-04 14:05 UTC`: the client may read the report in another time zone. */
+function timeTag(iso: string | undefined, t: (s: string | undefined) => string): string {
+  if (!iso) return '<span class="muted">—</span>';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return t(iso);
+  const d = new Date(ms);
+  const text = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+  return `<time datetime="${t(d.toISOString())}">${text}</time>`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Main writes paths as "Okta -> app -> Provisioning"; people read arrows. */
+function arrows(text: string): string {
+  return text.replace(/\s*->\s*/g, ' → ');
+}
+
+const STYLES = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; background: #eef0f3; color: #1d2430; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; -webkit-font-smoothing: antialiased; }
+.page { max-width: 980px; margin: 32px auto; padding: 44px 52px 36px; background: #fff; border: 1px solid #dde1e7; border-radius: 10px; box-shadow: 0 1px 3px rgba(16, 24, 40, .06); }
+h1 { margin: 4px 0 2px; font-size: 28px; line-height: 1.2; font-weight: 700; letter-spacing: -.01em; }
+h2 { margin: 0 0 4px; padding-bottom: 8px; border-bottom: 2px solid #1d2430; font-size: 16px; font-weight: 700; letter-spacing: .01em; break-after: avoid; }
+p { margin: 0; }
+section { margin-top: 34px; }
+.head { padding-bottom: 22px; border-bottom: 1px solid #dde1e7; }
+.head-top { display: flex; align-items: center; justify-content: space-between; gap: 16px; }
+.eyebrow { color: #4a5566; font-size: 12px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; }
+.subject { font-size: 19px; font-weight: 500; color: #2c3646; }
+.meta { margin-top: 8px; color: #5b6676; font-size: 12.5px; }
+.lead { margin: 10px 0 12px; color: #4a5566; font-size: 13px; }
+.muted { color: #6b7585; }
+.strong { font-weight: 600; }
+.mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 12px; }
+.cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 14px; margin-top: 24px; }
+.card { padding: 14px 16px; border: 1px solid #dde1e7; border-radius: 8px; background: #f8f9fb; }
+.card-label { color: #4a5566; font-size: 11.5px; font-weight: 600; letter-spacing: .05em; text-transform: uppercase; }
+.card-value { margin: 6px 0 2px; font-size: 26px; font-weight: 700; line-height: 1.2; font-variant-numeric: tabular-nums; }
+.card-value span { font-size: 14px; font-weight: 500; color: #4a5566; }
+.card-value .badge { font-size: 13px; padding: 3px 10px; }
+.card-note { color: #6b7585; font-size: 12px; }
+.facts { margin: 12px 0 0; display: grid; grid-template-columns: 1fr; }
+.facts > div { display: grid; grid-template-columns: 190px 1fr; gap: 16px; padding: 8px 0; border-bottom: 1px solid #edf0f3; }
+.facts dt { color: #4a5566; font-size: 13px; font-weight: 600; }
+.facts dd { margin: 0; overflow-wrap: anywhere; }
+table { width: 100%; border-collapse: collapse; font-size: 13px; }
+thead { display: table-header-group; }
+th { padding: 8px 10px; background: #f3f5f8; border-bottom: 1px solid #d5dae1; color: #4a5566; font-size: 11px; font-weight: 700; letter-spacing: .05em; text-align: left; text-transform: uppercase; white-space: nowrap; }
+td { padding: 9px 10px; border-bottom: 1px solid #edf0f3; vertical-align: top; overflow-wrap: anywhere; }
+tr { break-inside: avoid; }
+.num { width: 1%; text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.when { width: 1%; white-space: nowrap; color: #5b6676; font-size: 12px; }
+.value { margin-top: 2px; color: #3b4657; }
+.hint { margin-top: 4px; color: #5b6676; font-size: 12.5px; }
+.hint-label { font-weight: 600; color: #4a5566; }
+.settings td:nth-child(2), .settings td:nth-child(3), .steps td:nth-child(3), .checks td:nth-child(3) { white-space: nowrap; }
+.steps td:nth-child(2) { width: 24%; }
+.checks td:nth-child(2) { width: 34%; }
+.badge { display: inline-block; padding: 1px 8px; border: 1px solid; border-radius: 999px; font-size: 11.5px; font-weight: 600; line-height: 1.6; white-space: nowrap; vertical-align: baseline; }
+.badge-ok { background: #e8f5ee; border-color: #b5dfc6; color: #17663a; }
+.badge-info { background: #e9f1fc; border-color: #bcd3f3; color: #1f4f96; }
+.badge-accent { background: #efeefc; border-color: #cfcbf5; color: #41369b; }
+.badge-neutral { background: #f1f3f6; border-color: #d8dde4; color: #4a5566; }
+.badge-warn { background: #fdf4e3; border-color: #f0d49b; color: #8a5a00; }
+.badge-bad { background: #fcebea; border-color: #f2bcb8; color: #a8261d; }
+.counts { display: inline-flex; flex-wrap: wrap; gap: 6px; margin: 0 0 0 8px; padding: 0; list-style: none; vertical-align: baseline; }
+.legend { display: grid; gap: 6px; margin: 14px 0 0; padding: 12px 14px; list-style: none; border: 1px solid #edf0f3; border-radius: 8px; background: #fafbfc; color: #4a5566; font-size: 12.5px; }
+.legend .badge { min-width: 128px; margin-right: 6px; text-align: center; }
+.checks { margin-top: 16px; }
+.callout { margin-top: 14px; padding: 12px 14px; border: 1px solid #f0d49b; border-radius: 8px; background: #fdf8ec; }
+.callout ul { margin: 6px 0 0; padding-left: 20px; }
+.foot { margin-top: 40px; padding-top: 14px; border-top: 1px solid #dde1e7; color: #6b7585; font-size: 11.5px; }
+.foot p + p { margin-top: 4px; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { background: #fff; font-size: 12px; }
+  .page { max-width: none; margin: 0; padding: 0; border: 0; border-radius: 0; box-shadow: none; }
+  section { margin-top: 24px; }
+  .cards { break-inside: avoid; }
+}
+@media (max-width: 720px) {
+  .page { margin: 0; padding: 24px 18px; border-radius: 0; }
+  .cards { grid-template-columns: 1fr; }
+  .facts > div { grid-template-columns: 1fr; gap: 2px; }
+}
+`;
