@@ -8,6 +8,7 @@ import { sandboxHandlers } from './ipc/sandbox.ipc';
 import { oktaHandlers } from './ipc/okta.ipc';
 import { scimHandlers } from './ipc/scim.ipc';
 import { setupHandlers } from './ipc/setup.ipc';
+import { SetupService } from './services/setup/setup-service';
 import { reportsHandlers } from './ipc/reports.ipc';
 import { createLogger, type Logger } from './services/log/logger';
 import { Redactor } from './services/log/redactor';
@@ -77,6 +78,15 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
   });
   const clients = new ProfileClients({ store, secrets: secretStore, http, policy });
 
+  const setup = new SetupService({
+    clients,
+    store,
+    secrets: secretStore,
+    events,
+    allowLoopback: opts.allowLoopback,
+    sandboxHandle: () => sandbox.current?.handle ?? null,
+  });
+
   const handlers: Handlers = {
     ...appHandlers({ version: opts.version, dataDir: opts.dataDir, allowLoopback: opts.allowLoopback, openExternal: opts.openExternal }),
     ...profilesHandlers(profiles),
@@ -84,24 +94,8 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     ...sandboxHandlers(sandbox),
     ...oktaHandlers(clients),
     ...scimHandlers({ clients, store, secrets: secretStore, events, allowLoopback: opts.allowLoopback }),
-    ...setupHandlers({
-      clients,
-      store,
-      secrets: secretStore,
-      events,
-      allowLoopback: opts.allowLoopback,
-      sandboxHandle: () => sandbox.current?.handle ?? null,
-    }),
-    ...reportsHandlers({
-      clients,
-      store,
-      secrets: secretStore,
-      events,
-      allowLoopback: opts.allowLoopback,
-      sandboxHandle: () => sandbox.current?.handle ?? null,
-      redactor,
-      version: opts.version,
-    }),
+    ...setupHandlers(setup),
+    ...reportsHandlers({ setup, clients, secrets: secretStore, redactor, version: opts.version }),
   };
 
   return {

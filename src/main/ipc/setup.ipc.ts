@@ -1,11 +1,7 @@
-import { SetupService } from '../services/setup/setup-service';
-import type { SetupDeps } from '../services/setup/setup-context';
+import type { SetupService } from '../services/setup/setup-service';
 import type { Handlers } from './handle';
 
-export type SetupHandlerDeps = SetupDeps;
-
-export function setupHandlers(deps: SetupHandlerDeps): Pick<Handlers, 'setup:get' | 'setup:runStep' | 'setup:searchGroups' | 'setup:listGroupRules' | 'sandbox:playStep'> {
-  const setup = new SetupService(deps);
+export function setupHandlers(setup: SetupService): Pick<Handlers, 'setup:get' | 'setup:runStep' | 'setup:searchGroups' | 'setup:listGroupRules' | 'sandbox:playStep'> {
   return {
     'setup:get': ({ profileId }) => setup.get(profileId),
     'setup:runStep': ({ profileId, stepId, input }) => setup.runStep(profileId, stepId, input),
