@@ -32,6 +32,8 @@ export interface ConsoleHost {
 
 export interface HostOptions {
   sandbox?: boolean;
+  /** Starts the host with --allow-loopback (testing mode). */
+  allowLoopback?: boolean;
   /** Files to place in <dataDir>/profiles before the host starts. */
   seedProfiles?: (profilesDir: string) => Promise<void>;
 }
@@ -60,7 +62,12 @@ export const test = base.extend<Fixtures>({
       await mkdir(join(dataDir, 'profiles'), { recursive: true });
       await hostOptions.seedProfiles(join(dataDir, 'profiles'));
     }
-    const extraArgs = ['--data-dir', dataDir, ...(hostOptions.sandbox ? ['--sandbox'] : [])];
+    const extraArgs = [
+      '--data-dir',
+      dataDir,
+      ...(hostOptions.sandbox ? ['--sandbox'] : []),
+      ...(hostOptions.allowLoopback ? ['--allow-loopback'] : []),
+    ];
     if (host === 'electron') {
       const binary = electronBinary();
       if (!binary) {

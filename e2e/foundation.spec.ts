@@ -192,3 +192,26 @@ test('a domain outside okta.com is refused until the admin says it is the org\'s
   await page.locator('main[data-screen="profile"][data-state="ready"]').waitFor();
   await expect(profile.main).toContainText('https://login.tailspin.example');
 });
+
+test('a plain-http loopback SCIM API Url is refused outside the sandbox', async ({ consoleHost }) => {
+  const profiles = new ProfilesPage(consoleHost.page);
+  await profiles.waitUntilReady();
+  await expect(consoleHost.page.getByRole('alert').filter({ hasText: 'Testing mode' })).toHaveCount(0);
+  await profiles.openNewProfileDialog();
+  await profiles.fillNewProfile({ name: 'Local', oktaDomain: 'acme.okta.com', instance: 'd', scimApiUrl: 'http://127.0.0.1:9/scim/v2' });
+  await profiles.dialog.getByRole('button', { name: 'Create profile' }).click();
+  await expect(profiles.dialog).toContainText('only https:// addresses');
+});
+
+test.describe('--allow-loopback (testing mode)', () => {
+  test.use({ hostOptions: { allowLoopback: true } });
+
+  test('shows a warning banner and lets a profile point at a loopback server', async ({ consoleHost }) => {
+    const { page } = consoleHost;
+    const profiles = new ProfilesPage(page);
+    await profiles.waitUntilReady();
+    await expect(page.getByRole('alert').filter({ hasText: 'Testing mode (--allow-loopback)' })).toBeVisible();
+    await profiles.createProfile({ name: 'Local', oktaDomain: 'http://127.0.0.1:9', instance: 'd', scimApiUrl: 'http://127.0.0.1:9/scim/v2' });
+    await expect(new ProfilePage(page).main).toContainText('http://127.0.0.1:9');
+  });
+});

@@ -12,10 +12,11 @@ import { SetupService } from './services/setup/setup-service';
 import { reportsHandlers } from './ipc/reports.ipc';
 import { createLogger, type Logger } from './services/log/logger';
 import { Redactor } from './services/log/redactor';
-import { checkUrl, HostPolicy, normalizeOktaOrgUrl } from './services/net/host-policy';
+import { HostPolicy } from './services/net/host-policy';
 import { createHttpClient } from './services/net/http-client';
 import { ProfileStore } from './services/profiles/profile-store';
 import { ProfilesService } from './services/profiles/profiles-service';
+import { profileUrlRules } from './services/profiles/url-rules';
 import { ClipboardGuard, type ClipboardLike } from './services/secrets/clipboard-guard';
 import { SecretStore, type KeytarLike } from './services/secrets/secret-store';
 import { SecretsService } from './services/secrets/secrets-service';
@@ -57,15 +58,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
   const store = new ProfileStore(opts.dataDir);
   const secretStore = new SecretStore(opts.keytar, redactor, opts.keychainService);
   const clipboard = opts.clipboard ? new ClipboardGuard(opts.clipboard) : null;
-  const profiles = new ProfilesService(store, secretStore, {
-    normalizeOktaOrgUrl: (input) => normalizeOktaOrgUrl(input, policy),
-    checkScimUrl: (url) => {
-      // The SCIM API Url the admin enters is, by that act, an allowed origin (https only).
-      policy.allowOrigin(url);
-      checkUrl(policy, url, 'scim');
-    },
-    allowCustomOktaDomain: (hostOrUrl) => void policy.allowCustomOktaDomain(hostOrUrl),
-  });
+  const profiles = new ProfilesService(store, secretStore, profileUrlRules(policy));
   const secrets = new SecretsService(secretStore, store, clipboard);
   const sandbox = new SandboxService({
     start: opts.startSandbox,

@@ -14,10 +14,11 @@ import { setupHandlers } from '../../src/main/ipc/setup.ipc';
 import { SetupService } from '../../src/main/services/setup/setup-service';
 import { createLogger } from '../../src/main/services/log/logger';
 import { Redactor } from '../../src/main/services/log/redactor';
-import { HostPolicy, normalizeOktaOrgUrl, checkUrl } from '../../src/main/services/net/host-policy';
+import { HostPolicy } from '../../src/main/services/net/host-policy';
 import { createHttpClient, type HttpClient, type HttpRequestOptions } from '../../src/main/services/net/http-client';
 import { ProfileClients } from '../../src/main/services/profile-clients';
 import { ProfileStore } from '../../src/main/services/profiles/profile-store';
+import { profileUrlRules } from '../../src/main/services/profiles/url-rules';
 import { ProfilesService } from '../../src/main/services/profiles/profiles-service';
 import { SandboxService, type RunningSandbox } from '../../src/main/services/sandbox/sandbox-service';
 import { osKeychain } from '../../src/main/services/secrets/os-keychain';
@@ -95,14 +96,7 @@ export async function buildHarness(opts: { dataDir: string; keychainService: str
   const http = recording(createHttpClient({ policy, logger, backoffBaseMs: 20, ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}) }), requests);
   const store = new ProfileStore(opts.dataDir);
   const secrets = new SecretStore(opts.keytar ?? osKeychain, redactor, opts.keychainService);
-  const profiles = new ProfilesService(store, secrets, {
-    normalizeOktaOrgUrl: (input) => normalizeOktaOrgUrl(input, policy),
-    checkScimUrl: (url) => {
-      policy.allowOrigin(url);
-      checkUrl(policy, url, 'scim');
-    },
-    allowCustomOktaDomain: (hostOrUrl) => void policy.allowCustomOktaDomain(hostOrUrl),
-  });
+  const profiles = new ProfilesService(store, secrets, profileUrlRules(policy));
   const sandbox = new SandboxService({
     start: async () => asRunning(opts.sandbox),
     profiles,

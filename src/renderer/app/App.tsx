@@ -8,6 +8,7 @@ import { Toasts } from './Toasts';
 
 export function App() {
   const route = useAppStore((state) => state.route);
+  const allowLoopback = useAppStore((state) => state.info?.allowLoopback ?? false);
   const routeKey = route.screen === 'profile' ? `profile:${route.profileId}` : 'profiles';
   return (
     <div className="app">
@@ -16,6 +17,12 @@ export function App() {
       </a>
       <Sidebar />
       <div className="app-content">
+        {allowLoopback && (
+          <div className="loopback-banner" role="alert">
+            <strong>Testing mode (--allow-loopback).</strong> Profiles may point at plain-http servers on this computer. Never use
+            this with real tokens.
+          </div>
+        )}
         <ErrorBoundary scope="screen" resetKey={routeKey}>
           {route.screen === 'profiles' ? (
             <ProfilesScreen />

@@ -69,7 +69,7 @@ export function checkUrl(policy: HostPolicyConfig, url: string | URL, purpose: U
   if (loopback && policy.allowLoopback) return parsed;
 
   if (parsed.protocol === 'http:') {
-    throw new AppError('HOST_NOT_ALLOWED', `http://${parsed.host} is not encrypted and cannot be called.`, {
+    throw new AppError('HOST_NOT_ALLOWED', `http://${parsed.host} is not encrypted: only https:// addresses can be called.`, {
       hint: loopback
         ? 'Loopback addresses are only allowed for the sandbox servers.'
         : `Use https://${parsed.host} instead.`,

@@ -2,10 +2,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkUrl, HostPolicy, normalizeOktaOrgUrl } from '../net/host-policy';
+import { HostPolicy } from '../net/host-policy';
 import type { SecretStore } from '../secrets/secret-store';
 import { ProfileStore } from './profile-store';
 import { ProfilesService } from './profiles-service';
+import { profileUrlRules } from './url-rules';
 
 describe('ProfilesService URL rules', () => {
   let policy: HostPolicy;
@@ -13,14 +14,7 @@ describe('ProfilesService URL rules', () => {
   beforeEach(async () => {
     policy = new HostPolicy();
     const store = new ProfileStore(await mkdtemp(join(tmpdir(), 'tloc-profiles-svc-')));
-    profiles = new ProfilesService(store, {} as SecretStore, {
-      normalizeOktaOrgUrl: (input) => normalizeOktaOrgUrl(input, policy),
-      checkScimUrl: (url) => {
-        policy.allowOrigin(url);
-        checkUrl(policy, url, 'scim');
-      },
-      allowCustomOktaDomain: (host) => void policy.allowCustomOktaDomain(host),
-    });
+    profiles = new ProfilesService(store, {} as SecretStore, profileUrlRules(policy));
   });
 
   it('turns an admin-console address into the org origin', async () => {
@@ -32,6 +26,13 @@ describe('ProfilesService URL rules', () => {
     await expect(profiles.create({ name: 'Acme', oktaOrgUrl: 'login.acme.example', instance: 'd' })).rejects.toMatchObject({ code: 'HOST_NOT_ALLOWED' });
     const p = await profiles.create({ name: 'Acme', oktaOrgUrl: 'login.acme.example', oktaCustomDomain: true, instance: 'd' });
     expect(p.okta).toEqual({ orgUrl: 'https://login.acme.example', customDomain: true });
+  });
+
+  it('refuses a plain-http loopback SCIM API Url unless it is the sandbox\'s or --allow-loopback is on', async () => {
+    const input = { name: 'Local', oktaOrgUrl: 'acme.okta.com', instance: 'd', scimUrl: 'http://127.0.0.1:9/scim/v2' };
+    await expect(profiles.create(input)).rejects.toMatchObject({ code: 'HOST_NOT_ALLOWED' });
+    policy.allowOrigin('http://127.0.0.1:9'); // what the sandbox does for its own servers
+    expect((await profiles.create(input)).threatlocker.scimUrl).toBe('http://127.0.0.1:9/scim/v2');
   });
 
   it('refuses a SCIM API Url that is not https, saying so', async () => {
