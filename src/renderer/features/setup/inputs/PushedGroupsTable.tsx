@@ -1,0 +1,39 @@
+import type { StepView } from '../../../../shared/setup';
+import { pushedGroups } from '../step-data';
+
+const pushTone = (status: string | undefined, error: string | undefined) =>
+  error || status === 'ERROR' ? 'fail' : status === 'ACTIVE' ? 'pass' : status ? 'warn' : 'none';
+
+export function PushedGroupsTable({ step }: { step: StepView }) {
+  const list = pushedGroups(step);
+  if (list.length === 0) return null;
+  return (
+    <div className="wizard-block">
+      <h3 className="wizard-block-title">Push status in Okta</h3>
+      <table className="wizard-table" aria-label="Pushed groups">
+        <thead>
+          <tr>
+            <th scope="col">Group</th>
+            <th scope="col">Assigned</th>
+            <th scope="col">Push mapping</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((g) => {
+            const tone = pushTone(g.status, g.errorSummary);
+            return (
+              <tr key={g.id} data-group={g.name} data-push-status={g.status ?? 'none'}>
+                <td className="wizard-strong">{g.name}</td>
+                <td>{g.assigned === undefined ? '—' : g.assigned ? 'Yes' : <span className="wizard-text-fail">No</span>}</td>
+                <td>
+                  <span className={`wizard-pill wizard-pill-${tone}`}>{g.status ?? 'No mapping'}</span>
+                  {g.errorSummary && <p className="wizard-text-fail wizard-cell-note">{g.errorSummary}</p>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

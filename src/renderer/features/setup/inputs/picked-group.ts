@@ -1,0 +1,1 @@
+export type PickedGroup = { id: string; name: string };

@@ -1,0 +1,36 @@
+import type { StepView } from '../../../../shared/setup';
+import { useAppStore } from '../../../app/app-store';
+import type { UiError } from '../../../app/errors';
+import { Icon } from '../../../components/Icon';
+import { useSetupStore } from '../setup-store';
+import { arrows } from '../step-data';
+import { GoToStep } from './GoToStep';
+
+const credentialCodes = new Set(['SECRET_MISSING', 'AUTH_FAILED', 'PERMISSION_DENIED']);
+
+export function RunError({ error, stepId, steps }: { error: UiError; stepId: StepView['id']; steps: StepView[] }) {
+  const clear = useSetupStore((s) => s.clearStepError);
+  const setTab = useAppStore((s) => s.setTab);
+  return (
+    <div className="callout callout-danger wizard-run-error" role="alert" data-testid="step-error" data-code={error.code}>
+      <Icon name="failCircle" size={20} className="callout-icon" />
+      <div className="callout-body">
+        <p className="callout-title">The step couldn’t run</p>
+        <p>{error.message}</p>
+        {error.hint && <p className="callout-hint">{arrows(error.hint)}</p>}
+        <div className="wizard-callout-actions">
+          {(credentialCodes.has(error.code) || /credentials panel|Credentials/i.test(error.hint ?? '')) && (
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setTab('credentials')}>
+              <Icon name="key" />
+              Open credentials
+            </button>
+          )}
+          <GoToStep text={`${error.message} ${error.hint ?? ''}`} steps={steps} self={stepId} />
+        </div>
+      </div>
+      <button type="button" className="icon-button wizard-dismiss" aria-label="Dismiss" onClick={() => clear(stepId)}>
+        <Icon name="x" />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { StepView } from '../../../../shared/setup';
+import { Icon } from '../../../components/Icon';
+import { absoluteTime, relativeTime } from '../../../lib/format';
+import { useNow } from '../../../lib/use-now';
+import { arrows } from '../step-data';
+import { GoToStep } from './GoToStep';
+
+export function StatusBanner({ step, steps }: { step: StepView; steps: StepView[] }) {
+  const now = useNow();
+  if (step.status === 'not-started' && !step.detail) return null;
+  const tone = step.status === 'verified' ? 'success' : step.status === 'unverifiable' ? 'warning' : step.status === 'failed' ? 'danger' : 'neutral';
+  const icon = step.status === 'verified' ? 'passCircle' : step.status === 'unverifiable' ? 'alert' : step.status === 'failed' ? 'failCircle' : 'info';
+  const title =
+    step.status === 'verified'
+      ? 'Verified'
+      : step.status === 'unverifiable'
+        ? 'Done — the console can’t verify this step'
+        : step.status === 'failed'
+          ? 'This step failed'
+          : 'Not done yet';
+  return (
+    <div className={`callout callout-${tone} wizard-banner`} data-testid="step-status" data-status={step.status}>
+      <Icon name={icon} size={20} className="callout-icon" />
+      <div className="callout-body">
+        <p className="callout-title">
+          {title}
+          {step.updatedAt && (
+            <span className="wizard-banner-when" title={absoluteTime(step.updatedAt)}>
+              {' '}
+              · {relativeTime(step.updatedAt, now)}
+            </span>
+          )}
+        </p>
+        {step.detail && <p className="wizard-banner-detail">{step.detail}</p>}
+        {step.hint && (
+          <p className="callout-hint wizard-banner-hint">
+            <strong>{step.status === 'failed' ? 'What to do: ' : 'Next: '}</strong>
+            {arrows(step.hint)}
+          </p>
+        )}
+        {step.status === 'failed' && <GoToStep text={step.hint} steps={steps} self={step.id} />}
+      </div>
+    </div>
+  );
+}
