@@ -73,6 +73,8 @@ export const invokeChannels = {
   ),
 
   'scim:runChecks': channel(byProfile.extend({ write: z.boolean().default(false) }), scimCheckRunSchema),
+  /** Stops a running check: the remaining checks are skipped, the write checks' clean-up still runs. */
+  'scim:cancel': channel(byProfile, z.object({ cancelled: z.boolean() })),
 
   'setup:get': channel(byProfile, setupViewSchema),
   'setup:runStep': channel(byProfile.extend({ stepId: setupStepIdSchema, input: stepInputSchema }), setupViewSchema),

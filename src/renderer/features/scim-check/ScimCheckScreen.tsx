@@ -18,6 +18,7 @@ export function ScimCheckScreen({ profile }: { profile: Profile }) {
   const writeEnabled = useScimCheckStore((s) => s.writeEnabled);
   const setWriteEnabled = useScimCheckStore((s) => s.setWriteEnabled);
   const run = useScimCheckStore((s) => s.run);
+  const cancel = useScimCheckStore((s) => s.cancel);
   const showSaved = useScimCheckStore((s) => s.showSaved);
   const scimToken = useCredentialsStore((s) => (s.profileId === profile.id && s.statuses.status === 'ready' ? s.statuses.value.scimBearerToken : undefined));
   const setTab = useAppStore((s) => s.setTab);
@@ -100,6 +101,12 @@ export function ScimCheckScreen({ profile }: { profile: Profile }) {
               {running ? <Spinner /> : <Icon name="play" />}
               {writeEnabled ? 'Run read-only and write checks' : 'Run read-only checks'}
             </button>
+            {running && (
+              <button type="button" className="btn btn-secondary" onClick={() => void cancel(profile.id)}>
+                <Icon name="x" />
+                Cancel
+              </button>
+            )}
           </div>
         </div>
       </div>

@@ -19,6 +19,8 @@ interface ScimCheckStoreState {
   /** Shows the run saved with the profile, if any, when nothing newer is on screen. */
   showSaved: (profileId: string, saved: unknown) => void;
   run: (profileId: string) => Promise<void>;
+  /** Asks main to stop the running check; it still cleans up what the write checks created. */
+  cancel: (profileId: string) => Promise<void>;
   /** From the `scim:progress` event. */
   progress: (payload: EventPayload<'scim:progress'>) => void;
 }
@@ -58,6 +60,14 @@ export const useScimCheckStore = create<ScimCheckStoreState>((set, get) => ({
         inlineCodes: ['VALIDATION', 'SECRET_MISSING', 'NOT_FOUND', 'HOST_NOT_ALLOWED', 'NETWORK', 'TIMEOUT', 'RATE_LIMITED', 'AUTH_FAILED', 'PERMISSION_DENIED', 'REMOTE_ERROR', 'BAD_RESPONSE', 'SANDBOX'],
       });
       set({ state: { status: 'error', profileId, error: uiError, results } });
+    }
+  },
+
+  cancel: async (profileId) => {
+    try {
+      await window.api.scim.cancel({ profileId });
+    } catch (error) {
+      postError(error, { title: "Couldn't cancel the check", profileId });
     }
   },
 
