@@ -4,7 +4,7 @@
  * demo plays through the sandbox controls. No HTTP here.
  */
 import { mulberry32 } from '../seeded-random';
-import { ScimStore } from './scim-store';
+import { ScimStore, type StoredUser } from './scim-store';
 import { guid, token, type TlOrganization, type TlSeed, type TlUserRole } from './tl-seed';
 
 export interface GroupMappingRow {
@@ -24,15 +24,8 @@ export interface SamlIntegration {
   signatureAlgorithm: 'SHA256' | 'SHA512';
 }
 
-export interface ProvisionedUser {
-  id: string;
-  userName: string;
-  givenName?: string;
-  familyName?: string;
-  active: boolean;
-  created: string;
-  lastModified: string;
-}
+/** A provisioned administrator, as the simulator stores it (only ThreatLocker's kept attributes). */
+export type ProvisionedUser = StoredUser;
 
 export interface ProvisionedGroup {
   id: string;
