@@ -87,28 +87,33 @@ export function parseProfileFile(file: string, text: string): ReadOutcome {
     raw = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof SyntaxError ? error.message : 'unreadable';
-    return corrupt(file, `is not valid JSON (${detail}). It was left untouched; restore it from a backup or delete it.`);
+    return problem(file, 'PROFILE_CORRUPT', `is not valid JSON (${detail}). It was left untouched; restore it from a backup or delete it.`);
   }
+  const check = checkProfile(raw);
+  return check.ok ? check : problem(file, check.code, `${check.reason} It was left untouched.`);
+}
+
+export type ProfileCheck = { ok: true; profile: Profile } | { ok: false; code: ProfileProblem['code']; reason: string };
+
+/** Whether parsed JSON is a profile this version can read; the reason completes "<file> ...". */
+export function checkProfile(raw: unknown): ProfileCheck {
   const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (typeof version === 'number' && version > PROFILE_SCHEMA_VERSION) {
     return {
       ok: false,
-      problem: {
-        file,
-        code: 'PROFILE_TOO_NEW',
-        reason: `was written by a newer version of the console (profile format ${version}; this version reads ${PROFILE_SCHEMA_VERSION}). Update the console to open it; the file was left untouched.`,
-      },
+      code: 'PROFILE_TOO_NEW',
+      reason: `was written by a newer version of the console (profile format ${version}; this version reads ${PROFILE_SCHEMA_VERSION}). Update the console to open it.`,
     };
   }
   const parsed = profileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length ? `${issue.path.join('.')}: ` : '';
-    return corrupt(file, `does not look like a profile (${where}${issue?.message ?? 'invalid'}). It was left untouched.`);
+    return { ok: false, code: 'PROFILE_CORRUPT', reason: `does not look like a profile (${where}${issue?.message ?? 'invalid'}).` };
   }
   return { ok: true, profile: parsed.data };
 }
 
-function corrupt(file: string, reason: string): ReadOutcome {
-  return { ok: false, problem: { file, code: 'PROFILE_CORRUPT', reason } };
+function problem(file: string, code: ProfileProblem['code'], reason: string): ReadOutcome {
+  return { ok: false, problem: { file, code, reason } };
 }

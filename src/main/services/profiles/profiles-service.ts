@@ -6,7 +6,7 @@ import {
   type ProfileDetailsPatch,
 } from '../../../shared/profile';
 import type { SecretStore } from '../secrets/secret-store';
-import { parseProfileFile, type ProfileStore } from './profile-store';
+import { checkProfile, type ProfileStore } from './profile-store';
 
 export interface UrlRules {
   /** Turns what the admin typed into the org's https origin, or throws a clear AppError. */
@@ -101,14 +101,11 @@ export class ProfilesService {
         hint: 'Choose a file made with "Export profile".',
       });
     }
-    // An exported file carries no secretsMeta; default it so the schema check below is the one for files on disk.
-    const withDefaults = typeof raw === 'object' && raw !== null ? { secretsMeta: {}, ...raw, } : raw;
-    const outcome = parseProfileFile(fileName, JSON.stringify(withDefaults));
-    if (!outcome.ok) {
-      throw new AppError(outcome.problem.code, `${fileName} ${outcome.problem.reason.replace(/ It was left untouched\.?| the file was left untouched\.?/i, '')}`);
-    }
+    // An exported file carries no secretsMeta; the schema defaults it.
+    const check = checkProfile(raw);
+    if (!check.ok) throw new AppError(check.code, `${fileName} ${check.reason}`);
     const existing = await this.store.list();
-    const incoming = outcome.profile;
+    const incoming = check.profile;
     const idTaken = existing.profiles.some((p) => p.id === incoming.id);
     const nameTaken = existing.profiles.some((p) => p.name === incoming.name);
     if (incoming.okta.customDomain) this.urls.allowCustomOktaDomain(incoming.okta.orgUrl);

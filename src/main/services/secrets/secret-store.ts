@@ -61,14 +61,7 @@ export class SecretStore {
     }
   }
 
-  /** Which profile, if any, already holds this exact value for this kind (to catch a token pasted into the wrong profile). */
-  async findOwner(kind: SecretKind, value: string): Promise<string | null> {
-    const all = await this.guard(() => this.keytar.findCredentials(this.service));
-    const hit = all.find((c) => c.account.endsWith(`:${kind}`) && c.password === value);
-    return hit ? hit.account.slice(0, -(kind.length + 1)) : null;
-  }
-
-  /** Every profile holding this exact value for this kind (findOwner stops at the first, which may be the asker). */
+  /** Every profile holding this exact value for this kind (to catch a token pasted into the wrong profile). */
   async findOwners(kind: SecretKind, value: string): Promise<string[]> {
     const all = await this.guard(() => this.keytar.findCredentials(this.service));
     return all.filter((c) => c.account.endsWith(`:${kind}`) && c.password === value).map((c) => c.account.slice(0, -(kind.length + 1)));

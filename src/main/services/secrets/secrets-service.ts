@@ -22,8 +22,9 @@ export class SecretsService {
 
   async set(profileId: string, kind: SecretKind, value: string): Promise<SecretStatus> {
     await this.profiles.get(profileId); // a secret for a deleted profile would be orphaned in the keychain
-    const owner = await this.store.findOwner(kind, value);
-    if (owner && owner !== profileId) {
+    // Another profile may hold it even when this one does too (a replace with the same value).
+    const owner = (await this.store.findOwners(kind, value)).find((id) => id !== profileId);
+    if (owner) {
       const other = await this.profiles.get(owner).then((p) => p.name, () => 'another profile');
       throw new AppError('CONFLICT', `This ${secretLabels[kind]} is already saved for "${other}".`, {
         hint: 'Each Okta org and ThreatLocker organization has its own token: paste the one made for this profile.',
