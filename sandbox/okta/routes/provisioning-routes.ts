@@ -18,6 +18,14 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
   const requireProvisioning = (app: AppRecord) => {
     if (!app.provisioning.scimEnabled) throw provisioningNotEnabled();
   };
+  /** The app and one of its push mappings, as the single-mapping routes all need them. */
+  const pushMapping = (appId: string, mappingId: string) => {
+    const app = directory.app(appId);
+    directory.assertGroupPushAvailable(app);
+    const m = app.pushMappings.get(mappingId);
+    if (!m) throw notFound(mappingId, 'GroupPushMapping');
+    return { app, m };
+  };
   const feature = (app: AppRecord, name: string) => {
     if (name !== 'USER_PROVISIONING') throw notFound(name, 'AppInstanceFeature');
     return renderUserProvisioningFeature(store, app);
@@ -113,20 +121,14 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
     {
       method: 'GET', path: '/api/v1/apps/:appId/group-push/mappings/:mappingId', bucket: 'appById', access: 'read',
       handler: (ctx) => {
-        const app = directory.app(ctx.params.appId!);
-        directory.assertGroupPushAvailable(app);
-        const m = app.pushMappings.get(ctx.params.mappingId!);
-        if (!m) throw notFound(ctx.params.mappingId!, 'GroupPushMapping');
+        const { app, m } = pushMapping(ctx.params.appId!, ctx.params.mappingId!);
         return ok(renderPushMapping(store, app, m));
       },
     },
     {
       method: 'PATCH', path: '/api/v1/apps/:appId/group-push/mappings/:mappingId', bucket: 'appById', access: 'manage',
       handler: (ctx) => {
-        const app = directory.app(ctx.params.appId!);
-        directory.assertGroupPushAvailable(app);
-        const m = app.pushMappings.get(ctx.params.mappingId!);
-        if (!m) throw notFound(ctx.params.mappingId!, 'GroupPushMapping');
+        const { app, m } = pushMapping(ctx.params.appId!, ctx.params.mappingId!);
         const status = isObject(ctx.body) ? ctx.body.status : undefined;
         if (status !== 'ACTIVE' && status !== 'INACTIVE') throw validationFailed('status', 'status: Must be ACTIVE or INACTIVE');
         directory.setPushMappingStatus(app, m, status);
@@ -136,10 +138,7 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
     {
       method: 'DELETE', path: '/api/v1/apps/:appId/group-push/mappings/:mappingId', bucket: 'appById', access: 'manage',
       handler: (ctx) => {
-        const app = directory.app(ctx.params.appId!);
-        directory.assertGroupPushAvailable(app);
-        const m = app.pushMappings.get(ctx.params.mappingId!);
-        if (!m) throw notFound(ctx.params.mappingId!, 'GroupPushMapping');
+        const { app, m } = pushMapping(ctx.params.appId!, ctx.params.mappingId!);
         const deleteTargetGroup = boolParam(ctx.query, 'deleteTargetGroup');
         if (deleteTargetGroup === undefined) throw validationFailed('deleteTargetGroup', 'deleteTargetGroup: The parameter is required');
         directory.deletePushMapping(app, m, deleteTargetGroup);
