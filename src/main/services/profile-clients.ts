@@ -23,11 +23,8 @@ export class ProfileClients {
 
   async profile(profileId: string): Promise<Profile> {
     const profile = await this.deps.store.get(profileId);
-    // The https SCIM API Url the admin entered is, by that act, an allowed origin (plain http
-    // only ever passes for the running sandbox or with --allow-loopback).
-    const scimUrl = profile.threatlocker.scimUrl;
-    if (scimUrl && /^https:/i.test(scimUrl)) this.deps.policy.allowOrigin(scimUrl);
-    // Likewise the custom Okta domain the admin confirmed for this org.
+    // The custom Okta domain the admin confirmed for this org. (The SCIM API Url is not added to
+    // the shared allowlist: its origins are good for every purpose, and SCIM calls have their own rules.)
     if (profile.okta.customDomain) this.deps.policy.allowCustomOktaDomain(profile.okta.orgUrl);
     return profile;
   }

@@ -35,10 +35,23 @@ describe('ProfilesService URL rules', () => {
     expect((await profiles.create(input)).threatlocker.scimUrl).toBe('http://127.0.0.1:9/scim/v2');
   });
 
+  it('never lets a SCIM API Url\'s host through as an Okta org', async () => {
+    await profiles.create({ name: 'Acme', oktaOrgUrl: 'acme.okta.com', instance: 'd', scimUrl: 'https://scim.example.net/scim/v2' });
+    await expect(profiles.create({ name: 'Evil', oktaOrgUrl: 'https://scim.example.net', instance: 'd' })).rejects.toMatchObject({ code: 'HOST_NOT_ALLOWED' });
+    expect(policy.allowedOrigins.size).toBe(0);
+  });
+
   it('refuses a SCIM API Url that is not https, saying so', async () => {
     await expect(
       profiles.create({ name: 'Acme', oktaOrgUrl: 'acme.okta.com', instance: 'd', scimUrl: 'http://portalapi.d.threatlocker.com/scim/v2' }),
     ).rejects.toMatchObject({ code: 'HOST_NOT_ALLOWED', message: expect.stringContaining('https') });
+  });
+
+  it('keeps the custom-domain flag when a patch leaves it out, and applies it alone', async () => {
+    const p = await profiles.create({ name: 'Acme', oktaOrgUrl: 'login.acme.example', oktaCustomDomain: true, instance: 'd' });
+    expect((await profiles.updateDetails(p.id, { oktaOrgUrl: 'login2.acme.example' })).okta).toEqual({ orgUrl: 'https://login2.acme.example', customDomain: true });
+    const q = await profiles.create({ name: 'Beta', oktaOrgUrl: 'beta.okta.com', instance: 'd' });
+    expect((await profiles.updateDetails(q.id, { oktaCustomDomain: true })).okta).toEqual({ orgUrl: 'https://beta.okta.com', customDomain: true });
   });
 
   it('updates details and clears an optional one with null', async () => {

@@ -60,8 +60,12 @@ export class ProfilesService {
 
   /** Changes connection details; every value is checked before anything is written. */
   async updateDetails(id: string, patch: ProfileDetailsPatch): Promise<Profile> {
-    if (patch.oktaCustomDomain && patch.oktaOrgUrl) this.urls.allowCustomOktaDomain(patch.oktaOrgUrl);
-    const orgUrl = patch.oktaOrgUrl === undefined ? undefined : this.urls.normalizeOktaOrgUrl(patch.oktaOrgUrl);
+    const current = await this.store.get(id);
+    // An omitted field keeps its value, the custom-domain flag included.
+    const customDomain = patch.oktaCustomDomain ?? current.okta.customDomain;
+    const orgInput = patch.oktaOrgUrl ?? current.okta.orgUrl;
+    if (customDomain) this.urls.allowCustomOktaDomain(orgInput);
+    const orgUrl = this.urls.normalizeOktaOrgUrl(orgInput);
     if (patch.scimUrl) this.urls.checkScimUrl(patch.scimUrl);
     return this.store.update(id, (p) => {
       const threatlocker = { ...p.threatlocker };
@@ -69,10 +73,10 @@ export class ProfilesService {
       assignOptional(threatlocker, 'managedOrganizationId', patch.managedOrganizationId);
       assignOptional(threatlocker, 'managedOrganizationName', patch.managedOrganizationName);
       assignOptional(threatlocker, 'scimUrl', patch.scimUrl);
-      const okta = orgUrl ? { orgUrl, customDomain: patch.oktaCustomDomain ?? false } : p.okta;
-      return { ...p, okta, threatlocker };
+      return { ...p, okta: { orgUrl, customDomain }, threatlocker };
     });
   }
+
 
   rename(id: string, name: string) {
     return this.store.update(id, (p) => ({ ...p, name }));
