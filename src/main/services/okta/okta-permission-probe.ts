@@ -29,6 +29,8 @@ interface Probe {
   json?: unknown;
   /** Statuses that prove the permission is there even though the call "failed". */
   allowedStatuses?: number[];
+  /** Reported, but never listed as missing: no setup step needs it. */
+  informational?: boolean;
 }
 
 /** Okta ids are random base62; these can never name a real user or group. */
@@ -55,7 +57,8 @@ const probes: Probe[] = [
   { scope: 'okta.users.read', area: 'users', method: 'GET', path: '/api/v1/users', query: { limit: 1 } },
   { scope: 'okta.groups.read', area: 'groups', method: 'GET', path: '/api/v1/groups', query: { limit: 1 } },
   { scope: 'okta.groups.read', area: 'group rules', method: 'GET', path: '/api/v1/groups/rules', query: { limit: 1 } },
-  { scope: 'okta.logs.read', area: 'system log', method: 'GET', path: '/api/v1/logs', query: { limit: 1, sortOrder: 'DESCENDING' } },
+  // Only for diagnosing failed pushes later; a token without it can still run the whole setup.
+  { scope: 'okta.logs.read', area: 'system log', method: 'GET', path: '/api/v1/logs', query: { limit: 1, sortOrder: 'DESCENDING' }, informational: true },
   { scope: 'okta.apps.manage', area: 'manage apps', method: 'POST', path: '/api/v1/apps', json: {}, allowedStatuses: [400] },
   { scope: 'okta.users.manage', area: 'manage users', method: 'POST', path: `/api/v1/users/${PROBE_USER}`, json: {}, allowedStatuses: [404] },
   {
@@ -73,7 +76,7 @@ export async function probeOktaPermissions(t: ProbeTransport): Promise<Permissio
   const [first, ...rest] = probes;
   const results = [await runProbe(t, first!, kind)];
   results.push(...(await Promise.all(rest.map((p) => runProbe(t, p, kind)))));
-  const missing = [...new Set(results.filter((c) => !c.ok && !c.unverified).map((c) => c.scope))];
+  const missing = [...new Set(results.filter((c, i) => !c.ok && !c.unverified && !probes[i]!.informational).map((c) => c.scope))];
   return { checked: results.map(({ unverified: _unverified, ...check }) => check), missing };
 }
 
