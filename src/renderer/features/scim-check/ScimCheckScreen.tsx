@@ -9,12 +9,12 @@ import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useCredentialsStore } from '../credentials/credentials-store';
 import { formatRunAsText, outcomeLabels } from './format-run';
-import { useScimCheckStore } from './scim-check-store';
+import { checkStateOf, useScimCheckStore } from './scim-check-store';
 
 const outcomeIcons: Record<CheckOutcome, IconName> = { pass: 'passCircle', warn: 'alert', fail: 'failCircle', skip: 'skipCircle' };
 
 export function ScimCheckScreen({ profile }: { profile: Profile }) {
-  const state = useScimCheckStore((s) => s.state);
+  const view = useScimCheckStore((s) => checkStateOf(s, profile.id));
   const writeEnabled = useScimCheckStore((s) => s.writeEnabled);
   const setWriteEnabled = useScimCheckStore((s) => s.setWriteEnabled);
   const run = useScimCheckStore((s) => s.run);
@@ -28,8 +28,6 @@ export function ScimCheckScreen({ profile }: { profile: Profile }) {
     showSaved(profile.id, profile.scimChecks);
   }, [profile.id, profile.scimChecks, showSaved]);
 
-  const mine = state.status === 'idle' || state.profileId === profile.id;
-  const view = mine ? state : ({ status: 'idle' } as const);
   const running = view.status === 'running';
   const tokenMissing = scimToken !== undefined && !scimToken.present;
   const urlMissing = !profile.threatlocker.scimUrl;

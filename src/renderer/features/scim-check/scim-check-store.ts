@@ -6,12 +6,15 @@ import { postError, type UiError } from '../../app/errors';
 
 export type ScimCheckState =
   | { status: 'idle' }
-  | { status: 'running'; profileId: string; write: boolean; total: number | undefined; results: ScimCheckResult[] }
-  | { status: 'done'; profileId: string; run: ScimCheckRun; fromHistory: boolean }
-  | { status: 'error'; profileId: string; error: UiError; results: ScimCheckResult[] };
+  | { status: 'running'; write: boolean; total: number | undefined; results: ScimCheckResult[] }
+  | { status: 'done'; run: ScimCheckRun; fromHistory: boolean }
+  | { status: 'error'; error: UiError; results: ScimCheckResult[] };
+
+const idle: ScimCheckState = { status: 'idle' };
 
 interface ScimCheckStoreState {
-  state: ScimCheckState;
+  /** One check state per profile: a run in one profile carries on while another profile is open. */
+  checks: Record<string, ScimCheckState>;
   forProfile: string | undefined;
   /** Write checks are off until a person confirms them, and go back off for another profile. */
   writeEnabled: boolean;
@@ -25,56 +28,62 @@ interface ScimCheckStoreState {
   progress: (payload: EventPayload<'scim:progress'>) => void;
 }
 
+/** The check state of one profile (idle when it has none): a stable object for selectors. */
+export const checkStateOf = (store: Pick<ScimCheckStoreState, 'checks'>, profileId: string): ScimCheckState => store.checks[profileId] ?? idle;
+
 const upsertResult = (results: ScimCheckResult[], result: ScimCheckResult) =>
   [...results.filter((r) => r.id !== result.id), result].sort((a, b) => a.number - b.number);
 
-export const useScimCheckStore = create<ScimCheckStoreState>((set, get) => ({
-  state: { status: 'idle' },
-  forProfile: undefined,
-  writeEnabled: false,
-  setWriteEnabled: (writeEnabled) => set({ writeEnabled }),
+export const useScimCheckStore = create<ScimCheckStoreState>((set, get) => {
+  const setCheck = (profileId: string, state: ScimCheckState) => set((store) => ({ checks: { ...store.checks, [profileId]: state } }));
 
-  showSaved: (profileId, saved) => {
-    if (get().forProfile !== profileId) set({ forProfile: profileId, writeEnabled: false });
-    const { state } = get();
-    if (state.status !== 'idle' && state.profileId === profileId) return;
-    const parsed = scimCheckRunSchema.safeParse(saved);
-    set({ state: parsed.success ? { status: 'done', profileId, run: parsed.data, fromHistory: true } : { status: 'idle' } });
-  },
+  return {
+    checks: {},
+    forProfile: undefined,
+    writeEnabled: false,
+    setWriteEnabled: (writeEnabled) => set({ writeEnabled }),
 
-  run: async (profileId) => {
-    if (get().state.status === 'running') return;
-    const write = get().writeEnabled;
-    set({ state: { status: 'running', profileId, write, total: undefined, results: [] } });
-    try {
-      const run = await window.api.scim.runChecks({ profileId, write });
-      set({ state: { status: 'done', profileId, run, fromHistory: false } });
-    } catch (error) {
-      const current = get().state;
-      const results = current.status === 'running' ? current.results : [];
-      const uiError = postError(error, {
-        title: "The SCIM checks couldn't run",
-        profileId,
-        inline: () => undefined,
-        // Everything but a crash is shown in the panel itself, next to the button.
-        inlineCodes: ['VALIDATION', 'SECRET_MISSING', 'NOT_FOUND', 'HOST_NOT_ALLOWED', 'NETWORK', 'TIMEOUT', 'RATE_LIMITED', 'AUTH_FAILED', 'PERMISSION_DENIED', 'REMOTE_ERROR', 'BAD_RESPONSE', 'SANDBOX'],
-      });
-      set({ state: { status: 'error', profileId, error: uiError, results } });
-    }
-  },
+    showSaved: (profileId, saved) => {
+      if (get().forProfile !== profileId) set({ forProfile: profileId, writeEnabled: false });
+      if (checkStateOf(get(), profileId).status !== 'idle') return;
+      const parsed = scimCheckRunSchema.safeParse(saved);
+      setCheck(profileId, parsed.success ? { status: 'done', run: parsed.data, fromHistory: true } : idle);
+    },
 
-  cancel: async (profileId) => {
-    try {
-      await window.api.scim.cancel({ profileId });
-    } catch (error) {
-      postError(error, { title: "Couldn't cancel the check", profileId });
-    }
-  },
+    run: async (profileId) => {
+      if (checkStateOf(get(), profileId).status === 'running') return;
+      const write = get().writeEnabled;
+      setCheck(profileId, { status: 'running', write, total: undefined, results: [] });
+      try {
+        const run = await window.api.scim.runChecks({ profileId, write });
+        setCheck(profileId, { status: 'done', run, fromHistory: false });
+      } catch (error) {
+        const current = checkStateOf(get(), profileId);
+        const results = current.status === 'running' ? current.results : [];
+        const uiError = postError(error, {
+          title: "The SCIM checks couldn't run",
+          profileId,
+          inline: () => undefined,
+          // Everything but a crash is shown in the panel itself, next to the button.
+          inlineCodes: ['VALIDATION', 'SECRET_MISSING', 'NOT_FOUND', 'HOST_NOT_ALLOWED', 'NETWORK', 'TIMEOUT', 'RATE_LIMITED', 'AUTH_FAILED', 'PERMISSION_DENIED', 'REMOTE_ERROR', 'BAD_RESPONSE', 'SANDBOX'],
+        });
+        setCheck(profileId, { status: 'error', error: uiError, results });
+      }
+    },
 
-  progress: ({ profileId, total, result }) =>
-    set((store) => {
-      const { state } = store;
-      if (state.status !== 'running' || state.profileId !== profileId) return store;
-      return { state: { ...state, total, results: upsertResult(state.results, result) } };
-    }),
-}));
+    cancel: async (profileId) => {
+      try {
+        await window.api.scim.cancel({ profileId });
+      } catch (error) {
+        postError(error, { title: "Couldn't cancel the check", profileId });
+      }
+    },
+
+    progress: ({ profileId, total, result }) =>
+      set((store) => {
+        const state = checkStateOf(store, profileId);
+        if (state.status !== 'running') return store;
+        return { checks: { ...store.checks, [profileId]: { ...state, total, results: upsertResult(state.results, result) } } };
+      }),
+  };
+});
