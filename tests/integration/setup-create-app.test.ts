@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newProfileInputSchema } from '../../src/shared/profile';
 import type { SetupView, StepView } from '../../src/shared/setup';
 import { buildCreateAppBody } from '../../src/main/services/setup/app-settings';
-import { checkInstance } from '../../src/main/services/setup/input-validation';
+import { normalizeInstance } from '../../src/main/services/threatlocker/threatlocker-urls';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { createAppRecord, validateAppBody } from '../../sandbox/okta/okta-apps';
 import { loadOktaSpec, validateRequestBody } from '../../sandbox/okta/openapi-validator';
@@ -155,9 +155,9 @@ describe('step 2: the Okta SAML app', () => {
 
   describe('wrong inputs are caught before any call', () => {
     it('an instance that is not a letter', () => {
-      expect(() => checkInstance('4')).toThrowError(/not a ThreatLocker instance/);
+      expect(() => normalizeInstance('4')).toThrowError(/not a ThreatLocker instance/);
       try {
-        checkInstance('d1');
+        normalizeInstance('d1');
       } catch (err) {
         expect((err as { code: string; hint: string }).code).toBe('VALIDATION');
         expect((err as { hint: string }).hint).toMatch(/Help .*ThreatLocker Access/);

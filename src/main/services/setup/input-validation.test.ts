@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { profileSchema, type Profile, type SecretKind } from '../../../shared/profile';
-import { checkInstance, checkScimUrl, validateProfileInputs } from './input-validation';
+import { checkScimUrl, validateProfileInputs } from './input-validation';
+import { normalizeInstance } from '../threatlocker/threatlocker-urls';
 import type { SetupDeps } from './setup-context';
 
 async function refusal(fn: () => unknown): Promise<AppError> {
@@ -14,19 +15,19 @@ async function refusal(fn: () => unknown): Promise<AppError> {
   throw new Error('expected a refusal');
 }
 
-describe('checkInstance', () => {
+describe('normalizeInstance', () => {
   it.each([
     ['d', 'd'],
     ['G', 'g'],
     [' h ', 'h'],
   ])('accepts %j as %j', (input, out) => {
-    expect(checkInstance(input)).toBe(out);
+    expect(normalizeInstance(input)).toBe(out);
   });
 
   it.each(['', '1', 'd1', 'd.', 'portalapi.d', 'https://portal.d.threatlocker.com', 'ThreatLocker Access (D)'])(
     'refuses %j, saying it must be a letter and where to find it',
     async (input) => {
-      const err = await refusal(() => checkInstance(input));
+      const err = await refusal(() => normalizeInstance(input));
       expect(err.code).toBe('VALIDATION');
       expect(err.message).toContain(`"${input.slice(0, 20)}"`);
       expect(err.message).toMatch(/must be a letter, such as d/);

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
-import { instanceSchema, secretKinds, secretLabels, type Profile } from '../../../shared/profile';
+import { secretKinds, secretLabels, type Profile } from '../../../shared/profile';
 import { isLoopbackHost } from '../net/host-policy';
+import { normalizeInstance } from '../threatlocker/threatlocker-urls';
 import type { SetupDeps } from './setup-context';
 
 /**
@@ -8,7 +9,7 @@ import type { SetupDeps } from './setup-context';
  * Each error says what to fix and where.
  */
 export async function validateProfileInputs(deps: SetupDeps, profile: Profile, opts: { requireScim?: boolean } = {}): Promise<void> {
-  checkInstance(profile.threatlocker.instance);
+  normalizeInstance(profile.threatlocker.instance);
   const scimUrl = profile.threatlocker.scimUrl;
   if (scimUrl) checkScimUrl(scimUrl, profile.sandbox || deps.allowLoopback);
   else if (opts.requireScim) {
@@ -17,16 +18,6 @@ export async function validateProfileInputs(deps: SetupDeps, profile: Profile, o
     });
   }
   await checkTokenOwners(deps, profile);
-}
-
-export function checkInstance(instance: string): string {
-  const parsed = instanceSchema.safeParse(instance);
-  if (!parsed.success) {
-    throw new AppError('VALIDATION', `"${String(instance).slice(0, 20)}" is not a ThreatLocker instance: it must be a letter, such as d.`, {
-      hint: 'In the ThreatLocker portal click Help (top right): the letter in "ThreatLocker Access (X)" is the instance.',
-    });
-  }
-  return parsed.data;
 }
 
 export function checkScimUrl(url: string, allowLoopbackHttp: boolean): void {

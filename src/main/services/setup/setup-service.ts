@@ -29,6 +29,8 @@ export class SetupService {
     return this.exclusive(profileId, async () => {
       const step = stepById(stepId);
       const ctx = new SetupContext(this.deps, await this.checkedProfile(profileId), stepId);
+      // The admin's confirmations are kept whatever the run's outcome.
+      if (input.checklist) await ctx.saveData({ checklist: { ...ctx.checklist(), ...input.checklist } });
       const outcome = await this.settle(() => step.run(ctx, input));
       await ctx.saveOutcome(outcome);
       return this.view(ctx.profile);

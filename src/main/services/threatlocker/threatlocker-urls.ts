@@ -1,12 +1,12 @@
 import { AppError } from '../../../shared/errors';
 import { instanceSchema } from '../../../shared/profile';
 
-/** The instance letter(s), lower-cased; throws VALIDATION with the place to look it up. */
+/** The instance letter(s), lower-cased; throws VALIDATION saying what it must be and where to look it up. */
 export function normalizeInstance(instance: string): string {
   const parsed = instanceSchema.safeParse(instance);
   if (!parsed.success) {
-    throw new AppError('VALIDATION', `"${instance.slice(0, 20)}" is not a ThreatLocker instance.`, {
-      hint: 'The instance is the letter shown in the portal under Help -> "ThreatLocker Access (X)", for example d.',
+    throw new AppError('VALIDATION', `"${String(instance).slice(0, 20)}" is not a ThreatLocker instance: it must be a letter, such as d.`, {
+      hint: 'In the ThreatLocker portal click Help (top right): the letter in "ThreatLocker Access (X)" is the instance.',
     });
   }
   return parsed.data;

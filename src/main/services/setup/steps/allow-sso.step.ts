@@ -42,8 +42,7 @@ export const allowSsoStep: StepDefinition = {
       { id: ADMIN_LOGIN, label: 'Admin Login Settings chosen (SAML-enabled account or e-mail invitation)' },
     ],
   }),
-  async run(ctx, input) {
-    if (input.checklist) await ctx.saveData({ checklist: { ...ctx.checklist(), ...input.checklist } });
+  async run(ctx) {
     return verify(ctx);
   },
   verify,

@@ -13,7 +13,7 @@ import {
   type AppChoices,
 } from '../app-settings';
 import { loadIdpValues } from '../idp-values';
-import { checkInstance, validateProfileInputs } from '../input-validation';
+import { validateProfileInputs } from '../input-validation';
 import { createdAppDeepLink, str, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 
@@ -149,7 +149,6 @@ export const createAppStep: StepDefinition = {
     };
   },
   async run(ctx, input) {
-    checkInstance(ctx.profile.threatlocker.instance);
     await validateProfileInputs(ctx.deps, ctx.profile);
     const choices = choicesOf(ctx, input);
     const { app, created } = await createOrAdopt(ctx, choices);

@@ -42,8 +42,7 @@ export const enableScimStep: StepDefinition = {
       ...createdAppDeepLink(profile, all('create-app'), 'Open the app\'s General tab in Okta'),
     };
   },
-  async run(ctx, input) {
-    if (input.checklist) await ctx.saveData({ checklist: { ...ctx.checklist(), ...input.checklist } });
+  async run(ctx) {
     return verify(ctx);
   },
   verify,

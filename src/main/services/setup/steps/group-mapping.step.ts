@@ -78,7 +78,6 @@ export const groupMappingStep: StepDefinition = {
       const mappings = input.mappings;
       await ctx.update((p) => ({ ...p, mappings }));
     }
-    if (input.checklist) await ctx.saveData({ checklist: { ...ctx.checklist(), ...input.checklist } });
     return verify(ctx);
   },
   verify,

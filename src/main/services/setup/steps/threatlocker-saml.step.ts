@@ -74,8 +74,7 @@ export const threatlockerSamlStep: StepDefinition = {
       checklist: [{ id: 'saml-saved', label: 'I saved these values in ThreatLocker\'s SAML integration' }],
     };
   },
-  async run(ctx, input) {
-    if (input.checklist) await ctx.saveData({ checklist: { ...ctx.checklist(), ...input.checklist } });
+  async run(ctx) {
     return verify(ctx);
   },
   verify,
