@@ -6,10 +6,16 @@ import { useToastStore, type ToastAction } from './toast-store';
 export type UiError = AppErrorShape;
 
 export interface ErrorContext {
-  /** Shows the error next to the control that caused it (a form). */
+  /**
+   * Shows the error next to the control that caused it (a form). A store that shows the error
+   * postError returns in its own panel passes only `inlineCodes`.
+   */
   inline?: (error: UiError) => void;
-  /** Which codes `inline` takes; VALIDATION by default. */
-  inlineCodes?: readonly ErrorCode[];
+  /**
+   * Which codes stay inline (no toast); VALIDATION by default. 'all' is every code but INTERNAL:
+   * a crash still becomes a toast (and a renderer-side one is logged).
+   */
+  inlineCodes?: readonly ErrorCode[] | 'all';
   /** Offered as "Retry" when the error says it is retryable. */
   retry?: () => unknown;
   /** The profile the call was about, so a credentials problem can link to its token cards. */
@@ -43,13 +49,16 @@ export function toUiError(error: unknown): UiError {
 type ErrorHandler = (error: UiError, context: ErrorContext) => boolean;
 
 const inlineHandler: ErrorHandler = (error, context) => {
+  if (!context.inline && !context.inlineCodes) return false;
   const codes = context.inlineCodes ?? ['VALIDATION'];
-  if (!context.inline || !codes.includes(error.code)) return false;
-  context.inline(error);
+  const inline = codes === 'all' ? error.code !== 'INTERNAL' : codes.includes(error.code);
+  if (!inline) return false;
+  context.inline?.(error);
   return true;
 };
 
-const credentialCodes: readonly ErrorCode[] = ['SECRET_MISSING', 'AUTH_FAILED', 'PERMISSION_DENIED'];
+/** Codes that mean a token is missing or wrong: the fix is on the profile's Credentials tab. */
+export const credentialCodes: readonly ErrorCode[] = ['SECRET_MISSING', 'AUTH_FAILED', 'PERMISSION_DENIED'];
 
 /** Credential problems link straight to the token cards of the profile concerned. */
 const credentialsHandler: ErrorHandler = (error, context) => {

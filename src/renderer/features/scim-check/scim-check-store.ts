@@ -63,9 +63,8 @@ export const useScimCheckStore = create<ScimCheckStoreState>((set, get) => {
         const uiError = postError(error, {
           title: "The SCIM checks couldn't run",
           profileId,
-          inline: () => undefined,
           // Everything but a crash is shown in the panel itself, next to the button.
-          inlineCodes: ['VALIDATION', 'SECRET_MISSING', 'NOT_FOUND', 'HOST_NOT_ALLOWED', 'NETWORK', 'TIMEOUT', 'RATE_LIMITED', 'AUTH_FAILED', 'PERMISSION_DENIED', 'REMOTE_ERROR', 'BAD_RESPONSE', 'SANDBOX'],
+          inlineCodes: 'all',
         });
         setCheck(profileId, { status: 'error', error: uiError, results });
       }

@@ -1,5 +1,4 @@
 import { create } from 'zustand';
-import type { ErrorCode } from '../../../shared/errors';
 import type { EventPayload, ResultOf } from '../../../shared/ipc-contract';
 import type { SecretKind } from '../../../shared/profile';
 import type { SetupStepId, SetupView, StepInput } from '../../../shared/setup';
@@ -64,24 +63,6 @@ interface SetupStoreState {
   progress: (payload: EventPayload<'setup:progress'>) => void;
 }
 
-/** Everything a person can act on stays in the step's panel; only crashes become toasts. */
-const inlineCodes: readonly ErrorCode[] = [
-  'VALIDATION',
-  'NOT_FOUND',
-  'CONFLICT',
-  'SECRET_MISSING',
-  'KEYCHAIN_UNAVAILABLE',
-  'HOST_NOT_ALLOWED',
-  'NETWORK',
-  'TIMEOUT',
-  'RATE_LIMITED',
-  'AUTH_FAILED',
-  'PERMISSION_DENIED',
-  'REMOTE_ERROR',
-  'BAD_RESPONSE',
-  'SANDBOX',
-];
-
 const MAX_MESSAGES = 50;
 const secretTimers = new Map<string, ReturnType<typeof setTimeout>>();
 let searchSeq = 0;
@@ -108,7 +89,8 @@ export const useSetupStore = create<SetupStoreState>((set, get) => {
       return true;
     } catch (error) {
       if (get().profileId !== profileId) return false;
-      const uiError = postError(error, { title, profileId, inline: () => undefined, inlineCodes });
+      // Everything a person can act on stays in the step's panel; only crashes become toasts.
+      const uiError = postError(error, { title, profileId, inlineCodes: 'all' });
       setStepError(stepId, uiError);
       return false;
     } finally {

@@ -1,12 +1,10 @@
 import type { StepView } from '../../../../shared/setup';
 import { useAppStore } from '../../../app/app-store';
-import type { UiError } from '../../../app/errors';
+import { credentialCodes, type UiError } from '../../../app/errors';
 import { Icon } from '../../../components/Icon';
 import { useSetupStore } from '../setup-store';
 import { arrows } from '../step-data';
 import { GoToStep } from './GoToStep';
-
-const credentialCodes = new Set(['SECRET_MISSING', 'AUTH_FAILED', 'PERMISSION_DENIED']);
 
 export function RunError({ error, stepId, steps }: { error: UiError; stepId: StepView['id']; steps: StepView[] }) {
   const clear = useSetupStore((s) => s.clearStepError);
@@ -19,7 +17,7 @@ export function RunError({ error, stepId, steps }: { error: UiError; stepId: Ste
         <p>{error.message}</p>
         {error.hint && <p className="callout-hint">{arrows(error.hint)}</p>}
         <div className="wizard-callout-actions">
-          {(credentialCodes.has(error.code) || /credentials panel|Credentials/i.test(error.hint ?? '')) && (
+          {(credentialCodes.includes(error.code) || /credentials panel|Credentials/i.test(error.hint ?? '')) && (
             <button type="button" className="btn btn-secondary btn-small" onClick={() => setTab('credentials')}>
               <Icon name="key" />
               Open credentials
