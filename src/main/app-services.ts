@@ -9,6 +9,7 @@ import { oktaHandlers } from './ipc/okta.ipc';
 import { scimHandlers } from './ipc/scim.ipc';
 import { setupHandlers } from './ipc/setup.ipc';
 import { SetupService } from './services/setup/setup-service';
+import { ScimCheckService } from './services/scim/scim-check-service';
 import { reportsHandlers } from './ipc/reports.ipc';
 import { createLogger, type Logger } from './services/log/logger';
 import { Redactor } from './services/log/redactor';
@@ -71,11 +72,13 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
   });
   const clients = new ProfileClients({ store, secrets: secretStore, http, policy });
 
+  const scimChecks = new ScimCheckService({ store, secrets: secretStore, allowLoopback: opts.allowLoopback });
   const setup = new SetupService({
     clients,
     store,
     secrets: secretStore,
     events,
+    scimChecks,
     allowLoopback: opts.allowLoopback,
     sandboxHandle: () => sandbox.current?.handle ?? null,
   });
@@ -86,7 +89,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     ...secretsHandlers(secrets),
     ...sandboxHandlers(sandbox),
     ...oktaHandlers(clients),
-    ...scimHandlers({ clients, store, secrets: secretStore, events, allowLoopback: opts.allowLoopback }),
+    ...scimHandlers({ clients, checks: scimChecks, events }),
     ...setupHandlers(setup),
     ...reportsHandlers({ setup, clients, secrets: secretStore, redactor, version: opts.version }),
   };

@@ -12,6 +12,7 @@ import { EventBus } from '../../src/main/ipc/event-bus';
 import { createDispatch, type Handlers } from '../../src/main/ipc/handle';
 import { setupHandlers } from '../../src/main/ipc/setup.ipc';
 import { SetupService } from '../../src/main/services/setup/setup-service';
+import { ScimCheckService } from '../../src/main/services/scim/scim-check-service';
 import { createLogger } from '../../src/main/services/log/logger';
 import { Redactor } from '../../src/main/services/log/redactor';
 import { HostPolicy } from '../../src/main/services/net/host-policy';
@@ -107,7 +108,17 @@ export async function buildHarness(opts: { dataDir: string; keychainService: str
     logger,
   });
   const clients = new ProfileClients({ store, secrets, http, policy });
-  const handlers = setupHandlers(new SetupService({ clients, store, secrets, events, allowLoopback: false, sandboxHandle: () => sandbox.current?.handle ?? null }));
+  const handlers = setupHandlers(
+    new SetupService({
+      clients,
+      store,
+      secrets,
+      events,
+      scimChecks: new ScimCheckService({ store, secrets, allowLoopback: false }),
+      allowLoopback: false,
+      sandboxHandle: () => sandbox.current?.handle ?? null,
+    }),
+  );
   const dispatch = createDispatch(handlers as unknown as Handlers, logger);
   const progress: { stepId: string; message: string }[] = [];
   events.subscribe((event, payload) => {

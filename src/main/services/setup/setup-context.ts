@@ -6,6 +6,7 @@ import type { OktaClient } from '../okta/okta-client';
 import type { ProfileClients } from '../profile-clients';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretStore } from '../secrets/secret-store';
+import type { ScimCheckService } from '../scim/scim-check-service';
 import type { PortalClient } from '../threatlocker/portal-client';
 import { adminAppUrl } from './okta-links';
 import { asSandboxAdmin, type SandboxAdmin } from './sandbox-admin';
@@ -15,6 +16,8 @@ export interface SetupDeps {
   store: ProfileStore;
   secrets: SecretStore;
   events: EventBus;
+  /** Runs the SCIM checks (shared with the connection check screen: one run per profile). */
+  scimChecks: ScimCheckService;
   /** The --allow-loopback switch: plain-http loopback URLs are accepted for testers. */
   allowLoopback: boolean;
   /** The running sandbox's handle (SandboxService.current?.handle), or null. */

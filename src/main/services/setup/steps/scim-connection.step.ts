@@ -1,6 +1,5 @@
 import { AppError } from '../../../../shared/errors';
 import type { Finding } from '../../../../shared/setup';
-import { runScimChecks } from '../../scim/scim-checker';
 import { validateProfileInputs } from '../input-validation';
 import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
@@ -14,19 +13,13 @@ const TARGET = 'Okta -> app -> Provisioning -> Integration -> SCIM Connection';
 async function verify(ctx: SetupContext): Promise<StepOutcome> {
   await validateProfileInputs(ctx.deps, ctx.profile, { requireScim: true });
   const { appId } = ctx.requireApp();
-  const baseUrl = ctx.profile.threatlocker.scimUrl!;
-  const token = await ctx.deps.secrets.require(ctx.profileId, 'scimBearerToken', 'ThreatLocker SCIM bearer token');
   const findings: Finding[] = [];
 
   ctx.progress('Testing the SCIM connection (read-only checks)');
-  const run = await runScimChecks({
-    baseUrl,
-    token,
+  const run = await ctx.deps.scimChecks.run(ctx.profile, {
     write: false,
-    allowHttpLoopback: ctx.profile.sandbox || ctx.deps.allowLoopback,
     onResult: (r, i, n) => ctx.progress(`SCIM check ${i}/${n}: ${r.title} - ${r.outcome}`),
   });
-  await ctx.update((p) => ({ ...p, scimChecks: run }));
   const failedChecks = run.results.filter((r) => r.outcome === 'fail');
   findings.push({
     label: 'SCIM connection test',
@@ -62,6 +55,8 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   if (sandbox) {
     const conn = sandbox.okta.controls.getScimConnection(appId);
     if (!conn) return { status: 'not-started', detail: 'The sandbox Okta app has no SCIM connection saved yet.', hint: 'Enter the values below in the SCIM Connection panel and save (or play the step).', findings };
+    const baseUrl = ctx.profile.threatlocker.scimUrl!;
+    const token = await ctx.deps.secrets.require(ctx.profileId, 'scimBearerToken', 'ThreatLocker SCIM bearer token');
     const sameToken = conn.headerToken.replace(/^Bearer\s+/i, '') === token;
     const actionsOn = Object.values(SANDBOX_ACTIONS).length === Object.keys(SANDBOX_ACTIONS).filter((k) => conn.actions[k]).length;
     findings.push(

@@ -1,0 +1,65 @@
+import { AppError } from '../../../shared/errors';
+import type { Profile } from '../../../shared/profile';
+import type { ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
+import type { ProfileStore } from '../profiles/profile-store';
+import type { SecretStore } from '../secrets/secret-store';
+import { runScimChecks } from './scim-checker';
+
+interface Deps {
+  store: ProfileStore;
+  secrets: SecretStore;
+  /** The --allow-loopback switch: plain-http loopback SCIM URLs are accepted for testers. */
+  allowLoopback: boolean;
+}
+
+/**
+ * Runs the SCIM checks for a profile: its API Url, its keychain token, one run at a time per
+ * profile (the connection check screen and the wizard's SCIM step share it), saved on the profile.
+ */
+export class ScimCheckService {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly deps: Deps) {}
+
+  async run(
+    profile: Profile,
+    opts: { write: boolean; onResult?: (result: ScimCheckResult, index: number, total: number) => void },
+  ): Promise<ScimCheckRun> {
+    if (this.running.has(profile.id)) {
+      throw new AppError('CONFLICT', 'A connection check is already running for this profile.', { hint: 'Wait for it to finish, or cancel it.' });
+    }
+    const baseUrl = profile.threatlocker.scimUrl;
+    if (!baseUrl) {
+      throw new AppError('VALIDATION', 'This profile has no SCIM API Url yet.', {
+        hint: 'Copy the API Url from ThreatLocker: Integrations -> SCIM Integration, and add it to the profile.',
+      });
+    }
+    const token = await this.deps.secrets.require(profile.id, 'scimBearerToken', 'ThreatLocker SCIM bearer token');
+    const controller = new AbortController();
+    this.running.set(profile.id, controller);
+    let run: ScimCheckRun;
+    try {
+      run = await runScimChecks({
+        baseUrl,
+        token,
+        write: opts.write,
+        // Plain http is only ever the sandbox's (or a tester's with --allow-loopback) loopback server.
+        allowHttpLoopback: profile.sandbox || this.deps.allowLoopback,
+        signal: controller.signal,
+        ...(opts.onResult ? { onResult: opts.onResult } : {}),
+      });
+    } finally {
+      this.running.delete(profile.id);
+    }
+    // Saved with the profile so offline review and reports can use it.
+    await this.deps.store.update(profile.id, (p) => ({ ...p, scimChecks: run }));
+    return run;
+  }
+
+  /** Stops a running check: the remaining checks are skipped, the write checks' clean-up still runs. */
+  cancel(profileId: string): boolean {
+    const controller = this.running.get(profileId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+}
