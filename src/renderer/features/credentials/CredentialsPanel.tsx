@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { secretKinds, secretLabels, type SecretKind, type SecretStatus } from '../../../shared/profile';
 import { ConfirmDialog, Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
@@ -44,12 +44,11 @@ export function CredentialsPanel({ profileId }: { profileId: string }) {
   const load = useCredentialsStore((state) => state.load);
   const storeProfileId = useCredentialsStore((state) => state.profileId);
 
-  useEffect(() => {
-    void load(profileId);
-  }, [profileId, load]);
-
-  const ready = statuses.status === 'ready' && storeProfileId === profileId;
-  const dataState = statuses.status === 'idle' ? 'loading' : statuses.status;
+  // The profile screen loads the statuses when the profile opens (its tab badge needs them too);
+  // until they are this profile's, the panel shows as loading.
+  const mine = storeProfileId === profileId;
+  const ready = statuses.status === 'ready' && mine;
+  const dataState = !mine || statuses.status === 'idle' ? 'loading' : statuses.status;
 
   return (
     <div className="panel-stack" data-testid="credentials-panel" data-state={dataState}>
@@ -60,7 +59,7 @@ export function CredentialsPanel({ profileId }: { profileId: string }) {
           ever sees the last four characters.
         </p>
       </div>
-      {statuses.status === 'error' && (
+      {mine && statuses.status === 'error' && (
         <div className="callout callout-danger" role="alert">
           <Icon name="alert" size={20} className="callout-icon" />
           <div className="callout-body">
@@ -75,7 +74,7 @@ export function CredentialsPanel({ profileId }: { profileId: string }) {
         </div>
       )}
       {secretKinds.map((kind) => (
-        <SecretCard key={kind} kind={kind} status={ready ? statuses.value[kind] : undefined} loading={!ready && statuses.status !== 'error'} />
+        <SecretCard key={kind} kind={kind} status={ready ? statuses.value[kind] : undefined} loading={!ready && dataState !== 'error'} />
       ))}
     </div>
   );
