@@ -1,6 +1,7 @@
 import { useScimCheckStore } from '../features/scim-check/scim-check-store';
 import { useProfilesStore } from '../features/profiles/profiles-store';
 import { useSandboxStore } from '../features/sandbox-mode/sandbox-store';
+import { useSetupStore } from '../features/setup/setup-store';
 import { useAppStore } from './app-store';
 import { postError } from './errors';
 
@@ -12,6 +13,7 @@ export function bootstrap(): () => void {
   const unsubscribers = [
     window.api.on('sandbox:state', (info) => useSandboxStore.getState().applyState(info)),
     window.api.on('scim:progress', (payload) => useScimCheckStore.getState().progress(payload)),
+    window.api.on('setup:progress', (payload) => useSetupStore.getState().progress(payload)),
   ];
 
   const onRejection = (event: PromiseRejectionEvent) => {

@@ -25,9 +25,7 @@ export function SetupWizard({ profileId, sandbox }: { profileId: string; sandbox
   const running = useSetupStore((s) => s.running);
   const finishedRuns = useSetupStore((s) => s.finishedRuns);
   const load = useSetupStore((s) => s.load);
-  const listen = useSetupStore((s) => s.listen);
 
-  useEffect(() => listen(), [listen]);
   useEffect(() => {
     void load(profileId);
   }, [profileId, load]);

@@ -58,8 +58,7 @@ interface SetupStoreState {
   openExternal: (url: string) => Promise<void>;
   /** Builds the setup report in main and saves it as an HTML file. */
   exportReport: () => Promise<void>;
-  /** Subscribes to `setup:progress`; returns the unsubscribe. */
-  listen: () => () => void;
+  /** From the `setup:progress` event (subscribed in bootstrap, so a tab switch mid-run loses nothing). */
   progress: (payload: EventPayload<'setup:progress'>) => void;
 }
 
@@ -228,8 +227,6 @@ export const useSetupStore = create<SetupStoreState>((set, get) => {
         if (get().profileId === profileId) set({ report: { status: 'error', error: uiError } });
       }
     },
-
-    listen: () => window.api.on('setup:progress', (payload) => get().progress(payload)),
 
     progress: ({ profileId, stepId, message }) =>
       set((state) => {
