@@ -14,7 +14,7 @@ import { reportsHandlers } from './ipc/reports.ipc';
 import { createLogger, type Logger } from './services/log/logger';
 import { Redactor } from './services/log/redactor';
 import { HostPolicy } from './services/net/host-policy';
-import { createHttpClient } from './services/net/http-client';
+import { createHttpClient, type HttpClient } from './services/net/http-client';
 import { ProfileStore } from './services/profiles/profile-store';
 import { ProfilesService } from './services/profiles/profiles-service';
 import { profileUrlRules } from './services/profiles/url-rules';
@@ -35,6 +35,8 @@ export interface AppServicesOptions {
   openExternal: (url: string) => Promise<boolean>;
   version: string;
   echoLog?: boolean;
+  /** Tests: faster backoff / fewer retries, and a wrapper that records every request. */
+  http?: { backoffBaseMs?: number; maxRetries?: number; decorate?: (client: HttpClient) => HttpClient };
 }
 
 export interface AppServices {
@@ -55,7 +57,8 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
   const logger = createLogger({ redactor, file: join(opts.dataDir, 'logs', 'console.log'), echo: opts.echoLog ?? false });
   const events = new EventBus();
   const policy = new HostPolicy({ allowLoopback: opts.allowLoopback });
-  const http = createHttpClient({ policy, logger });
+  const { decorate = (client: HttpClient) => client, ...tuning } = opts.http ?? {};
+  const http = decorate(createHttpClient({ policy, logger, ...tuning }));
   const store = new ProfileStore(opts.dataDir);
   const secretStore = new SecretStore(opts.keytar, redactor, opts.keychainService);
   const clipboard = opts.clipboard ? new ClipboardGuard(opts.clipboard) : null;

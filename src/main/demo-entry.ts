@@ -1,3 +1,4 @@
+import type { Sandbox } from '../../sandbox/index';
 import type { RunningSandbox } from './services/sandbox/sandbox-service';
 
 /**
@@ -7,6 +8,11 @@ import type { RunningSandbox } from './services/sandbox/sandbox-service';
 export async function startBuiltInSandbox(): Promise<RunningSandbox> {
   const { startSandbox } = await import('../../sandbox/index');
   const sandbox = await startSandbox();
+  return toRunningSandbox(sandbox, () => sandbox.stop());
+}
+
+/** What the app needs of a started sandbox; `stop` is the owner's (tests keep theirs running). */
+export function toRunningSandbox(sandbox: Sandbox, stop: () => Promise<void>): RunningSandbox {
   return {
     oktaUrl: sandbox.okta.url,
     oktaApiToken: sandbox.okta.apiToken,
@@ -19,6 +25,6 @@ export async function startBuiltInSandbox(): Promise<RunningSandbox> {
       return sandbox.threatlocker.scimToken;
     },
     handle: sandbox,
-    stop: () => sandbox.stop(),
+    stop,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * Builds the wizard's services the way src/main/app-services.ts does (real HTTP, real keychain,
- * real files) around a sandbox the test started, so a test can "restart" the app on the same
+ * Builds the app's services with src/main/app-services.ts (real HTTP, real keychain, real
+ * files) around a sandbox the test started, so a test can "restart" the app on the same
  * data dir while the simulated Okta and ThreatLocker keep running.
  */
 import { mkdtemp } from 'node:fs/promises';
@@ -8,40 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../src/shared/errors';
 import type { RequestOf, ResultOf } from '../../src/shared/ipc-contract';
-import { EventBus } from '../../src/main/ipc/event-bus';
-import { createDispatch, type Handlers } from '../../src/main/ipc/handle';
-import { setupHandlers } from '../../src/main/ipc/setup.ipc';
-import { SetupService } from '../../src/main/services/setup/setup-service';
-import { ScimCheckService } from '../../src/main/services/scim/scim-check-service';
-import { createLogger } from '../../src/main/services/log/logger';
-import { Redactor } from '../../src/main/services/log/redactor';
-import { HostPolicy } from '../../src/main/services/net/host-policy';
-import { createHttpClient, type HttpClient, type HttpRequestOptions } from '../../src/main/services/net/http-client';
-import { ProfileClients } from '../../src/main/services/profile-clients';
+import { buildAppServices } from '../../src/main/app-services';
+import { toRunningSandbox } from '../../src/main/demo-entry';
+import type { EventBus } from '../../src/main/ipc/event-bus';
+import { createDispatch } from '../../src/main/ipc/handle';
+import type { HttpClient, HttpRequestOptions } from '../../src/main/services/net/http-client';
 import { ProfileStore } from '../../src/main/services/profiles/profile-store';
-import { profileUrlRules } from '../../src/main/services/profiles/url-rules';
-import { ProfilesService } from '../../src/main/services/profiles/profiles-service';
-import { SandboxService, type RunningSandbox } from '../../src/main/services/sandbox/sandbox-service';
+import type { SandboxService } from '../../src/main/services/sandbox/sandbox-service';
 import { osKeychain } from '../../src/main/services/secrets/os-keychain';
 import { SecretStore, type KeytarLike } from '../../src/main/services/secrets/secret-store';
 import type { Sandbox } from '../../sandbox/index';
-
-export function asRunning(sb: Sandbox): RunningSandbox {
-  return {
-    oktaUrl: sb.okta.url,
-    oktaApiToken: sb.okta.apiToken,
-    threatlockerUrl: sb.threatlocker.url,
-    threatlockerInstance: sb.threatlocker.instance,
-    portalToken: sb.threatlocker.portalToken,
-    scimUrl: sb.threatlocker.scimUrl,
-    get scimToken() {
-      return sb.threatlocker.scimToken;
-    },
-    handle: sb,
-    // The test owns the sandbox: a "restart" of the app must not stop it.
-    stop: async () => undefined,
-  };
-}
 
 export interface RecordedRequest {
   method: string;
@@ -53,7 +29,6 @@ export interface Harness {
   dataDir: string;
   store: ProfileStore;
   secrets: SecretStore;
-  profiles: ProfilesService;
   events: EventBus;
   sandbox: SandboxService;
   requests: RecordedRequest[];
@@ -89,39 +64,26 @@ export async function newDataDir(): Promise<string> {
 }
 
 export async function buildHarness(opts: { dataDir: string; keychainService: string; sandbox: Sandbox; maxRetries?: number; keytar?: KeytarLike }): Promise<Harness> {
-  const redactor = new Redactor();
-  const logger = createLogger({ redactor, echo: false });
-  const events = new EventBus();
-  const policy = new HostPolicy({ allowLoopback: false });
   const requests: RecordedRequest[] = [];
-  const http = recording(createHttpClient({ policy, logger, backoffBaseMs: 20, ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}) }), requests);
-  const store = new ProfileStore(opts.dataDir);
-  const secrets = new SecretStore(opts.keytar ?? osKeychain, redactor, opts.keychainService);
-  const profiles = new ProfilesService(store, secrets, profileUrlRules(policy));
-  const sandbox = new SandboxService({
-    start: async () => asRunning(opts.sandbox),
-    profiles,
-    store,
-    secrets,
-    allowOrigin: (origin) => policy.allowOrigin(origin),
-    events,
-    logger,
+  const keytar = opts.keytar ?? osKeychain;
+  const services = buildAppServices({
+    dataDir: opts.dataDir,
+    keytar,
+    keychainService: opts.keychainService,
+    clipboard: null,
+    allowLoopback: false,
+    // The test owns the sandbox: a "restart" of the app must not stop it.
+    startSandbox: async () => toRunningSandbox(opts.sandbox, async () => undefined),
+    openExternal: async () => false,
+    version: 'test',
+    http: { backoffBaseMs: 20, ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}), decorate: (c) => recording(c, requests) },
   });
-  const clients = new ProfileClients({ store, secrets, http, policy });
-  const handlers = setupHandlers(
-    new SetupService({
-      clients,
-      store,
-      secrets,
-      events,
-      scimChecks: new ScimCheckService({ store, secrets, allowLoopback: false }),
-      allowLoopback: false,
-      sandboxHandle: () => sandbox.current?.handle ?? null,
-    }),
-  );
-  const dispatch = createDispatch(handlers as unknown as Handlers, logger);
+  // Stateless views of the same files and keychain the app uses, for tests that set things up.
+  const store = new ProfileStore(opts.dataDir);
+  const secrets = new SecretStore(keytar, services.redactor, opts.keychainService);
+  const dispatch = createDispatch(services.handlers, services.logger);
   const progress: { stepId: string; message: string }[] = [];
-  events.subscribe((event, payload) => {
+  services.events.subscribe((event, payload) => {
     if (event === 'setup:progress') progress.push(payload as { stepId: string; message: string });
   });
   const call = (async (channel: string, payload: unknown) => dispatch(channel, payload, { trusted: true, description: 'test' })) as Harness['call'];
@@ -130,7 +92,7 @@ export async function buildHarness(opts: { dataDir: string; keychainService: str
     if (!env.ok) throw Object.assign(new Error(`${channel}: ${env.error.code} ${env.error.message}`), { envelope: env.error });
     return env.value;
   }) as Harness['ok'];
-  return { dataDir: opts.dataDir, store, secrets, profiles, events, sandbox, requests, progress, call, ok };
+  return { dataDir: opts.dataDir, store, secrets, events: services.events, sandbox: services.sandbox, requests, progress, call, ok };
 }
 
 /** The harness on a fresh data dir around a running sandbox, with the sandbox profile started. */
