@@ -82,11 +82,15 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
         const limit = parseLimit(ctx.query.get('limit'), { def: 100, min: 1, max: 1000 });
         const sourceGroupId = ctx.query.get('sourceGroupId');
         const status = ctx.query.get('status');
-        const lastUpdated = ctx.query.get('lastUpdated');
+        // Parsed once, before paging: a bad date is the caller's mistake (400), not a crash per item.
+        const lastUpdatedParam = ctx.query.get('lastUpdated');
+        const since = lastUpdatedParam ? new Date(lastUpdatedParam) : undefined;
+        if (since && Number.isNaN(since.getTime())) throw validationFailed('lastUpdated', 'lastUpdated: Must be a date like 2026-01-31T00:00:00Z');
+        const sinceIso = since?.toISOString();
         const page = pageAscending([...app.pushMappings.values()], decodeCursor(ctx.query.get('after')), limit, (m) =>
           (!sourceGroupId || m.sourceGroupId === sourceGroupId) &&
           (!status || m.status === status) &&
-          (!lastUpdated || m.lastUpdated >= new Date(lastUpdated).toISOString()),
+          (!sinceIso || m.lastUpdated >= sinceIso),
         );
         return pageResult(ctx, page, (m) => renderPushMapping(store, app, m));
       },
