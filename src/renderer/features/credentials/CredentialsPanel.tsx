@@ -83,7 +83,6 @@ export function CredentialsPanel({ profileId }: { profileId: string }) {
 function SecretCard({ kind, status, loading }: { kind: SecretKind; status: SecretStatus | undefined; loading: boolean }) {
   const label = secretLabels[kind];
   const pending = useCredentialsStore((state) => state.pending[kind]);
-  const copiedFor = useCredentialsStore((state) => state.copied[kind]);
   const save = useCredentialsStore((state) => state.save);
   const remove = useCredentialsStore((state) => state.remove);
   const copy = useCredentialsStore((state) => state.copy);
@@ -188,13 +187,7 @@ function SecretCard({ kind, status, loading }: { kind: SecretKind; status: Secre
           {error}
         </p>
       )}
-      <p className="secret-copied" role="status" aria-live="polite">
-        {copiedFor !== undefined && (
-          <>
-            <Icon name="clipboard" size={14} /> Copied — the clipboard clears in {copiedFor} s
-          </>
-        )}
-      </p>
+      <SecretCopiedNote kind={kind} />
       <div id={helpId} className="secret-help">
         <p>
           <span className="secret-help-label">Where to find it:</span> {help.where}
@@ -220,5 +213,19 @@ function SecretCard({ kind, status, loading }: { kind: SecretKind; status: Secre
         />
       )}
     </section>
+  );
+}
+
+/** "Copied — the clipboard clears in 60 s" after a copy of this kind, until main clears the clipboard. */
+export function SecretCopiedNote({ kind, className }: { kind: SecretKind; className?: string }) {
+  const copiedFor = useCredentialsStore((state) => state.copied[kind]);
+  return (
+    <p className={`secret-copied${className ? ` ${className}` : ''}`} role="status" aria-live="polite">
+      {copiedFor !== undefined && (
+        <>
+          <Icon name="clipboard" size={14} /> Copied — the clipboard clears in {copiedFor} s
+        </>
+      )}
+    </p>
   );
 }

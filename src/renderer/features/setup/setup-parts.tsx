@@ -4,8 +4,8 @@ import type { Finding, StepView } from '../../../shared/setup';
 import { postError } from '../../app/errors';
 import { Spinner } from '../../components/Dialog';
 import { Icon, type IconName } from '../../components/Icon';
+import { useCredentialsStore } from '../credentials/credentials-store';
 import { pathParts } from './step-data';
-import { useSetupStore } from './setup-store';
 
 export type StepStatus = StepView['status'];
 export type StepMode = StepView['mode'];
@@ -103,11 +103,11 @@ export function CopyTextButton({ label, value, small = true, text = 'Copy' }: { 
   );
 }
 
-/** Secrets are copied by main from the keychain; the renderer never holds the value. */
-export function CopySecretButton({ label, kind, copyKey }: { label: string; kind: SecretKind; copyKey: string }) {
-  const seconds = useSetupStore((s) => s.copiedSecrets[copyKey]);
-  const copySecret = useSetupStore((s) => s.copySecret);
-  const copying = seconds === 0;
+/** Secrets are copied by main from the keychain (the credentials store's copy); the renderer never holds the value. */
+export function CopySecretButton({ label, kind }: { label: string; kind: SecretKind }) {
+  const seconds = useCredentialsStore((s) => s.copied[kind]);
+  const copying = useCredentialsStore((s) => s.pending[kind] === 'copying');
+  const copy = useCredentialsStore((s) => s.copy);
   return (
     <button
       type="button"
@@ -115,26 +115,10 @@ export function CopySecretButton({ label, kind, copyKey }: { label: string; kind
       aria-label={`Copy ${label}`}
       disabled={copying}
       data-copied={seconds ? true : undefined}
-      onClick={() => void copySecret(kind, copyKey)}
+      onClick={() => void copy(kind)}
     >
       {copying ? <Spinner /> : <Icon name={seconds ? 'check' : 'copy'} size={14} />}
       {seconds ? 'Copied' : 'Copy'}
     </button>
-  );
-}
-
-export function SecretCopiedNote({ copyKey }: { copyKey: string }) {
-  const seconds = useSetupStore((s) => s.copiedSecrets[copyKey]);
-  return (
-    <p className="secret-copied wizard-secret-copied" role="status" aria-live="polite">
-      {seconds ? (
-        <>
-          <Icon name="check" size={14} />
-          Copied — the clipboard clears in {seconds} s
-        </>
-      ) : (
-        ''
-      )}
-    </p>
   );
 }

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
 import type { EventPayload, ResultOf } from '../../../shared/ipc-contract';
-import type { SecretKind } from '../../../shared/profile';
 import type { SetupStepId, SetupView, StepInput } from '../../../shared/setup';
 import { postError, toUiError, type UiError } from '../../app/errors';
 import { toast } from '../../app/toast-store';
@@ -42,8 +41,6 @@ interface SetupStoreState {
   rules: Async<GroupRule[]>;
   /** Mappings saved in this session; the profile file has them too, but the profile store may be older. */
   savedMappings: { profileId: string; mappings: GroupMapping[] } | undefined;
-  /** Secret copies in flight or done: key -> seconds until main clears the clipboard (0 while copying). */
-  copiedSecrets: Record<string, number>;
   /** The setup report export: ready holds the file name last saved. */
   report: Async<string>;
 
@@ -54,7 +51,6 @@ interface SetupStoreState {
   clearStepError: (stepId: SetupStepId) => void;
   searchGroups: (query: string) => Promise<void>;
   loadGroupRules: () => Promise<void>;
-  copySecret: (kind: SecretKind, key: string) => Promise<void>;
   openExternal: (url: string) => Promise<void>;
   /** Builds the setup report in main and saves it as an HTML file. */
   exportReport: () => Promise<void>;
@@ -63,7 +59,6 @@ interface SetupStoreState {
 }
 
 const MAX_MESSAGES = 50;
-const secretTimers = new Map<string, ReturnType<typeof setTimeout>>();
 let searchSeq = 0;
 let rulesSeq = 0;
 
@@ -109,7 +104,6 @@ export const useSetupStore = create<SetupStoreState>((set, get) => {
     groups: { status: 'idle' },
     rules: { status: 'idle' },
     savedMappings: undefined,
-    copiedSecrets: {},
     report: { status: 'idle' },
 
     load: async (profileId) => {
@@ -125,7 +119,6 @@ export const useSetupStore = create<SetupStoreState>((set, get) => {
           groupQuery: '',
           groups: { status: 'idle' },
           rules: { status: 'idle' },
-          copiedSecrets: {},
           report: { status: 'idle' },
         });
       } else {
@@ -180,27 +173,6 @@ export const useSetupStore = create<SetupStoreState>((set, get) => {
         if (seq === rulesSeq && get().profileId === profileId) set({ rules: { status: 'ready', value: rules } });
       } catch (error) {
         if (seq === rulesSeq && get().profileId === profileId) set({ rules: { status: 'error', error: toUiError(error) } });
-      }
-    },
-
-    copySecret: async (kind, key) => {
-      const { profileId } = get();
-      if (!profileId) return;
-      set((state) => ({ copiedSecrets: { ...state.copiedSecrets, [key]: 0 } }));
-      const forget = () =>
-        set((state) => {
-          const copiedSecrets = { ...state.copiedSecrets };
-          delete copiedSecrets[key];
-          return { copiedSecrets };
-        });
-      try {
-        const { clearsAfterSeconds } = await window.api.secrets.copy({ profileId, kind });
-        set((state) => ({ copiedSecrets: { ...state.copiedSecrets, [key]: clearsAfterSeconds } }));
-        clearTimeout(secretTimers.get(key));
-        secretTimers.set(key, setTimeout(forget, clearsAfterSeconds * 1000));
-      } catch (error) {
-        forget();
-        postError(error, { title: 'Couldn’t copy the token', profileId, retry: () => get().copySecret(kind, key) });
       }
     },
 

@@ -1,6 +1,7 @@
 import type { CopyValue, StepView } from '../../../../shared/setup';
 import { Icon } from '../../../components/Icon';
-import { CopySecretButton, CopyTextButton, PathText, SecretCopiedNote } from '../setup-parts';
+import { SecretCopiedNote } from '../../credentials/CredentialsPanel';
+import { CopySecretButton, CopyTextButton, PathText } from '../setup-parts';
 import { pathParts } from '../step-data';
 
 /** The path segments every value's target shares ("Okta → app → Provisioning"), shown once. */
@@ -35,7 +36,7 @@ export function ValuesTable({ step }: { step: StepView }) {
         </thead>
         <tbody>
           {step.values.map((value, i) => (
-            <ValueRow key={`${value.label}-${i}`} value={value} copyKey={`${step.id}:${value.label}`} skip={common.length} />
+            <ValueRow key={`${value.label}-${i}`} value={value} skip={common.length} />
           ))}
         </tbody>
       </table>
@@ -43,7 +44,7 @@ export function ValuesTable({ step }: { step: StepView }) {
   );
 }
 
-function ValueRow({ value, copyKey, skip }: { value: CopyValue; copyKey: string; skip: number }) {
+function ValueRow({ value, skip }: { value: CopyValue; skip: number }) {
   const secret = value.secretKind !== undefined;
   const long = (value.value?.length ?? 0) > 160 || (value.value ?? '').includes('\n');
   // Only what the shared path doesn't say, and nothing that merely repeats the label.
@@ -72,11 +73,11 @@ function ValueRow({ value, copyKey, skip }: { value: CopyValue; copyKey: string;
         ) : (
           <span className="muted">Not set in this profile</span>
         )}
-        {secret && <SecretCopiedNote copyKey={copyKey} />}
+        {value.secretKind && <SecretCopiedNote kind={value.secretKind} className="wizard-secret-copied" />}
       </td>
       <td className="wizard-value-copy">
         {secret && value.secretKind ? (
-          <CopySecretButton label={value.label} kind={value.secretKind} copyKey={copyKey} />
+          <CopySecretButton label={value.label} kind={value.secretKind} />
         ) : (
           <CopyTextButton label={value.label} value={value.value ?? ''} />
         )}
