@@ -35,7 +35,7 @@ export class ProfileClients {
       http: this.deps.http,
       getToken: async () => ({
         kind: 'SSWS' as const,
-        value: await this.deps.secrets.require(profile.id, 'oktaApiToken', 'Okta API token'),
+        value: await this.deps.secrets.require(profile.id, 'oktaApiToken'),
       }),
     });
   }
@@ -45,7 +45,7 @@ export class ProfileClients {
       baseUrl: profile.threatlocker.portalApiUrl ?? portalApiBaseFor(profile.threatlocker.instance),
       managedOrganizationId: profile.threatlocker.managedOrganizationId,
       http: this.deps.http,
-      getToken: () => this.deps.secrets.require(profile.id, 'threatlockerPortalToken', 'ThreatLocker portal API token'),
+      getToken: () => this.deps.secrets.require(profile.id, 'threatlockerPortalToken'),
     });
   }
 }

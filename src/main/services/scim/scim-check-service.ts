@@ -34,7 +34,7 @@ export class ScimCheckService {
         hint: 'Copy the API Url from ThreatLocker: Integrations -> SCIM Integration, and add it to the profile.',
       });
     }
-    const token = await this.deps.secrets.require(profile.id, 'scimBearerToken', 'ThreatLocker SCIM bearer token');
+    const token = await this.deps.secrets.require(profile.id, 'scimBearerToken');
     const controller = new AbortController();
     this.running.set(profile.id, controller);
     let run: ScimCheckRun;

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { SecretKind } from '../../../shared/profile';
+import { secretLabels, type SecretKind } from '../../../shared/profile';
 import type { Redactor } from '../log/redactor';
 
 /** The keytar API (as provided by @napi-rs/keyring/keytar); injected so tests can pick the service name. */
@@ -34,10 +34,10 @@ export class SecretStore {
     return value;
   }
 
-  async require(profileId: string, kind: SecretKind, label: string): Promise<string> {
+  async require(profileId: string, kind: SecretKind): Promise<string> {
     const value = await this.get(profileId, kind);
     if (!value) {
-      throw new AppError('SECRET_MISSING', `No ${label} is saved for this profile.`, {
+      throw new AppError('SECRET_MISSING', `No ${secretLabels[kind]} is saved for this profile.`, {
         hint: 'Add it in the profile\'s Credentials panel.',
       });
     }

@@ -51,7 +51,7 @@ export class SecretsService {
         hint: 'In the browser console, open the token in your password manager instead.',
       });
     }
-    return this.clipboard.copySecret(await this.store.require(profileId, kind, secretLabels[kind]));
+    return this.clipboard.copySecret(await this.store.require(profileId, kind));
   }
 
   private statusOf(kind: SecretKind, value: string | null, savedAt: string | undefined): SecretStatus {

@@ -56,7 +56,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
     const conn = sandbox.okta.controls.getScimConnection(appId);
     if (!conn) return { status: 'not-started', detail: 'The sandbox Okta app has no SCIM connection saved yet.', hint: 'Enter the values below in the SCIM Connection panel and save (or play the step).', findings };
     const baseUrl = ctx.profile.threatlocker.scimUrl!;
-    const token = await ctx.deps.secrets.require(ctx.profileId, 'scimBearerToken', 'ThreatLocker SCIM bearer token');
+    const token = await ctx.deps.secrets.require(ctx.profileId, 'scimBearerToken');
     const sameToken = conn.headerToken.replace(/^Bearer\s+/i, '') === token;
     const actionsOn = Object.values(SANDBOX_ACTIONS).length === Object.keys(SANDBOX_ACTIONS).filter((k) => conn.actions[k]).length;
     findings.push(
