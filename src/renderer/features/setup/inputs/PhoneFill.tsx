@@ -10,10 +10,12 @@ import { record, str, usersWithoutPhone } from '../step-data';
 export function PhoneFill({ step, disabled }: { step: StepView; disabled: boolean }) {
   const runStep = useSetupStore((s) => s.runStep);
   const now = useNow();
-  const users = usersWithoutPhone(step);
+  const users = useMemo(() => usersWithoutPhone(step), [step]);
+  // Main suggests the attribute every listed user has; without one, mobilePhone.
+  const suggested = str(record(step.data, 'suggestedSource')?.attribute);
   const [selected, setSelected] = useState<Set<string>>(() => new Set(users.map((u) => u.id)));
   const [source, setSource] = useState<'attribute' | 'value'>('attribute');
-  const [attribute, setAttribute] = useState('mobilePhone');
+  const [attribute, setAttribute] = useState(suggested ?? 'mobilePhone');
   const [value, setValue] = useState('');
   const [confirming, setConfirming] = useState(false);
   const radioName = useId();
@@ -26,6 +28,13 @@ export function PhoneFill({ step, disabled }: { step: StepView; disabled: boolea
     setSelected((current) => new Set(users.map((u) => u.id).filter((id) => current.has(id) || current.size === 0)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- userKey stands for users
   }, [userKey]);
+
+  // A verify can bring a (new) suggestion after the panel opened: pre-select it.
+  useEffect(() => {
+    if (!suggested) return;
+    setSource('attribute');
+    setAttribute(suggested);
+  }, [suggested]);
 
   const count = users.filter((u) => selected.has(u.id)).length;
   const allSelected = count === users.length && users.length > 0;
