@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Profile } from '../../../shared/profile';
 import type { CheckOutcome, ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
 import { useAppStore } from '../../app/app-store';
-import { postError } from '../../app/errors';
+import { CopyTextButton } from '../../components/CopyTextButton';
 import { ConfirmDialog, Spinner } from '../../components/Dialog';
 import { Icon, type IconName } from '../../components/Icon';
 import { absoluteTime, relativeTime } from '../../lib/format';
@@ -203,7 +203,14 @@ function RunReport({ run, fromHistory, profileName }: { run: ScimCheckRun; fromH
             </span>
           </p>
         </div>
-        <CopyRunButton run={run} profileName={profileName} />
+        <CopyTextButton
+          label="results"
+          text="Copy as text"
+          nameFromText
+          copiedMessage="The results were copied as text."
+          value={formatRunAsText(run, profileName)}
+          small={false}
+        />
       </div>
       <ul className="summary" aria-label="Summary">
         <SummaryStat outcome="pass" count={pass} label="Passed" />
@@ -296,36 +303,5 @@ function ResultRow({ result }: { result: ScimCheckResult }) {
         {result.latencyMs !== undefined && <span className="latency">{Math.round(result.latencyMs)} ms</span>}
       </div>
     </li>
-  );
-}
-
-function CopyRunButton({ run, profileName }: { run: ScimCheckRun; profileName: string }) {
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 2500);
-    return () => clearTimeout(timer);
-  }, [copied]);
-  return (
-    <>
-      <button
-        type="button"
-        className="btn btn-secondary"
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(formatRunAsText(run, profileName));
-            setCopied(true);
-          } catch {
-            postError({ code: 'INTERNAL', message: 'The clipboard refused the text.', hint: 'Click into the window and try again.' }, { title: 'Couldn’t copy the results' });
-          }
-        }}
-      >
-        <Icon name={copied ? 'check' : 'copy'} />
-        {copied ? 'Copied' : 'Copy as text'}
-      </button>
-      <span className="visually-hidden" role="status" aria-live="polite">
-        {copied ? 'The results were copied as text.' : ''}
-      </span>
-    </>
   );
 }

@@ -3,7 +3,7 @@ import { Icon, type IconName } from '../../components/Icon';
 import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { ExportReportButton } from './ExportReportButton';
-import { CopyTextButton } from './setup-parts';
+import { CopyTextButton } from '../../components/CopyTextButton';
 import { arrows } from './step-data';
 
 type Verification = SettingRow['verification'];
@@ -61,7 +61,7 @@ export function SetupSummary({ view }: { view: SetupView }) {
           </p>
         </div>
         <div className="wizard-summary-actions">
-          {rows.length > 0 && <CopyTextButton label="summary as text" text="Copy as text" value={summaryText(rows)} small={false} />}
+          {rows.length > 0 && <CopyTextButton label="summary as text" text="Copy as text" value={summaryText(rows)} small={false} className="wizard-copy" />}
           <ExportReportButton />
         </div>
       </header>

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { SecretKind } from '../../../shared/profile';
 import type { Finding, StepView } from '../../../shared/setup';
-import { postError } from '../../app/errors';
 import { Spinner } from '../../components/Dialog';
 import { Icon, type IconName } from '../../components/Icon';
 import { useCredentialsStore } from '../credentials/credentials-store';
@@ -65,41 +63,6 @@ export function PathText({ text }: { text: string }) {
         </span>
       ))}
     </span>
-  );
-}
-
-/** Copies a plain value with the browser clipboard; "Copied" for a moment. */
-export function CopyTextButton({ label, value, small = true, text = 'Copy' }: { label: string; value: string; small?: boolean; text?: string }) {
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 2000);
-    return () => clearTimeout(timer);
-  }, [copied]);
-  return (
-    <>
-      <button
-        type="button"
-        className={`btn btn-secondary${small ? ' btn-small' : ''} wizard-copy`}
-        aria-label={`Copy ${label}`}
-        data-copied={copied || undefined}
-        disabled={!value}
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(value);
-            setCopied(true);
-          } catch {
-            postError({ code: 'INTERNAL', message: 'The clipboard refused the text.', hint: 'Click into the window and try again.' }, { title: `Couldn’t copy the ${label}` });
-          }
-        }}
-      >
-        <Icon name={copied ? 'check' : 'copy'} size={14} />
-        {copied ? 'Copied' : text}
-      </button>
-      <span className="visually-hidden" role="status" aria-live="polite">
-        {copied ? `${label} copied.` : ''}
-      </span>
-    </>
   );
 }
 

@@ -1,7 +1,8 @@
 import type { CopyValue, StepView } from '../../../../shared/setup';
+import { CopyTextButton } from '../../../components/CopyTextButton';
 import { Icon } from '../../../components/Icon';
 import { SecretCopiedNote } from '../../credentials/CredentialsPanel';
-import { CopySecretButton, CopyTextButton, PathText } from '../setup-parts';
+import { CopySecretButton, PathText } from '../setup-parts';
 import { pathParts } from '../step-data';
 
 /** The path segments every value's target shares ("Okta → app → Provisioning"), shown once. */
@@ -79,7 +80,7 @@ function ValueRow({ value, skip }: { value: CopyValue; skip: number }) {
         {secret && value.secretKind ? (
           <CopySecretButton label={value.label} kind={value.secretKind} />
         ) : (
-          <CopyTextButton label={value.label} value={value.value ?? ''} />
+          <CopyTextButton label={value.label} value={value.value ?? ''} className="wizard-copy" />
         )}
       </td>
     </tr>
