@@ -4,10 +4,10 @@ import { EventBus } from './ipc/event-bus';
 import { appHandlers } from './ipc/app.ipc';
 import { profilesHandlers } from './ipc/profiles.ipc';
 import { secretsHandlers } from './ipc/secrets.ipc';
-import { sandboxHandlers } from './ipc/sandbox.ipc';
+import { sandboxHandlers, sandboxStateTo } from './ipc/sandbox.ipc';
 import { oktaHandlers } from './ipc/okta.ipc';
 import { scimHandlers } from './ipc/scim.ipc';
-import { setupHandlers } from './ipc/setup.ipc';
+import { setupHandlers, setupProgressTo } from './ipc/setup.ipc';
 import { SetupService } from './services/setup/setup-service';
 import { ScimCheckService } from './services/scim/scim-check-service';
 import { reportsHandlers } from './ipc/reports.ipc';
@@ -70,7 +70,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     store,
     secrets: secretStore,
     allowOrigin: (origin) => policy.allowOrigin(origin),
-    events,
+    onStateChange: sandboxStateTo(events),
     logger,
   });
   const clients = new ProfileClients({ store, secrets: secretStore, http, policy });
@@ -80,7 +80,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     clients,
     store,
     secrets: secretStore,
-    events,
+    onProgress: setupProgressTo(events),
     scimChecks,
     allowLoopback: opts.allowLoopback,
     sandboxHandle: () => sandbox.current?.handle ?? null,

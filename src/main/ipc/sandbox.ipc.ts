@@ -1,5 +1,10 @@
 import type { SandboxService } from '../services/sandbox/sandbox-service';
+import type { SandboxInfo } from '../../shared/ipc-contract';
+import type { EventBus } from './event-bus';
 import type { Handlers } from './handle';
+
+/** The sandbox service's state callback, forwarded to the renderer as `sandbox:state`. */
+export const sandboxStateTo = (events: EventBus) => (sandbox: SandboxInfo) => events.emit('sandbox:state', sandbox);
 
 export function sandboxHandlers(sandbox: SandboxService): Pick<Handlers, 'sandbox:start' | 'sandbox:info'> {
   return {

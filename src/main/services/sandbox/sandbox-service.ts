@@ -1,7 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { SandboxInfo } from '../../../shared/ipc-contract';
 import type { Profile } from '../../../shared/profile';
-import type { EventBus } from '../../ipc/event-bus';
 import type { Logger } from '../log/logger';
 import type { ProfilesService } from '../profiles/profiles-service';
 import type { ProfileStore } from '../profiles/profile-store';
@@ -29,7 +28,8 @@ interface Deps {
   store: ProfileStore;
   secrets: SecretStore;
   allowOrigin: (origin: string) => void;
-  events: EventBus;
+  /** Told whenever the sandbox starts or stops (the IPC layer forwards it to the renderer). */
+  onStateChange: (sandbox: SandboxInfo) => void;
   logger: Logger;
 }
 
@@ -84,7 +84,7 @@ export class SandboxService {
     const profile = await this.ensureProfile(this.running);
     this.profileId = profile.id;
     const sandbox = this.info();
-    this.deps.events.emit('sandbox:state', sandbox);
+    this.deps.onStateChange(sandbox);
     return { sandbox, profile };
   }
 

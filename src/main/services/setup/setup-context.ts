@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Profile, StepState } from '../../../shared/profile';
+import type { EventPayload } from '../../../shared/ipc-contract';
 import type { Finding, SetupStepId } from '../../../shared/setup';
-import type { EventBus } from '../../ipc/event-bus';
 import type { OktaClient } from '../okta/okta-client';
 import type { ProfileClients } from '../profile-clients';
 import type { ProfileStore } from '../profiles/profile-store';
@@ -15,7 +15,8 @@ export interface SetupDeps {
   clients: ProfileClients;
   store: ProfileStore;
   secrets: SecretStore;
-  events: EventBus;
+  /** Told each progress line of a running step (the IPC layer forwards it to the renderer). */
+  onProgress: (progress: EventPayload<'setup:progress'>) => void;
   /** Runs the SCIM checks (shared with the connection check screen: one run per profile). */
   scimChecks: ScimCheckService;
   /** The --allow-loopback switch: plain-http loopback URLs are accepted for testers. */
@@ -70,7 +71,7 @@ export class SetupContext {
   }
 
   progress(message: string): void {
-    this.deps.events.emit('setup:progress', { profileId: this.profile.id, stepId: this.stepId, message });
+    this.deps.onProgress({ profileId: this.profile.id, stepId: this.stepId, message });
   }
 
   state(stepId: SetupStepId = this.stepId): StepState | undefined {
