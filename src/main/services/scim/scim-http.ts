@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 
 export const SCIM_MEDIA_TYPE = 'application/scim+json';
 /** Okta sends this on every provisioning call; some gateways route or allow-list on it. */
@@ -67,6 +67,8 @@ export interface ScimHttpOptions {
   connectMs?: number;
   totalMs?: number;
   maxBodyBytes?: number;
+  /** Shared outbound dispatcher (proxy, OS roots); without one the client opens its own pool. */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -80,7 +82,7 @@ export class ScimHttpClient {
   readonly totalMs: number;
   readonly maxBodyBytes: number;
   private readonly token: string;
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
 
   constructor(opts: ScimHttpOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
@@ -90,7 +92,7 @@ export class ScimHttpClient {
     this.maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     // undici's request() never follows redirects, which is what we want: a 3xx is reported, and
     // the token can never be replayed to whatever host a Location header names.
-    this.agent = new Agent({
+    this.agent = opts.dispatcher ?? new Agent({
       connect: { timeout: this.connectMs },
       headersTimeout: this.totalMs,
       bodyTimeout: this.totalMs,
