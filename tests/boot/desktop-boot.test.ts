@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ describe('the built desktop app, booted with a stand-in electron', () => {
     const window = records.find((r) => r.kind === 'window')!;
     expect(window.options.show).toBe(false);
     expect(window.options.webPreferences).toMatchObject({
-      preload: join(dir, 'out/preload/index.cjs'),
+      preload: join(realpathSync(dir), 'out/preload/index.cjs'),
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

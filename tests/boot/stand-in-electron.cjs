@@ -107,7 +107,7 @@ class BrowserWindow extends EventEmitter {
       closeDevTools: () => undefined,
       isDestroyed: () => false,
     });
-    windowRef = this;
+    windowRef = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the one window, as the app has
     record('window', { options: JSON.parse(JSON.stringify(options)), readyBefore: ready });
   }
   async loadURL(url) {
