@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, protocol, session, shell } from 'electron';
 import { buildAppServices, type AppServices } from './app-services';
-import { APP_NAME } from './data-dir';
+import { adoptLegacyProfiles, APP_NAME } from './data-dir';
 import { startBuiltInSandbox } from './demo-entry';
 import { bindElectronIpc } from './ipc/electron-ipc';
 import { createDispatch } from './ipc/handle';
@@ -58,8 +58,10 @@ if (!app.requestSingleInstanceLock()) {
         await shell.openExternal(url);
         return true;
       };
+      const dataDir = argValue('--data-dir') ?? app.getPath('userData');
+      const adopted = argValue('--data-dir') ? null : adoptLegacyProfiles(app.getPath('appData'), dataDir);
       services = buildAppServices({
-        dataDir: argValue('--data-dir') ?? app.getPath('userData'),
+        dataDir,
         keytar: osKeychain,
         keychainService: keychainServiceFromEnv(),
         clipboard: { writeText: (t) => clipboard.writeText(t), readText: () => clipboard.readText() },
@@ -70,6 +72,7 @@ if (!app.requestSingleInstanceLock()) {
         // Chromium's answer honours the OS proxy settings, PAC files and WPAD.
         network: { resolveProxy: async (url) => proxyFromPacResult(await session.defaultSession.resolveProxy(url.href)) },
       });
+      if (adopted) services.logger.info('app', `moved profiles from ${adopted} to ${dataDir}`);
       if (process.argv.includes('--sandbox')) await services.sandbox.start();
 
       const rendererDir = join(__dirname, '../renderer');

@@ -71,12 +71,13 @@ export class OutboundDispatcher extends Dispatcher {
     return true;
   }
 
+  /** Closes every pool; a second call (or one after destroy) is a no-op. */
   override async close(): Promise<void> {
-    await Promise.all([this.direct.close(), ...[...this.viaProxy.values()].map((a) => a.close())]);
+    await Promise.all([this.direct, ...this.viaProxy.values()].map((a) => a.close().catch(() => undefined)));
   }
 
   override async destroy(): Promise<void> {
-    await Promise.all([this.direct.destroy(), ...[...this.viaProxy.values()].map((a) => a.destroy())]);
+    await Promise.all([this.direct, ...this.viaProxy.values()].map((a) => a.destroy().catch(() => undefined)));
   }
 
   private proxyAgent(uri: string): ProxyAgent {

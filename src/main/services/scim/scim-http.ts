@@ -83,6 +83,8 @@ export class ScimHttpClient {
   readonly maxBodyBytes: number;
   private readonly token: string;
   private readonly agent: Dispatcher;
+  /** Only a pool this client opened is destroyed by close(); a shared dispatcher stays up. */
+  private readonly ownsAgent: boolean;
 
   constructor(opts: ScimHttpOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
@@ -92,6 +94,7 @@ export class ScimHttpClient {
     this.maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     // undici's request() never follows redirects, which is what we want: a 3xx is reported, and
     // the token can never be replayed to whatever host a Location header names.
+    this.ownsAgent = !opts.dispatcher;
     this.agent = opts.dispatcher ?? new Agent({
       connect: { timeout: this.connectMs },
       headersTimeout: this.totalMs,
@@ -196,7 +199,7 @@ export class ScimHttpClient {
 
   async close(): Promise<void> {
     // destroy, not close: a hostile server holding a socket open must not keep the run alive.
-    await this.agent.destroy().catch(() => undefined);
+    if (this.ownsAgent) await this.agent.destroy().catch(() => undefined);
   }
 }
 
