@@ -27,7 +27,8 @@ function argValue(flag: string): string | undefined {
 // One name and one data folder for every host: the browser host and the README use the same
 // (data-dir.ts), so profiles and keychain entries made in either are found by the other.
 app.setName(APP_NAME);
-app.setPath('userData', join(app.getPath('appData'), APP_NAME));
+// --user-data-dir (tests, a second side-by-side copy) still wins, as in any Chromium app.
+if (!app.commandLine.hasSwitch('user-data-dir')) app.setPath('userData', join(app.getPath('appData'), APP_NAME));
 protocol.registerSchemesAsPrivileged([{ scheme: RENDERER_SCHEME, privileges: RENDERER_SCHEME_PRIVILEGES }]);
 
 /** The Vite dev server, only in a development build: a packaged or previewed app ignores the variable. */

@@ -23,6 +23,7 @@ class FakeApp extends EventEmitter {
   constructor() {
     super();
     this.isPackaged = false;
+    this.commandLine = { hasSwitch: (name) => process.argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`)) };
     this.name = pkg.productName || pkg.name;
     this.readyPromise = new Promise((resolve) => setTimeout(() => ((ready = true), record('ready'), resolve()), 20));
   }
