@@ -15,7 +15,7 @@ import { createLogger, type Logger } from './services/log/logger';
 import { Redactor } from './services/log/redactor';
 import { HostPolicy } from './services/net/host-policy';
 import { createHttpClient, type HttpClient } from './services/net/http-client';
-import { envProxyResolver, OutboundDispatcher, trustedCertificates, type ProxyResolver } from './services/net/outbound';
+import { envProxyResolver, OutboundDispatcher, redactProxyCredentials, trustedCertificates, type ProxyResolver } from './services/net/outbound';
 import { ProfileStore } from './services/profiles/profile-store';
 import { ProfilesService } from './services/profiles/profiles-service';
 import { profileUrlRules } from './services/profiles/url-rules';
@@ -67,6 +67,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
   const outbound = new OutboundDispatcher({
     resolveProxy: opts.network?.resolveProxy ?? envProxyResolver(),
     ca: trustedCertificates(opts.network?.extraCa),
+    onRoute: (origin, proxy) => logger.info('net', `${origin}: ${proxy ? `through the proxy ${redactProxyCredentials(proxy)}` : 'direct (no proxy)'}`),
   });
   const http = decorate(createHttpClient({ policy, logger, dispatcher: outbound, ...tuning }));
   const store = new ProfileStore(opts.dataDir);

@@ -27,9 +27,14 @@ afterEach(() => running?.kill());
 describe('the built desktop app, booted with a stand-in electron', () => {
   it('answers its own window from an install path with spaces, % and non-ASCII, and refuses other frames', async () => {
     const dir = installBuiltApp(join('Program Files', 'el 100% ünï #1'));
-    const app = start(dir, 'paths');
+    // A production build ignores the dev-server variable (only `electron-vite dev` honours it).
+    const app = start(dir, 'paths', [], { ELECTRON_RENDERER_URL: 'http://127.0.0.1:9/' });
     await until('the window to show', () => app.records().some((r) => r.kind === 'shown'));
     const records = app.records();
+    expect(records.filter((r) => r.kind === 'loaded').map((r) => r.url)).toEqual(['app://console/index.html']);
+    expect(records.find((r) => r.kind === 'schemes')?.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
 
     const window = records.find((r) => r.kind === 'window')!;
     expect(window.options.show).toBe(false);

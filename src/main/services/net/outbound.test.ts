@@ -127,6 +127,24 @@ describe('outbound requests behind a TLS-inspecting proxy', () => {
   });
 });
 
+describe('proxy credentials', () => {
+  it('never shows the user:password of a proxy address in an error', async () => {
+    const proxy = await startConnectProxy(1);
+    proxy.refuseWith = 407;
+    const withCredentials = proxy.url.replace('http://', 'http://jane:pr0xy-s3cret-pw@');
+    const outbound = new OutboundDispatcher({ resolveProxy: envProxyResolver({ HTTPS_PROXY: withCredentials }), ca: trustedCertificates() });
+    const http = createHttpClient({ policy: new HostPolicy(), logger: memoryLogger(), dispatcher: outbound, maxRetries: 0 });
+    try {
+      const err = await failure(http.request({ url: `https://${HOST}/api/v1/users/me`, purpose: 'okta' }));
+      expect(err.message).toContain(`through the proxy ${proxy.url}`);
+      expect(JSON.stringify({ message: err.message, hint: err.hint })).not.toContain('pr0xy-s3cret-pw');
+    } finally {
+      await outbound.close();
+      await proxy.close();
+    }
+  });
+});
+
 describe('proxy settings', () => {
   it("reads Chromium's proxy answer (OS settings, PAC) as undici needs it", () => {
     expect(proxyFromPacResult('DIRECT')).toBeNull();

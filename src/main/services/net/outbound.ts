@@ -13,6 +13,8 @@ export interface OutboundOptions {
   timeoutMs?: number;
   /** How long a proxy decision per origin is reused. Default 5 minutes. */
   routeTtlMs?: number;
+  /** Told each fresh decision, for the log: support needs to know which proxy was used. */
+  onRoute?: (origin: string, proxy: string | null) => void;
 }
 
 /** The proxy a failed request went through, so the error can name it (see networkAppError). */
@@ -53,7 +55,9 @@ export class OutboundDispatcher extends Dispatcher {
     if (cached && cached.until > Date.now()) return cached.proxy;
     const url = new URL(origin);
     const proxy = LOOPBACK.test(url.hostname) ? null : await this.opts.resolveProxy(url).catch(() => null);
+    const previous = this.routes.get(origin);
     this.routes.set(origin, { proxy, until: Date.now() + (this.opts.routeTtlMs ?? 300_000) });
+    if (!previous || previous.proxy !== proxy) this.opts.onRoute?.(origin, proxy);
     return proxy;
   }
 
