@@ -33,6 +33,11 @@ export function builtAppExists(): boolean {
   return existsSync(join(root, 'out/main/index.js')) && existsSync(join(root, 'out/preload/index.cjs'));
 }
 
+/** Removes every install this harness made. */
+export function removeInstalls(): void {
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+
 /** Copies the built app into `<cache>/<installName>` with the stand-in electron beside it. */
 export function installBuiltApp(installName: string): string {
   const dir = join(cacheDir, installName);

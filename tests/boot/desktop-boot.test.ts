@@ -1,11 +1,11 @@
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startThreatLockerSimulator, type ThreatLockerSimulator } from '../../sandbox/threatlocker/threatlocker-simulator';
 import { APP_NAME, defaultDataDir } from '../../src/main/data-dir';
 import { testKeychainService } from '../support/keychain';
-import { boot, builtAppExists, installBuiltApp, until, type BootedApp } from './boot-harness';
+import { boot, builtAppExists, installBuiltApp, removeInstalls, until, type BootedApp } from './boot-harness';
 
 // The desktop app's main process, as built, in Node with a stand-in `electron` (no Electron
 // binary can run here). Issue 15 items 1 (IPC trust on any install path), 2 (one data folder),
@@ -23,6 +23,10 @@ beforeAll(() => {
   if (!builtAppExists()) throw new Error('Build the app first: npx electron-vite build (npm test does).');
 });
 afterEach(() => running?.kill());
+afterAll(() => {
+  removeInstalls();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 describe('the built desktop app, booted with a stand-in electron', () => {
   it('answers its own window from an install path with spaces, % and non-ASCII, and refuses other frames', async () => {
