@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { startPlan } from './start-plan.mjs';
 
 const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
 
@@ -23,11 +24,13 @@ function tryDownloadElectron() {
 }
 
 const electronAvailable = electronInstalled() || tryDownloadElectron();
-const args = process.argv.slice(2);
-const [command, commandArgs] = electronAvailable
-  ? ['npx', ['electron-vite', 'preview', '--', ...args]]
-  : ['npm', ['run', 'browser', '--', ...args]];
+const steps = startPlan({ electronAvailable, args: process.argv.slice(2) });
 if (!electronAvailable) process.stderr.write('Starting the same console in the browser host instead: open the CONSOLE_URL below.\n');
-const child = spawn(command, commandArgs, { stdio: 'inherit', shell: process.platform === 'win32' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+
+let child = null;
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child?.kill(signal));
+for (const { command, args, options } of steps) {
+  child = spawn(command, args, options);
+  const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 0)));
+  if (code !== 0) process.exit(code);
+}

@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './services/log/logger';
 import { Redactor } from './services/log/redactor';
 import { HostPolicy } from './services/net/host-policy';
 import { createHttpClient, type HttpClient } from './services/net/http-client';
+import { envProxyResolver, OutboundDispatcher, redactProxyCredentials, trustedCertificates, type ProxyResolver } from './services/net/outbound';
 import { ProfileStore } from './services/profiles/profile-store';
 import { ProfilesService } from './services/profiles/profiles-service';
 import { profileUrlRules } from './services/profiles/url-rules';
@@ -35,6 +36,11 @@ export interface AppServicesOptions {
   openExternal: (url: string) => Promise<boolean>;
   version: string;
   echoLog?: boolean;
+  /**
+   * Outbound network: the desktop app resolves the proxy through Electron (OS settings, PAC);
+   * default HTTPS_PROXY/NO_PROXY. extraCa: PEM roots trusted on top of bundled + OS stores.
+   */
+  network?: { resolveProxy?: ProxyResolver; extraCa?: string[] };
   /** Tests: faster backoff / fewer retries, and a wrapper that records every request. */
   http?: { backoffBaseMs?: number; maxRetries?: number; decorate?: (client: HttpClient) => HttpClient };
 }
@@ -58,7 +64,12 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
   const events = new EventBus();
   const policy = new HostPolicy({ allowLoopback: opts.allowLoopback });
   const { decorate = (client: HttpClient) => client, ...tuning } = opts.http ?? {};
-  const http = decorate(createHttpClient({ policy, logger, ...tuning }));
+  const outbound = new OutboundDispatcher({
+    resolveProxy: opts.network?.resolveProxy ?? envProxyResolver(),
+    ca: trustedCertificates(opts.network?.extraCa),
+    onRoute: (origin, proxy) => logger.info('net', `${origin}: ${proxy ? `through the proxy ${redactProxyCredentials(proxy)}` : 'direct (no proxy)'}`),
+  });
+  const http = decorate(createHttpClient({ policy, logger, dispatcher: outbound, ...tuning }));
   const store = new ProfileStore(opts.dataDir);
   const secretStore = new SecretStore(opts.keytar, redactor, opts.keychainService);
   const clipboard = opts.clipboard ? new ClipboardGuard(opts.clipboard) : null;
@@ -75,7 +86,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
   });
   const clients = new ProfileClients({ store, secrets: secretStore, http, policy });
 
-  const scimChecks = new ScimCheckService({ store, secrets: secretStore, allowLoopback: opts.allowLoopback });
+  const scimChecks = new ScimCheckService({ store, secrets: secretStore, allowLoopback: opts.allowLoopback, dispatcher: outbound });
   const setup = new SetupService({
     clients,
     store,
@@ -104,8 +115,11 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     redactor,
     sandbox,
     async dispose() {
-      clipboard?.dispose();
+      // Checks first: their clean-up needs the network (and the sandbox, if that is the target).
+      await scimChecks.cancelAll();
+      await clipboard?.dispose();
       await sandbox.stop();
+      await outbound.close();
     },
   };
 }

@@ -13,7 +13,7 @@ vi.mock('electron', () => ({
 }));
 const { bindElectronIpc } = await import('./electron-ipc');
 
-const RENDERER = 'file:///app/out/renderer/index.html';
+const RENDERER = 'app://console/index.html';
 
 function fakeWindow() {
   const mainFrame = { url: RENDERER };
@@ -42,7 +42,7 @@ describe('bindElectronIpc', () => {
       },
       events,
       win as never,
-      RENDERER,
+      (url) => url.startsWith('app://console/'),
     );
     return { invoke: handlers.get(INVOKE_CHANNEL)!, mainFrame, sent, events, unbind };
   };

@@ -20,13 +20,13 @@ export function hardenWindow(win: BrowserWindow, openExternal: (url: string) => 
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function hardenSession(session: Session): void {
+export function hardenSession(session: Session, contentSecurityPolicy = CONTENT_SECURITY_POLICY): void {
   // Only writing plain text to the clipboard ("Copy as text" of a check report) is allowed.
   session.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
   session.setPermissionCheckHandler((_wc, permission) => permission === 'clipboard-sanitized-write');
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
     });
   });
 }

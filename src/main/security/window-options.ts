@@ -30,3 +30,12 @@ export function secureWindowOptions(preloadPath: string, iconPath?: string): Bro
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * `electron-vite dev` only: the React-refresh preamble is an inline script and HMR talks over a
+ * WebSocket to the dev server. A packaged or previewed app always gets the policy above.
+ */
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+  "connect-src 'self'",
+  "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
+);

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { proxyOf } from './outbound';
 
 /**
  * What went wrong below HTTP. `notSent` means the request provably never reached the server
@@ -55,6 +56,15 @@ export function classifyNetworkError(err: unknown): NetworkFailure {
 export function networkAppError(f: NetworkFailure, host: string, service: string, cause: unknown, retried: boolean): AppError {
   const retryable = f.transient;
   const after = retried ? ' after several attempts' : '';
+  const proxy = proxyOf(cause);
+  if (f.kind === 'tls') return tlsAppError(host, proxy, codeOf(cause), cause);
+  if (proxy && f.kind !== 'timeout' && f.kind !== 'reset') {
+    return new AppError('NETWORK', `Could not reach ${host} through the proxy ${proxy}${after} (${reasonOf(cause)}).`, {
+      hint: `Check this computer's proxy settings and that the proxy allows ${host}; your network team can confirm.`,
+      retryable,
+      cause,
+    });
+  }
   switch (f.kind) {
     case 'timeout':
       return new AppError('TIMEOUT', `${service} (${host}) did not answer in time${after}.`, {
@@ -87,12 +97,6 @@ export function networkAppError(f: NetworkFailure, host: string, service: string
         retryable,
         cause,
       });
-    case 'tls':
-      return new AppError('NETWORK', `The secure connection to ${host} could not be verified.`, {
-        hint: 'A TLS-inspecting proxy or a wrong address may be in the way; check with your network team.',
-        retryable: false,
-        cause,
-      });
     default:
       return new AppError('NETWORK', `Could not talk to ${host}.`, {
         hint: 'Check the network connection, then retry.',
@@ -100,4 +104,22 @@ export function networkAppError(f: NetworkFailure, host: string, service: string
         cause,
       });
   }
+}
+
+/** Names the certificate problem and the proxy, so the network team knows which root to install. */
+function tlsAppError(host: string, proxy: string | undefined, code: string | undefined, cause: unknown): AppError {
+  const via = proxy ? ` through the proxy ${proxy}` : '';
+  return new AppError('NETWORK', `The certificate of ${host}${via} is not trusted (${code ?? 'TLS error'}).`, {
+    hint: proxy
+      ? "If the proxy inspects TLS, its root certificate must be in this computer's trusted roots (Windows: Trusted Root Certification Authorities; macOS: System keychain)."
+      : 'A TLS-inspecting proxy or a wrong address may be in the way; check with your network team.',
+    retryable: false,
+    cause,
+  });
+}
+
+function reasonOf(err: unknown): string {
+  const code = codeOf(err);
+  const message = err instanceof Error ? err.message : String(err);
+  return (code ? `${code}: ${message}` : message).slice(0, 160);
 }

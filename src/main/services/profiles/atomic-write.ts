@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { replaceFile } from './replace-file';
 
 /**
  * Writes a file so that a crash leaves either the old content or the new, never half of it:
@@ -17,7 +18,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    await replaceFile(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;

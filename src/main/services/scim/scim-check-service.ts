@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import { AppError } from '../../../shared/errors';
 import type { Profile } from '../../../shared/profile';
 import type { ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
@@ -10,6 +11,8 @@ interface Deps {
   secrets: SecretStore;
   /** The --allow-loopback switch: plain-http loopback SCIM URLs are accepted for testers. */
   allowLoopback: boolean;
+  /** The app's outbound dispatcher: system proxy and OS certificate stores. */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -18,6 +21,8 @@ interface Deps {
  */
 export class ScimCheckService {
   private readonly running = new Map<string, AbortController>();
+  /** Each running check's promise, settled once its clean-up has run (see cancelAll). */
+  private readonly settling = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: Deps) {}
 
@@ -38,18 +43,23 @@ export class ScimCheckService {
     const controller = new AbortController();
     this.running.set(profile.id, controller);
     let run: ScimCheckRun;
+    const running = runScimChecks({
+      baseUrl,
+      token,
+      write: opts.write,
+      // Plain http is only ever the sandbox's (or a tester's with --allow-loopback) loopback server.
+      allowHttpLoopback: profile.sandbox || this.deps.allowLoopback,
+      signal: controller.signal,
+      ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}),
+      ...(opts.onResult ? { onResult: opts.onResult } : {}),
+    });
+    const settled = running.catch(() => undefined);
+    this.settling.add(settled);
     try {
-      run = await runScimChecks({
-        baseUrl,
-        token,
-        write: opts.write,
-        // Plain http is only ever the sandbox's (or a tester's with --allow-loopback) loopback server.
-        allowHttpLoopback: profile.sandbox || this.deps.allowLoopback,
-        signal: controller.signal,
-        ...(opts.onResult ? { onResult: opts.onResult } : {}),
-      });
+      run = await running;
     } finally {
       this.running.delete(profile.id);
+      this.settling.delete(settled);
     }
     // Saved with the profile so offline review and reports can use it.
     await this.deps.store.update(profile.id, (p) => ({ ...p, scimChecks: run }));
@@ -61,5 +71,14 @@ export class ScimCheckService {
     const controller = this.running.get(profileId);
     controller?.abort();
     return controller !== undefined;
+  }
+
+  /**
+   * Quitting: stops every running check and waits until their clean-up has deleted the test
+   * user and groups, so no check leaves them behind in the customer's tenant.
+   */
+  async cancelAll(): Promise<void> {
+    for (const controller of this.running.values()) controller.abort();
+    await Promise.all([...this.settling]);
   }
 }

@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import { AppError } from '../../../shared/errors';
 import type { ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
 import { checkSpecsFor } from './scim-check-catalog';
@@ -24,6 +25,8 @@ export interface ScimCheckOptions {
   maxBodyBytes?: number;
   /** Prefix of the test identity; default `tl-console-check-<epoch ms>`. */
   testPrefix?: string;
+  /** The app's outbound dispatcher (system proxy, OS certificate stores); default a direct pool. */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -42,7 +45,7 @@ export async function runScimChecks(opts: ScimCheckOptions): Promise<ScimCheckRu
 
   const startedAt = new Date().toISOString();
   const redact = makeRedactor(token);
-  const http = new ScimHttpClient({ baseUrl: base, token, connectMs, totalMs, maxBodyBytes });
+  const http = new ScimHttpClient({ baseUrl: base, token, connectMs, totalMs, maxBodyBytes, ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}) });
   const onResult = opts.onResult;
   const ctx = new CheckContext(
     http,

@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 
 export const SCIM_MEDIA_TYPE = 'application/scim+json';
 /** Okta sends this on every provisioning call; some gateways route or allow-list on it. */
@@ -67,6 +67,8 @@ export interface ScimHttpOptions {
   connectMs?: number;
   totalMs?: number;
   maxBodyBytes?: number;
+  /** Shared outbound dispatcher (proxy, OS roots); without one the client opens its own pool. */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -80,7 +82,9 @@ export class ScimHttpClient {
   readonly totalMs: number;
   readonly maxBodyBytes: number;
   private readonly token: string;
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
+  /** Only a pool this client opened is destroyed by close(); a shared dispatcher stays up. */
+  private readonly ownsAgent: boolean;
 
   constructor(opts: ScimHttpOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
@@ -90,7 +94,8 @@ export class ScimHttpClient {
     this.maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     // undici's request() never follows redirects, which is what we want: a 3xx is reported, and
     // the token can never be replayed to whatever host a Location header names.
-    this.agent = new Agent({
+    this.ownsAgent = !opts.dispatcher;
+    this.agent = opts.dispatcher ?? new Agent({
       connect: { timeout: this.connectMs },
       headersTimeout: this.totalMs,
       bodyTimeout: this.totalMs,
@@ -194,7 +199,7 @@ export class ScimHttpClient {
 
   async close(): Promise<void> {
     // destroy, not close: a hostile server holding a socket open must not keep the run alive.
-    await this.agent.destroy().catch(() => undefined);
+    if (this.ownsAgent) await this.agent.destroy().catch(() => undefined);
   }
 }
 

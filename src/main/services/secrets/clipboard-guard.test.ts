@@ -29,4 +29,18 @@ describe('ClipboardGuard', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(clip.text).toBe('an unrelated note');
   });
+
+  it('clears a secret copied moments ago when the app quits, and leaves anything copied since', async () => {
+    const clip = fakeClipboard();
+    const guard = new ClipboardGuard(clip);
+    await guard.copySecret('tok-123456789');
+    await guard.dispose();
+    expect(clip.text).toBe('');
+
+    const other = new ClipboardGuard(clip);
+    await other.copySecret('tok-987654321');
+    clip.writeText('an unrelated note');
+    await other.dispose();
+    expect(clip.text).toBe('an unrelated note');
+  });
 });

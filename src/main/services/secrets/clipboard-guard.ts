@@ -11,6 +11,8 @@ export const CLIPBOARD_CLEAR_SECONDS = 60;
  */
 export class ClipboardGuard {
   private timer: NodeJS.Timeout | undefined;
+  /** The secret last copied, until the clipboard was checked for it. */
+  private pending: string | undefined;
 
   constructor(
     private readonly clipboard: ClipboardLike,
@@ -19,6 +21,7 @@ export class ClipboardGuard {
 
   async copySecret(value: string): Promise<{ clearsAfterSeconds: number }> {
     await this.clipboard.writeText(value);
+    this.pending = value;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.clearIfStill(value), this.clearAfterMs);
     this.timer.unref?.();
@@ -26,10 +29,13 @@ export class ClipboardGuard {
   }
 
   private async clearIfStill(value: string): Promise<void> {
+    if (this.pending === value) this.pending = undefined;
     if ((await this.clipboard.readText()) === value) await this.clipboard.writeText('');
   }
 
-  dispose(): void {
+  /** Quitting: a token copied less than the delay ago must not outlive the app on the clipboard. */
+  async dispose(): Promise<void> {
     clearTimeout(this.timer);
+    if (this.pending !== undefined) await this.clearIfStill(this.pending);
   }
 }

@@ -13,6 +13,12 @@ export interface KeytarLike {
 export const DEFAULT_KEYCHAIN_SERVICE = 'ThreatLocker Okta Console';
 
 /**
+ * Windows Credential Manager stores at most 2,560 bytes per secret (CRED_MAX_CREDENTIAL_BLOB_SIZE),
+ * written as UTF-16: 1,280 characters. Longer values fail deep in the OS with a vague error.
+ */
+export const WINDOWS_SECRET_MAX_CHARS = 1_280;
+
+/**
  * The only place secrets are read or written. Values live in the OS keychain under one service,
  * one account per profile and kind; every value seen is registered with the redactor so it can
  * never be logged.
@@ -22,6 +28,7 @@ export class SecretStore {
     private readonly keytar: KeytarLike,
     private readonly redactor: Redactor,
     readonly service: string = DEFAULT_KEYCHAIN_SERVICE,
+    private readonly platform: NodeJS.Platform = process.platform,
   ) {}
 
   static account(profileId: string, kind: SecretKind): string {
@@ -46,6 +53,13 @@ export class SecretStore {
 
   async set(profileId: string, kind: SecretKind, value: string): Promise<void> {
     this.redactor.register(value);
+    if (this.platform === 'win32' && value.length > WINDOWS_SECRET_MAX_CHARS) {
+      throw new AppError(
+        'VALIDATION',
+        `This ${secretLabels[kind]} is ${value.length.toLocaleString('en-US')} characters; Windows Credential Manager stores at most ${WINDOWS_SECRET_MAX_CHARS.toLocaleString('en-US')}.`,
+        { hint: 'Check that only the token was pasted, with nothing before or after it. Nothing was saved.' },
+      );
+    }
     await this.guard(() => this.keytar.setPassword(this.service, SecretStore.account(profileId, kind), value));
   }
 
