@@ -30,9 +30,9 @@ export const zones = [
   {
     name: 'electron-only-in-adapters',
     files: /^src\/(main|host)\//,
-    except: /^src\/main\/(index\.ts|ipc\/electron-ipc(\.test)?\.ts|security\/)/,
+    except: /^src\/main\/(index\.ts|lifecycle\.ts|ipc\/electron-ipc(\.test)?\.ts|security\/)/,
     forbids: ({ pkg }) => pkg && isElectron(pkg),
-    message: 'Only the thin Electron adapters (main/index.ts, ipc/electron-ipc.ts, security/) import electron.',
+    message: 'Only the thin Electron adapters (main/index.ts, lifecycle.ts, ipc/electron-ipc.ts, security/) import electron.',
   },
   {
     name: 'main-never-imports-renderer',
