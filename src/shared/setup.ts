@@ -32,7 +32,11 @@ export const copyValueSchema = z.object({
 });
 export type CopyValue = z.infer<typeof copyValueSchema>;
 
-export const checklistItemSchema = z.object({ id: z.string(), label: z.string(), confirmed: z.boolean() });
+/** Who ticked a checklist item: the admin in the wizard, or the sandbox playing the admin's clicks. */
+export const confirmedBySchema = z.enum(['admin', 'sandbox']);
+export type ConfirmedBy = z.infer<typeof confirmedBySchema>;
+
+export const checklistItemSchema = z.object({ id: z.string(), label: z.string(), confirmed: z.boolean(), confirmedBy: confirmedBySchema.optional() });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
 /** One line of a step's verification: what was compared or probed, and how it came out. */
@@ -74,7 +78,8 @@ export const settingRowSchema = z.object({
   setting: z.string(),
   value: z.string(),
   how: z.enum(['api', 'manual']),
-  verification: z.enum(['read-back', 'probed', 'confirmed', 'not-verifiable', 'pending', 'failed']),
+  /** confirmed: the admin ticked it; sandbox: the sandbox played the admin's clicks (no API reads it back). */
+  verification: z.enum(['read-back', 'probed', 'confirmed', 'sandbox', 'not-verifiable', 'pending', 'failed']),
   at: z.string().optional(),
 });
 export type SettingRow = z.infer<typeof settingRowSchema>;

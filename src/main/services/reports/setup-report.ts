@@ -34,6 +34,7 @@ const verification: Record<Verification, { label: string; tone: Tone; help: stri
   'read-back': { label: 'Read back', tone: 'ok', help: 'The console read the value back from Okta or ThreatLocker and it matches.' },
   probed: { label: 'Probed', tone: 'ok', help: 'Tested end to end (e.g. a SCIM request with the token); the setting itself cannot be read.' },
   confirmed: { label: 'Confirmed by admin', tone: 'info', help: 'No API can read it back; the administrator confirmed it in the wizard.' },
+  sandbox: { label: 'Set by the sandbox', tone: 'info', help: 'No API can read it back; the sandbox played the administrator’s clicks (no one confirmed it by hand).' },
   'not-verifiable': { label: 'Not verifiable', tone: 'neutral', help: 'No API can read it back.' },
   pending: { label: 'Pending', tone: 'warn', help: 'Its step has not run yet.' },
   failed: { label: 'Failed', tone: 'bad', help: 'Its step failed.' },

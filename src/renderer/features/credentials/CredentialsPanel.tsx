@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { secretKinds, secretLabels, type SecretKind, type SecretStatus } from '../../../shared/profile';
 import { ConfirmDialog, Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
+import { PathSeparator } from '../../components/PathSeparator';
 import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useCredentialsStore } from './credentials-store';
@@ -31,7 +32,7 @@ function Path({ steps }: { steps: string[] }) {
     <span className="path">
       {steps.map((step, index) => (
         <span key={step}>
-          {index > 0 && <span className="path-sep" aria-label="then"> → </span>}
+          {index > 0 && <PathSeparator />}
           <span className="path-step">{step}</span>
         </span>
       ))}

@@ -2,6 +2,7 @@ import type { SecretKind } from '../../../shared/profile';
 import type { Finding, StepView } from '../../../shared/setup';
 import { Spinner } from '../../components/Dialog';
 import { Icon, type IconName } from '../../components/Icon';
+import { PathSeparator } from '../../components/PathSeparator';
 import { useCredentialsStore } from '../credentials/credentials-store';
 import { pathParts } from './step-data';
 
@@ -54,11 +55,7 @@ export function PathText({ text }: { text: string }) {
     <span className="wizard-path">
       {parts.map((part, index) => (
         <span key={`${index}-${part}`}>
-          {index > 0 && (
-            <span className="path-sep" aria-label="then">
-              {' → '}
-            </span>
-          )}
+          {index > 0 && <PathSeparator />}
           <span className="path-step">{part}</span>
         </span>
       ))}

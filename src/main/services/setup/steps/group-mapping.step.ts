@@ -87,6 +87,6 @@ export const groupMappingStep: StepDefinition = {
     admin.threatlocker.controls.setGroupMappings(ctx.profile.mappings.map((m) => ({ groupDisplayName: m.oktaGroupName, roleId: m.roleId })));
     const all: Record<string, boolean> = { [SAVED]: true };
     for (const m of ctx.profile.mappings) all[rowId(m.oktaGroupId)] = true;
-    await ctx.saveData({ checklist: { ...ctx.checklist(), ...all } });
+    await ctx.confirm(all, 'sandbox');
   },
 };

@@ -88,5 +88,7 @@ export const threatlockerSamlStep: StepDefinition = {
       certificatePem: str(d, 'certificatePem') ?? '',
       signatureAlgorithm: algorithm === 'SHA512' ? 'SHA512' : 'SHA256',
     });
+    // The admin would tick "I saved these values" after saving: the sandbox does, and says so.
+    await ctx.confirm({ 'saml-saved': true }, 'sandbox');
   },
 };
