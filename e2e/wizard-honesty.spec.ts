@@ -59,3 +59,78 @@ test('step 11 after Play stays verified through a Verify click, and says the san
   await expect(panel.getByText('(ticked by the sandbox)')).toHaveCount(1);
   expect((await setup.summaryRows()).find((r) => r.setting === 'Admin Login Settings')).toMatchObject({ value: 'chosen', verification: 'confirmed' });
 });
+
+test('a new admin walks the wizard: each step keeps its result in view, statuses agree, step 9 says whom it skipped and why, step 10 suggests roles at once', async ({ consoleHost }) => {
+  test.setTimeout(240_000);
+  const { page } = consoleHost;
+  const setup = new SetupPage(page);
+  await new ProfilesPage(page).trySandbox();
+  await setup.open();
+
+  // Step 1 runs and stays in view with its result, like every other step.
+  expect(await setup.currentStep()).toBe('prerequisites');
+  expect(await setup.run()).toBe('verified');
+  expect(await setup.currentStep()).toBe('prerequisites');
+  await expect(setup.stepPanel('prerequisites').getByRole('button', { name: /Continue to step 2/ })).toBeVisible();
+
+  expect(await setup.run('create-app', { createApp: { appLabel: 'ThreatLocker', hideTile: true } })).toBe('verified');
+  expect(await setup.run('assertion-preview')).toBe('verified');
+
+  // Step 4: the sandbox saves the values in ThreatLocker and ticks "I saved these values", and says so.
+  expect(await setup.playInSandbox('threatlocker-saml')).toBe('verified');
+  await expect(setup.panel.getByRole('checkbox', { name: /I saved these values/ })).toBeChecked();
+  await expect(setup.panel.getByText('(ticked by the sandbox)')).toBeVisible();
+
+  expect(await setup.playInSandbox('enable-scim')).toBe('verified');
+  expect(await setup.playInSandbox('scim-connection')).toBe('verified');
+
+  // One status per step: the step list and the banner use the same words.
+  const status7 = await setup.run('to-app');
+  const navStatus = setup.nav.locator('li:has(> button[data-step-id="to-app"]) .wizard-nav-status');
+  const banner = setup.panel.getByTestId('step-status');
+  await expect(banner).toHaveAttribute('data-status', status7);
+  await expect(banner.locator('.callout-title')).toContainText((await navStatus.textContent())!.split(' · ')[0]!);
+  if (status7 !== 'verified') expect(await setup.playInSandbox('to-app')).toBe('verified');
+
+  await setup.selectStep('push-groups');
+  await setup.searchAndPickGroups(['ThreatLocker Admins', 'ThreatLocker Read Only']);
+  expect(await setup.run()).toBe('verified');
+
+  // Step 9: the pre-selected source has values to copy (or is a value to enter); a fill that
+  // finds nothing to copy lists every user it skipped, with the reason.
+  expect(await setup.run('primary-phone')).toBe('failed');
+  const fill = setup.panel.getByTestId('phone-fill');
+  const table = fill.getByRole('table', { name: 'Users without primaryPhone' });
+  const logins = await table.locator('tr[data-user-login]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-user-login')!));
+  expect(logins.length).toBeGreaterThan(0);
+  const attribute = fill.getByRole('combobox', { name: 'Profile attribute' });
+  if (await fill.getByRole('radio', { name: 'Copy from profile attribute' }).isChecked()) {
+    const preselected = await attribute.inputValue();
+    await expect(table.locator('.wizard-candidate', { hasText: preselected }).first()).toBeVisible();
+  } else {
+    await expect(fill.getByRole('radio', { name: 'Use this value' })).toBeChecked();
+  }
+  await setup.fillPhones({ attribute: 'faxNumber' });
+  const report = setup.panel.getByTestId('last-fill');
+  await expect(report).toContainText(`Last fill: 0 users updated, ${logins.length} skipped`);
+  for (const login of logins) await expect(report.getByRole('listitem').filter({ hasText: login })).toContainText('skipped: faxNumber is empty');
+  await expect(setup.panel.getByTestId('step-status')).not.toContainText('(s)');
+
+  await setup.fillPhones({ value: '+1 555 0100' });
+  if ((await setup.status('primary-phone')) !== 'verified') expect(await setup.playInSandbox('primary-phone')).toBe('verified');
+  // Every check shows, passed ones too (none drops out of the list once it passes).
+  expect(await setup.findings()).toContainEqual({ label: 'Failed provisioning tasks in Okta', outcome: 'pass' });
+
+  // Step 10: the suggested roles fill the dropdowns right after the roles load.
+  await setup.selectStep('group-mapping');
+  const editor = setup.panel.getByTestId('mapping-editor');
+  await setup.whileRunning(() => editor.getByRole('button', { name: 'Load ThreatLocker roles' }).click());
+  for (const group of ['ThreatLocker Admins', 'ThreatLocker Read Only']) {
+    await expect(editor.getByRole('combobox', { name: `Role for ${group}` })).not.toHaveValue('');
+  }
+  await expect(editor.getByText(/^Suggested/).first()).toBeVisible();
+  await setup.mapGroups({ 'ThreatLocker Admins': 'Administrator', 'ThreatLocker Read Only': 'Read Only' });
+  expect(await setup.playInSandbox('group-mapping')).toBe('verified');
+  await expect(editor).toContainText('Saved, and verified');
+  await expect(editor).not.toContainText('then confirm them below');
+});

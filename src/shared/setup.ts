@@ -21,6 +21,14 @@ export type SetupStepId = z.infer<typeof setupStepIdSchema>;
 export const stepModeSchema = z.enum(['automated', 'manual', 'mixed']);
 export const stepStatusViewSchema = z.enum(['not-started', 'verified', 'unverifiable', 'failed']);
 
+/** A step's status in words: the same in the step list, the banner, announcements and the report. */
+export const stepStatusLabels: Record<z.infer<typeof stepStatusViewSchema>, string> = {
+  'not-started': 'Not done yet',
+  verified: 'Verified',
+  unverifiable: 'Done, not verifiable',
+  failed: 'Failed',
+};
+
 /** A value the admin types or pastes somewhere by hand, with a copy button. */
 export const copyValueSchema = z.object({
   label: z.string(),

@@ -1,6 +1,6 @@
 import type { Profile } from '../../../shared/profile';
 import { scimCheckRunSchema, type CheckOutcome, type ScimCheckRun } from '../../../shared/scim-check';
-import type { SettingRow, SetupView, StepView } from '../../../shared/setup';
+import { stepStatusLabels, type SettingRow, type SetupView, type StepView } from '../../../shared/setup';
 
 export interface SetupReportInput {
   profile: Profile;
@@ -24,10 +24,10 @@ type Verification = SettingRow['verification'];
 type Tone = 'ok' | 'info' | 'neutral' | 'warn' | 'bad';
 
 const stepStatus: Record<StepView['status'], { label: string; tone: Tone }> = {
-  verified: { label: 'Verified', tone: 'ok' },
-  unverifiable: { label: 'Done, not verifiable', tone: 'info' },
-  failed: { label: 'Failed', tone: 'bad' },
-  'not-started': { label: 'Not started', tone: 'neutral' },
+  verified: { label: stepStatusLabels.verified, tone: 'ok' },
+  unverifiable: { label: stepStatusLabels.unverifiable, tone: 'info' },
+  failed: { label: stepStatusLabels.failed, tone: 'bad' },
+  'not-started': { label: stepStatusLabels['not-started'], tone: 'neutral' },
 };
 
 const verification: Record<Verification, { label: string; tone: Tone; help: string }> = {

@@ -148,7 +148,8 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
 
       <div className="wizard-actions">
         <div className="wizard-actions-main">
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run()} data-action="run">
+          {/* Once the step is done, going on is the main action; re-running stays one click away. */}
+          <button type="button" className={`btn ${done ? 'btn-secondary' : 'btn-primary'}`} disabled={busy} onClick={() => void run()} data-action="run">
             {isRunning && running.kind === 'run' ? <Spinner /> : <Icon name={action === 'Verify' ? 'passCircle' : action === 'Re-run' ? 'refresh' : 'play'} />}
             {action}
           </button>
@@ -161,7 +162,7 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
           {done && (
             <button
               type="button"
-              className="btn btn-ghost wizard-next"
+              className="btn btn-primary wizard-next"
               onClick={() => {
                 select(next ? next.id : 'summary');
               }}

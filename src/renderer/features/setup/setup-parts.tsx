@@ -1,5 +1,5 @@
 import type { SecretKind } from '../../../shared/profile';
-import type { Finding, StepView } from '../../../shared/setup';
+import { stepStatusLabels, type Finding, type StepView } from '../../../shared/setup';
 import { Spinner } from '../../components/Dialog';
 import { Icon, type IconName } from '../../components/Icon';
 import { PathSeparator } from '../../components/PathSeparator';
@@ -9,12 +9,7 @@ import { pathParts } from './step-data';
 export type StepStatus = StepView['status'];
 export type StepMode = StepView['mode'];
 
-export const statusLabels: Record<StepStatus, string> = {
-  'not-started': 'Not started',
-  verified: 'Verified',
-  unverifiable: 'Done, not verifiable',
-  failed: 'Failed',
-};
+export const statusLabels: Record<StepStatus, string> = stepStatusLabels;
 
 export const statusIcons: Record<StepStatus, IconName> = {
   'not-started': 'skipCircle',
