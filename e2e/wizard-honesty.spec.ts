@@ -65,6 +65,11 @@ test('a new admin walks the wizard: each step keeps its result in view, statuses
   const { page } = consoleHost;
   const setup = new SetupPage(page);
   await new ProfilesPage(page).trySandbox();
+  // The browser host cannot copy a token to the clipboard: the Credentials tab does not offer it.
+  const credentials = page.getByTestId('credentials-panel');
+  await page.locator('main[data-screen="profile"]').getByRole('tab', { name: /^Credentials/ }).click();
+  await expect(credentials.locator('section[data-state="saved"]')).toHaveCount(3);
+  await expect(credentials.getByRole('button', { name: 'Copy', exact: true })).toHaveCount(0);
   await setup.open();
 
   // Step 1 runs and stays in view with its result, like every other step.
@@ -81,8 +86,20 @@ test('a new admin walks the wizard: each step keeps its result in view, statuses
   await expect(setup.panel.getByRole('checkbox', { name: /I saved these values/ })).toBeChecked();
   await expect(setup.panel.getByText('(ticked by the sandbox)')).toBeVisible();
 
-  expect(await setup.playInSandbox('enable-scim')).toBe('verified');
-  expect(await setup.playInSandbox('scim-connection')).toBe('verified');
+  // Choices to select are not offered for copying.
+  await setup.selectStep('enable-scim');
+  await expect(setup.panel.locator('tr[data-value-label="Provisioning"]')).toContainText('Select it');
+  await expect(setup.copyButton('Provisioning')).toHaveCount(0);
+  expect(await setup.playInSandbox()).toBe('verified');
+
+  // Step 6 in the browser host: no token Copy button that cannot work here; the paths read "… then …".
+  await setup.selectStep('scim-connection');
+  await expect(setup.panel.locator('tr[data-value-label="Authorization (SCIM token)"]')).toContainText('the browser console cannot copy tokens');
+  await expect(setup.copyButton('Authorization (SCIM token)')).toHaveCount(0);
+  await expect(setup.copyButton('Authentication Mode')).toHaveCount(0);
+  await expect(setup.copyButton('SCIM connector base URL')).toBeVisible();
+  await expect(setup.panel.getByRole('heading', { name: /^Values to enter in Okta then .+ then Provisioning/ })).toBeVisible();
+  expect(await setup.playInSandbox()).toBe('verified');
 
   // One status per step: the step list and the banner use the same words.
   const status7 = await setup.run('to-app');

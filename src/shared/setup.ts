@@ -37,6 +37,8 @@ export const copyValueSchema = z.object({
   secretKind: secretKindSchema.optional(),
   /** Where it goes, e.g. "ThreatLocker -> SAML Integration -> Sign-On URL". */
   target: z.string().optional(),
+  /** A choice the admin selects (a dropdown or checkboxes): nothing to paste, so no Copy button. */
+  pick: z.boolean().optional(),
 });
 export type CopyValue = z.infer<typeof copyValueSchema>;
 

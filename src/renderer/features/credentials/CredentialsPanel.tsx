@@ -3,6 +3,7 @@ import { secretKinds, secretLabels, type SecretKind, type SecretStatus } from '.
 import { ConfirmDialog, Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
 import { PathSeparator } from '../../components/PathSeparator';
+import { selectCanCopySecrets, useAppStore } from '../../app/app-store';
 import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useCredentialsStore } from './credentials-store';
@@ -87,6 +88,7 @@ function SecretCard({ kind, status, loading }: { kind: SecretKind; status: Secre
   const save = useCredentialsStore((state) => state.save);
   const remove = useCredentialsStore((state) => state.remove);
   const copy = useCredentialsStore((state) => state.copy);
+  const canCopy = useAppStore(selectCanCopySecrets);
   const now = useNow();
   const inputRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
@@ -150,10 +152,12 @@ function SecretCard({ kind, status, loading }: { kind: SecretKind; status: Secre
         </div>
         {present && (
           <div className="secret-card-actions">
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => void copy(kind)} disabled={pending !== undefined}>
-              {pending === 'copying' ? <Spinner /> : <Icon name="copy" />}
-              Copy
-            </button>
+            {canCopy && (
+              <button type="button" className="btn btn-ghost btn-small" onClick={() => void copy(kind)} disabled={pending !== undefined}>
+                {pending === 'copying' ? <Spinner /> : <Icon name="copy" />}
+                Copy
+              </button>
+            )}
             <button type="button" className="btn btn-ghost btn-small btn-ghost-danger" onClick={() => setConfirmDelete(true)} disabled={pending !== undefined}>
               <Icon name="trash" />
               Delete

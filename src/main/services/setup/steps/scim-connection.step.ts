@@ -95,8 +95,8 @@ export const scimConnectionStep: StepDefinition = {
       values: [
         { label: 'SCIM connector base URL', value: profile.threatlocker.scimUrl ?? '', target: `${TARGET} -> SCIM connector base URL` },
         { label: 'Unique identifier field for users', value: 'email', target: `${TARGET} -> Unique identifier field for users` },
-        { label: 'Supported provisioning actions', value: PROVISIONING_ACTIONS.join(', '), target: `${TARGET} -> Supported provisioning actions (select all)` },
-        { label: 'Authentication Mode', value: 'HTTP Header', target: `${TARGET} -> Authentication Mode` },
+        { label: 'Supported provisioning actions (select all)', value: PROVISIONING_ACTIONS.join(', '), target: `${TARGET} -> Supported provisioning actions`, pick: true },
+        { label: 'Authentication Mode', value: 'HTTP Header', target: `${TARGET} -> Authentication Mode`, pick: true },
         { label: 'Authorization (SCIM token)', secretKind: 'scimBearerToken', target: `${TARGET} -> HTTP Header -> Authorization` },
       ],
       checklist: [],
