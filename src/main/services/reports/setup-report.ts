@@ -1,5 +1,5 @@
 import type { Profile } from '../../../shared/profile';
-import { scimCheckRunSchema, type CheckOutcome, type ScimCheckRun } from '../../../shared/scim-check';
+import { resultNumbers, scimCheckRunSchema, type CheckOutcome, type ScimCheckRun } from '../../../shared/scim-check';
 import { stepStatusLabels, type SettingRow, type SetupView, type StepView } from '../../../shared/setup';
 
 export interface SetupReportInput {
@@ -222,11 +222,12 @@ function scimSection(run: ScimCheckRun, t: (s: string | undefined) => string, wh
   const counts = (['pass', 'warn', 'fail', 'skip'] as const)
     .map((k) => `<li>${badge(`${s[k]} ${k === 'warn' ? 'warn' : k}`, s[k] > 0 ? outcome[k].tone : 'neutral')}</li>`)
     .join('');
+  const numbers = resultNumbers(run.results);
   const results = run.results
-    .map((r) => {
+    .map((r, i) => {
       const o = outcome[r.outcome];
       return `<tr data-check="${t(r.id)}" data-outcome="${t(r.outcome)}">
-<td class="num">${r.number}</td>
+<td class="num">${numbers[i]}</td>
 <td>${t(r.title)}</td>
 <td>${badge(o.label, o.tone)}</td>
 <td class="num">${r.status ?? '<span class="muted">—</span>'}</td>
