@@ -1,6 +1,7 @@
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { ProfilesPage } from './pages/profiles-page';
-import { SetupPage } from './pages/setup-page';
+import { SetupPage, stepIds } from './pages/setup-page';
 
 /** The report's table row of one setting (its data-verification and text). */
 function reportRow(html: string, setting: string): string {
@@ -150,4 +151,18 @@ test('a new admin walks the wizard: each step keeps its result in view, statuses
   expect(await setup.playInSandbox('group-mapping')).toBe('verified');
   await expect(editor).toContainText('Saved, and verified');
   await expect(editor).not.toContainText('then confirm them below');
+  expect(await setup.playInSandbox('allow-sso')).toBe('verified');
+
+  // The done wizard, light and dark: no serious or critical axe finding on any step or the summary.
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const id of stepIds) {
+      await setup.selectStep(id);
+      for (const v of await seriousViolations(page)) found.push(`${scheme} ${id}: ${v}`);
+    }
+    await setup.showSummary();
+    for (const v of await seriousViolations(page)) found.push(`${scheme} summary: ${v}`);
+  }
+  expect(found.join('\n')).toBe('');
 });
