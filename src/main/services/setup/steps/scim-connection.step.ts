@@ -4,6 +4,7 @@ import { validateProfileInputs } from '../input-validation';
 import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { readProvisioning } from './provisioning-state';
+import { plural } from '../../../../shared/plural';
 
 /** "All supported provisioning actions were selected" in the article. */
 export const PROVISIONING_ACTIONS = ['Import New Users and Profile Updates', 'Push New Users', 'Push Profile Updates', 'Push Groups'];
@@ -42,7 +43,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   if (failedChecks.length) {
     return {
       status: 'failed',
-      detail: `The SCIM endpoint failed ${failedChecks.length} check(s): ${failedChecks.map((r) => r.title).join('; ')}.`,
+      detail: `The SCIM endpoint failed ${plural(failedChecks.length, 'check')}: ${failedChecks.map((r) => r.title).join('; ')}.`,
       hint: failedChecks[0]?.hint ?? 'Check the API Url, the token and ThreatLocker\'s Enabled toggle.',
       findings,
     };
