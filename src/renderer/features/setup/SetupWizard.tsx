@@ -75,7 +75,7 @@ function WizardBody({ view, sandbox }: { view: SetupView; sandbox: boolean }) {
             <strong>{done}</strong> of {steps.length} steps done
           </p>
           <progress className="progress" max={100} value={steps.length ? Math.round((done / steps.length) * 100) : 0} aria-label={`${done} of ${steps.length} steps done`} />
-          {resumeStep && done > 0 && (
+          {resumeStep && done > 0 && current !== resumeStep.id && (
             <button type="button" className="wizard-resume" onClick={() => select(resumeStep.id)}>
               <Icon name="clock" size={14} />
               <span>
