@@ -79,7 +79,7 @@ test('a new admin completes the whole setup in the sandbox, every setting verifi
 
   const rows = await setup.summaryRows();
   expect(rows.length).toBeGreaterThan(20);
-  for (const row of rows) expect(['read-back', 'probed', 'confirmed', 'not-verifiable'], `${row.setting}: ${row.verification}`).toContain(row.verification);
+  for (const row of rows) expect(['read-back', 'probed', 'confirmed', 'sandbox', 'not-verifiable'], `${row.setting}: ${row.verification}`).toContain(row.verification);
   expect(rows.find((r) => /Audience/i.test(r.setting))?.value).toBe('https://threatlocker.com');
 
   // ThreatLocker holds every active member of the pushed groups, as an administrator.

@@ -8,6 +8,13 @@ if [[ "$(uname)" == "Linux" && -z "${TLOC_KEYRING_READY:-}" ]] && command -v dbu
   exec dbus-run-session -- bash -c '
     keyring_home=$(mktemp -d)
     echo -n ci | XDG_DATA_HOME="$keyring_home" gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    # The daemon takes the Secret Service name a moment after it returns; a call before that
+    # fails ("keychain could not be reached"), so wait for it (up to 5 s).
+    for _ in $(seq 50); do
+      command -v dbus-send >/dev/null || break
+      dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q true && break
+      sleep 0.1
+    done
     "$@"; status=$?
     rm -rf "$keyring_home"
     exit $status' _ "$@" 2> >(grep -v "Failed to set fd limit" >&2)

@@ -76,7 +76,8 @@ export class ProfilesPage {
   }
 
   async openProfile(name: string): Promise<void> {
-    await this.row(name).getByRole('button', { name: `Open ${name}`, exact: true }).click();
+    // The row's main button reads "Open <name> <Okta org> <instance> Updated …".
+    await this.row(name).getByRole('button', { name: /^Open / }).click();
     await this.page.locator('main[data-screen="profile"][data-state="ready"]').waitFor();
   }
 

@@ -24,8 +24,8 @@ export interface SummaryRow {
 }
 
 /**
- * The profile's Setup tab: a stepper (nav "Setup steps", one button "<n>. <title>" per step plus
- * "Show summary") and the selected step's panel (section[data-testid="setup-step"] with
+ * The profile's Setup tab: a stepper (nav "Setup steps", one button "<n>. <title> <status>" per
+ * step plus "Summary …") and the selected step's panel (section[data-testid="setup-step"] with
  * data-step-id, data-status and data-running while it runs).
  */
 export class SetupPage {
@@ -63,7 +63,7 @@ export class SetupPage {
     return id;
   }
 
-  /** The stepper button of a step (accessible name "<n>. <title>"). */
+  /** The stepper button of a step (accessible name "<n>. <title> <status>"). */
   stepButton(step: number | SetupStepId): Locator {
     return this.nav.locator(`button[data-step-id="${SetupPage.idOf(step)}"]`);
   }
@@ -243,7 +243,7 @@ export class SetupPage {
   }
 
   async showSummary(): Promise<void> {
-    await this.nav.getByRole('button', { name: 'Show summary', exact: true }).click();
+    await this.nav.getByRole('button', { name: /^Summary\b/ }).click();
     await this.summary.waitFor();
   }
 

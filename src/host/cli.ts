@@ -5,7 +5,10 @@ import { buildAppServices } from '../main/app-services';
 import { defaultDataDir } from '../main/data-dir';
 import { startBuiltInSandbox } from '../main/demo-entry';
 import { keychainServiceFromEnv, osKeychain } from '../main/services/secrets/os-keychain';
+import { keychainUnavailableHint } from '../main/services/secrets/keychain-help';
+import { DEFAULT_KEYCHAIN_SERVICE } from '../main/services/secrets/secret-store';
 import { startBrowserHost } from './browser-host';
+import { rerunWithKeyringIfNeeded, stopWithKeyringParent } from './keyring-reexec';
 import { HOST_USAGE, parseHostArgs, UsageError } from './host-args';
 
 /** `npm run browser`: the console's main-process services in Node, the renderer in any browser. */
@@ -18,6 +21,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+  const rerun = rerunWithKeyringIfNeeded(root);
+  if (rerun) process.exit(await rerun);
   const rendererDir = resolve(root, 'out/renderer');
   const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
   const dataDir = resolve(args.dataDir ?? defaultDataDir());
@@ -35,6 +40,10 @@ async function main(): Promise<void> {
     echoLog: true,
   });
   if (args.allowLoopback) process.stderr.write('WARNING: --allow-loopback is on: profiles may point at plain-http 127.0.0.1 servers. Testing only.\n');
+  // Say it here, not only when a token is first saved: the terminal is where the fix is typed.
+  await osKeychain.findCredentials(keychainServiceFromEnv() ?? DEFAULT_KEYCHAIN_SERVICE).catch(() => {
+    process.stderr.write(`WARNING: The OS keychain could not be reached, so tokens cannot be saved. ${keychainUnavailableHint()}\n`);
+  });
   if (args.sandbox) await services.sandbox.start();
 
   const host = await startBrowserHost({ services, rendererDir, port: args.port });
@@ -50,6 +59,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  stopWithKeyringParent(() => void stop());
 }
 
 void main().catch((error: unknown) => {

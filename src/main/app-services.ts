@@ -98,7 +98,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
   });
 
   const handlers: Handlers = {
-    ...appHandlers({ version: opts.version, dataDir: opts.dataDir, allowLoopback: opts.allowLoopback, openExternal: opts.openExternal }),
+    ...appHandlers({ version: opts.version, dataDir: opts.dataDir, allowLoopback: opts.allowLoopback, canCopySecrets: clipboard !== null, openExternal: opts.openExternal }),
     ...profilesHandlers(profiles),
     ...secretsHandlers(secrets),
     ...sandboxHandlers(sandbox),

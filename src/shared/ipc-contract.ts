@@ -37,6 +37,8 @@ export const invokeChannels = {
       dataDir: z.string(),
       allowLoopback: z.boolean(),
       platform: z.string(),
+      /** False where main has no system clipboard (the browser host): tokens cannot be copied there. */
+      canCopySecrets: z.boolean().default(false),
     }),
   ),
 

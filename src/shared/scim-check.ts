@@ -31,3 +31,19 @@ export const scimCheckRunSchema = z.object({
   summary: z.object({ pass: z.number(), warn: z.number(), fail: z.number(), skip: z.number() }),
 });
 export type ScimCheckRun = z.infer<typeof scimCheckRunSchema>;
+
+/**
+ * How each result is numbered on screen and in text: the check's number, with a letter when one
+ * check has several results ("1a", "1b", "1c", "2", "3a", "3b"), so no number repeats.
+ */
+export function resultNumbers(results: readonly Pick<ScimCheckResult, 'number'>[]): string[] {
+  const total = new Map<number, number>();
+  for (const r of results) total.set(r.number, (total.get(r.number) ?? 0) + 1);
+  const seen = new Map<number, number>();
+  return results.map((r) => {
+    if (total.get(r.number) === 1) return String(r.number);
+    const index = seen.get(r.number) ?? 0;
+    seen.set(r.number, index + 1);
+    return `${r.number}${String.fromCharCode(97 + (index % 26))}`;
+  });
+}

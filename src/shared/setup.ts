@@ -21,6 +21,14 @@ export type SetupStepId = z.infer<typeof setupStepIdSchema>;
 export const stepModeSchema = z.enum(['automated', 'manual', 'mixed']);
 export const stepStatusViewSchema = z.enum(['not-started', 'verified', 'unverifiable', 'failed']);
 
+/** A step's status in words: the same in the step list, the banner, announcements and the report. */
+export const stepStatusLabels: Record<z.infer<typeof stepStatusViewSchema>, string> = {
+  'not-started': 'Not done yet',
+  verified: 'Verified',
+  unverifiable: 'Done, not verifiable',
+  failed: 'Failed',
+};
+
 /** A value the admin types or pastes somewhere by hand, with a copy button. */
 export const copyValueSchema = z.object({
   label: z.string(),
@@ -29,10 +37,16 @@ export const copyValueSchema = z.object({
   secretKind: secretKindSchema.optional(),
   /** Where it goes, e.g. "ThreatLocker -> SAML Integration -> Sign-On URL". */
   target: z.string().optional(),
+  /** A choice the admin selects (a dropdown or checkboxes): nothing to paste, so no Copy button. */
+  pick: z.boolean().optional(),
 });
 export type CopyValue = z.infer<typeof copyValueSchema>;
 
-export const checklistItemSchema = z.object({ id: z.string(), label: z.string(), confirmed: z.boolean() });
+/** Who ticked a checklist item: the admin in the wizard, or the sandbox playing the admin's clicks. */
+export const confirmedBySchema = z.enum(['admin', 'sandbox']);
+export type ConfirmedBy = z.infer<typeof confirmedBySchema>;
+
+export const checklistItemSchema = z.object({ id: z.string(), label: z.string(), confirmed: z.boolean(), confirmedBy: confirmedBySchema.optional() });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
 /** One line of a step's verification: what was compared or probed, and how it came out. */
@@ -74,7 +88,8 @@ export const settingRowSchema = z.object({
   setting: z.string(),
   value: z.string(),
   how: z.enum(['api', 'manual']),
-  verification: z.enum(['read-back', 'probed', 'confirmed', 'not-verifiable', 'pending', 'failed']),
+  /** confirmed: the admin ticked it; sandbox: the sandbox played the admin's clicks (no API reads it back). */
+  verification: z.enum(['read-back', 'probed', 'confirmed', 'sandbox', 'not-verifiable', 'pending', 'failed']),
   at: z.string().optional(),
 });
 export type SettingRow = z.infer<typeof settingRowSchema>;

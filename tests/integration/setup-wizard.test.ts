@@ -72,7 +72,7 @@ describe('setup wizard against the sandbox', () => {
     const view = await completeWizard();
     for (const s of view.steps) expect(s.status, `${s.id}: ${s.detail}`).toBe('verified');
     expect(view.resumeAt).toBeUndefined();
-    for (const row of view.summary) expect(['read-back', 'probed', 'confirmed', 'not-verifiable'], row.setting).toContain(row.verification);
+    for (const row of view.summary) expect(['read-back', 'probed', 'confirmed', 'sandbox', 'not-verifiable'], row.setting).toContain(row.verification);
     expect(view.summary.find((r) => r.setting === 'Authorization (SCIM token)')!.value).toMatch(/^••••.{4}$/);
     expect(JSON.stringify(view)).not.toContain(sb.threatlocker.scimToken);
     expect(JSON.stringify(view)).not.toContain(sb.okta.apiToken);

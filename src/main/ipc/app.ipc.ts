@@ -6,6 +6,7 @@ interface AppInfoDeps {
   version: string;
   dataDir: string;
   allowLoopback: boolean;
+  canCopySecrets: boolean;
   openExternal: (url: string) => Promise<boolean>;
 }
 
@@ -16,6 +17,7 @@ export function appHandlers(deps: AppInfoDeps): Pick<Handlers, 'app:info' | 'she
       dataDir: deps.dataDir,
       allowLoopback: deps.allowLoopback,
       platform: process.platform,
+      canCopySecrets: deps.canCopySecrets,
     }),
     'shell:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {

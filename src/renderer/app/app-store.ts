@@ -34,5 +34,8 @@ export const useAppStore = create<AppState>((set) => ({
     set((state) => (state.route.screen === 'profile' ? { route: { ...state.route, tab } } : state)),
 }));
 
+/** Whether main can put a token on the system clipboard (not in the browser host). */
+export const selectCanCopySecrets = (state: AppState): boolean => state.info?.canCopySecrets === true;
+
 export const selectActiveProfileId = (state: AppState): string | undefined =>
   state.route.screen === 'profile' ? state.route.profileId : undefined;

@@ -49,6 +49,4 @@ export function portalApiHost(instance: string): string {
   return `portalapi.${instance.toLowerCase()}.threatlocker.com`;
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { plural } from '../../shared/plural';

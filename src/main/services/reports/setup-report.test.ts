@@ -148,7 +148,7 @@ describe('buildSetupReport', () => {
     expect(text).toContain('All prerequisites met');
     expect(text).toContain('Next: Paste the token again');
     expect(text).toContain('2025-03-04 10:05 UTC');
-    expect(text).toContain('Not started');
+    expect(text).toContain('Not done yet');
   });
 
   it('includes the saved SCIM check: counts and every result with outcome, status, latency and hint', () => {

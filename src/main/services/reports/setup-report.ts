@@ -1,6 +1,6 @@
 import type { Profile } from '../../../shared/profile';
-import { scimCheckRunSchema, type CheckOutcome, type ScimCheckRun } from '../../../shared/scim-check';
-import type { SettingRow, SetupView, StepView } from '../../../shared/setup';
+import { resultNumbers, scimCheckRunSchema, type CheckOutcome, type ScimCheckRun } from '../../../shared/scim-check';
+import { stepStatusLabels, type SettingRow, type SetupView, type StepView } from '../../../shared/setup';
 
 export interface SetupReportInput {
   profile: Profile;
@@ -24,16 +24,17 @@ type Verification = SettingRow['verification'];
 type Tone = 'ok' | 'info' | 'neutral' | 'warn' | 'bad';
 
 const stepStatus: Record<StepView['status'], { label: string; tone: Tone }> = {
-  verified: { label: 'Verified', tone: 'ok' },
-  unverifiable: { label: 'Done, not verifiable', tone: 'info' },
-  failed: { label: 'Failed', tone: 'bad' },
-  'not-started': { label: 'Not started', tone: 'neutral' },
+  verified: { label: stepStatusLabels.verified, tone: 'ok' },
+  unverifiable: { label: stepStatusLabels.unverifiable, tone: 'info' },
+  failed: { label: stepStatusLabels.failed, tone: 'bad' },
+  'not-started': { label: stepStatusLabels['not-started'], tone: 'neutral' },
 };
 
 const verification: Record<Verification, { label: string; tone: Tone; help: string }> = {
   'read-back': { label: 'Read back', tone: 'ok', help: 'The console read the value back from Okta or ThreatLocker and it matches.' },
   probed: { label: 'Probed', tone: 'ok', help: 'Tested end to end (e.g. a SCIM request with the token); the setting itself cannot be read.' },
   confirmed: { label: 'Confirmed by admin', tone: 'info', help: 'No API can read it back; the administrator confirmed it in the wizard.' },
+  sandbox: { label: 'Set by the sandbox', tone: 'info', help: 'No API can read it back; the sandbox played the administrator’s clicks (no one confirmed it by hand).' },
   'not-verifiable': { label: 'Not verifiable', tone: 'neutral', help: 'No API can read it back.' },
   pending: { label: 'Pending', tone: 'warn', help: 'Its step has not run yet.' },
   failed: { label: 'Failed', tone: 'bad', help: 'Its step failed.' },
@@ -221,11 +222,12 @@ function scimSection(run: ScimCheckRun, t: (s: string | undefined) => string, wh
   const counts = (['pass', 'warn', 'fail', 'skip'] as const)
     .map((k) => `<li>${badge(`${s[k]} ${k === 'warn' ? 'warn' : k}`, s[k] > 0 ? outcome[k].tone : 'neutral')}</li>`)
     .join('');
+  const numbers = resultNumbers(run.results);
   const results = run.results
-    .map((r) => {
+    .map((r, i) => {
       const o = outcome[r.outcome];
       return `<tr data-check="${t(r.id)}" data-outcome="${t(r.outcome)}">
-<td class="num">${r.number}</td>
+<td class="num">${numbers[i]}</td>
 <td>${t(r.title)}</td>
 <td>${badge(o.label, o.tone)}</td>
 <td class="num">${r.status ?? '<span class="muted">—</span>'}</td>

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { secretLabels, type SecretKind } from '../../../shared/profile';
 import type { Redactor } from '../log/redactor';
+import { keychainUnavailableHint } from './keychain-help';
 
 /** The keytar API (as provided by @napi-rs/keyring/keytar); injected so tests can pick the service name. */
 export interface KeytarLike {
@@ -87,7 +88,7 @@ export class SecretStore {
     } catch (cause) {
       // The keychain's own message can be long and platform-specific; it never holds the value.
       throw new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not be reached.', {
-        hint: 'Unlock your keychain (macOS Keychain, Windows Credential Manager or the Secret Service on Linux) and try again.',
+        hint: keychainUnavailableHint(),
         retryable: true,
         cause,
       });

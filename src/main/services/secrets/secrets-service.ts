@@ -47,8 +47,9 @@ export class SecretsService {
 
   async copy(profileId: string, kind: SecretKind): Promise<{ clearsAfterSeconds: number }> {
     if (!this.clipboard) {
-      throw new AppError('INTERNAL', 'Copying a token needs the desktop app\'s clipboard.', {
-        hint: 'In the browser console, open the token in your password manager instead.',
+      // An expected refusal (the window hides the button here), not a fault: logged as info.
+      throw new AppError('VALIDATION', 'Copying a token needs the desktop app\'s clipboard.', {
+        hint: 'In the browser console, paste the token from where you keep it (e.g. your password manager).',
       });
     }
     return this.clipboard.copySecret(await this.store.require(profileId, kind));

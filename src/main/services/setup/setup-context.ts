@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Profile, StepState } from '../../../shared/profile';
 import type { EventPayload } from '../../../shared/ipc-contract';
-import type { Finding, SetupStepId } from '../../../shared/setup';
+import type { ConfirmedBy, Finding, SetupStepId } from '../../../shared/setup';
 import type { OktaClient } from '../okta/okta-client';
 import type { ProfileClients } from '../profile-clients';
 import type { ProfileStore } from '../profiles/profile-store';
@@ -39,7 +39,7 @@ export interface StepOutcome {
 }
 
 /** Keys of a step's saved data shown in the view's frame (findings, hint), not in its data. */
-export const RESERVED_DATA_KEYS = ['findings', 'hint'] as const;
+export const RESERVED_DATA_KEYS = ['findings', 'hint', 'checklist', 'checklistBy'] as const;
 
 /**
  * One step run's view of a profile: clients, saved step state, progress events. Every save goes
@@ -134,6 +134,43 @@ export class SetupContext {
     const c = this.data(stepId).checklist;
     return c && typeof c === 'object' ? (c as Record<string, boolean>) : {};
   }
+
+  /** Who ticked a checklist item, or undefined while it is unticked. */
+  confirmedBy(itemId: string, stepId: SetupStepId = this.stepId): ConfirmedBy | undefined {
+    return checklistConfirmedBy(this.profile, this.data(stepId), itemId);
+  }
+
+  /**
+   * Ticks or unticks checklist items on behalf of `by`. Only items whose value changes are
+   * attributed: re-sending a box the sandbox ticked keeps it "ticked by the sandbox".
+   */
+  async confirm(items: Record<string, boolean>, by: ConfirmedBy, stepId: SetupStepId = this.stepId): Promise<void> {
+    const checklist = { ...this.checklist(stepId) };
+    const who = { ...checklistBy(this.data(stepId)) };
+    for (const [id, ticked] of Object.entries(items)) {
+      if (checklist[id] === true && ticked) continue;
+      checklist[id] = ticked;
+      if (ticked) who[id] = by;
+      else delete who[id];
+    }
+    await this.saveData({ checklist, checklistBy: who }, stepId);
+  }
+}
+
+function checklistBy(data: Record<string, unknown>): Record<string, ConfirmedBy> {
+  const c = data.checklistBy;
+  return c && typeof c === 'object' ? (c as Record<string, ConfirmedBy>) : {};
+}
+
+/**
+ * Who ticked `itemId` in a step's saved data. Items saved before the console recorded it count
+ * as the admin's on a real org (only the admin can tick there) and as the sandbox's in a sandbox
+ * profile (where the sandbox's play ticked them).
+ */
+export function checklistConfirmedBy(profile: Profile, data: Record<string, unknown>, itemId: string): ConfirmedBy | undefined {
+  const ticked = (data.checklist as Record<string, boolean> | undefined)?.[itemId] === true;
+  if (!ticked) return undefined;
+  return checklistBy(data)[itemId] ?? (profile.sandbox ? 'sandbox' : 'admin');
 }
 
 /** A string field of saved step data, or undefined. */

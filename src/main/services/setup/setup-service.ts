@@ -3,7 +3,7 @@ import type { Profile } from '../../../shared/profile';
 import { type Finding, type SetupStepId, type SetupView, type StepInput, type StepView } from '../../../shared/setup';
 import { HttpError } from '../net/http-errors';
 import { fingerprintOf } from '../secrets/secret-store';
-import { RESERVED_DATA_KEYS, SetupContext, type SetupDeps, type StepOutcome } from './setup-context';
+import { checklistConfirmedBy, RESERVED_DATA_KEYS, SetupContext, type SetupDeps, type StepOutcome } from './setup-context';
 import { validateProfileInputs } from './input-validation';
 import { failedOutcome } from './step-errors';
 import { stepById, steps } from './steps';
@@ -30,7 +30,7 @@ export class SetupService {
       const step = stepById(stepId);
       const ctx = new SetupContext(this.deps, await this.checkedProfile(profileId), stepId);
       // The admin's confirmations are kept whatever the run's outcome.
-      if (input.checklist) await ctx.saveData({ checklist: { ...ctx.checklist(), ...input.checklist } });
+      if (input.checklist) await ctx.confirm(input.checklist, 'admin');
       const outcome = await this.settle(() => step.run(ctx, input));
       await ctx.saveOutcome(outcome);
       return this.view(ctx.profile);
@@ -135,10 +135,9 @@ export class SetupService {
     const data = state?.data ?? {};
     const all = (other: SetupStepId) => profile.setup.steps[other]?.data ?? {};
     const parts = step.describe({ profile, data, all });
-    const confirmed = (data.checklist ?? {}) as Record<string, boolean>;
     const own: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(data)) {
-      if (!(RESERVED_DATA_KEYS as readonly string[]).includes(k) && k !== 'checklist') own[k] = v;
+      if (!(RESERVED_DATA_KEYS as readonly string[]).includes(k)) own[k] = v;
     }
     const view: StepView = {
       id,
@@ -149,7 +148,10 @@ export class SetupService {
       status: state?.status ?? 'not-started',
       instructions: parts.instructions,
       values: parts.values,
-      checklist: parts.checklist.map((c) => ({ ...c, confirmed: confirmed[c.id] === true })),
+      checklist: parts.checklist.map((c) => {
+        const by = checklistConfirmedBy(profile, data, c.id);
+        return by ? { ...c, confirmed: true, confirmedBy: by } : { ...c, confirmed: false };
+      }),
       findings: Array.isArray(data.findings) ? (data.findings as Finding[]) : [],
       data: own,
       sandboxCanPlay: profile.sandbox && step.sandboxCanPlay,

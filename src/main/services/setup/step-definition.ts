@@ -8,7 +8,7 @@ export interface StepStatic {
   instructions: string[];
   values: CopyValue[];
   /** Items the admin confirms by hand; `confirmed` is filled in by the service from saved state. */
-  checklist: Omit<ChecklistItem, 'confirmed'>[];
+  checklist: Pick<ChecklistItem, 'id' | 'label'>[];
   deepLink?: { label: string; url: string };
 }
 

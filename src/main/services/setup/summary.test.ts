@@ -36,6 +36,18 @@ const CREATE_APP_ROWS = [
 ];
 
 describe('buildSummary', () => {
+  it('says "confirmed" for Admin Login Settings only when the admin ticked it', () => {
+    const sso = (data: Record<string, unknown>): Partial<Record<SetupStepId, StepState>> => ({ 'allow-sso': { status: 'verified', updatedAt: AT, data } });
+    const adminLogin = (p: Profile) => row(buildSummary(p, undefined), 'Admin Login Settings');
+    const ticked = { checklist: { 'allow-sso': true, 'admin-login-settings': true } };
+    expect(adminLogin(profile(sso({ ...ticked, checklistBy: { 'allow-sso': 'sandbox', 'admin-login-settings': 'sandbox' } })))).toMatchObject({ value: 'chosen by the sandbox', verification: 'sandbox' });
+    expect(adminLogin(profile(sso({ ...ticked, checklistBy: { 'admin-login-settings': 'admin' } })))).toMatchObject({ value: 'chosen', verification: 'confirmed' });
+    expect(adminLogin(profile(sso({ checklist: { 'admin-login-settings': false }, checklistBy: {} })))).toMatchObject({ value: '(not confirmed)', verification: 'pending' });
+    // Saved before the console recorded who ticked: a sandbox profile's boxes were the sandbox's.
+    expect(adminLogin(profile(sso(ticked), { sandbox: true })).verification).toBe('sandbox');
+    expect(adminLogin(profile(sso(ticked))).verification).toBe('confirmed');
+  });
+
   it('shows no more than the last four characters of the SCIM token anywhere', () => {
     const scimState: StepState = { status: 'verified', updatedAt: AT, data: { confirmedBy: 'sandbox' } };
     const rows = buildSummary(profile({ 'scim-connection': scimState }), fingerprintOf(CANARY));

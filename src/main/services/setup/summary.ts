@@ -2,7 +2,7 @@ import type { Profile, StepState } from '../../../shared/profile';
 import type { SettingRow, SetupStepId } from '../../../shared/setup';
 import { acsUrlFor } from '../threatlocker/threatlocker-urls';
 import { ARTICLE_APP, show } from './app-settings';
-import { str } from './setup-context';
+import { checklistConfirmedBy, str } from './setup-context';
 import { PROVISIONING_ACTIONS } from './steps/scim-connection.step';
 
 type Verification = SettingRow['verification'];
@@ -12,7 +12,8 @@ function verificationOf(state: StepState | undefined, done: Verification, unveri
   if (!state || state.status === 'not-started') return 'pending';
   if (state.status === 'failed') return 'failed';
   if (state.status === 'verified') return done;
-  return state.data?.confirmedBy === 'admin' ? 'confirmed' : unverifiable;
+  const by = state.data?.confirmedBy;
+  return by === 'admin' ? 'confirmed' : by === 'sandbox' ? 'sandbox' : unverifiable;
 }
 
 /**
@@ -101,12 +102,13 @@ export function buildSummary(profile: Profile, scimTokenFingerprint: string | un
   );
   const sso = state('allow-sso');
   add('Allow SSO (Login Settings)', 'on', 'manual', verificationOf(sso, 'read-back'), 'allow-sso');
-  const adminLogin = sso?.data?.checklist as Record<string, boolean> | undefined;
+  // "Confirmed" only when the admin ticked it; the sandbox's tick says it was the sandbox.
+  const adminLoginBy = checklistConfirmedBy(profile, sso?.data ?? {}, 'admin-login-settings');
   add(
     'Admin Login Settings',
-    adminLogin?.['admin-login-settings'] ? 'chosen' : '(not confirmed)',
+    adminLoginBy === 'admin' ? 'chosen' : adminLoginBy === 'sandbox' ? 'chosen by the sandbox' : '(not confirmed)',
     'manual',
-    adminLogin?.['admin-login-settings'] ? 'confirmed' : 'pending',
+    adminLoginBy === 'admin' ? 'confirmed' : adminLoginBy === 'sandbox' ? 'sandbox' : 'pending',
     'allow-sso',
   );
   return rows;

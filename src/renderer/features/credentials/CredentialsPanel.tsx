@@ -2,6 +2,8 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { secretKinds, secretLabels, type SecretKind, type SecretStatus } from '../../../shared/profile';
 import { ConfirmDialog, Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
+import { PathSeparator } from '../../components/PathSeparator';
+import { selectCanCopySecrets, useAppStore } from '../../app/app-store';
 import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useCredentialsStore } from './credentials-store';
@@ -31,7 +33,7 @@ function Path({ steps }: { steps: string[] }) {
     <span className="path">
       {steps.map((step, index) => (
         <span key={step}>
-          {index > 0 && <span className="path-sep" aria-label="then"> → </span>}
+          {index > 0 && <PathSeparator />}
           <span className="path-step">{step}</span>
         </span>
       ))}
@@ -86,6 +88,7 @@ function SecretCard({ kind, status, loading }: { kind: SecretKind; status: Secre
   const save = useCredentialsStore((state) => state.save);
   const remove = useCredentialsStore((state) => state.remove);
   const copy = useCredentialsStore((state) => state.copy);
+  const canCopy = useAppStore(selectCanCopySecrets);
   const now = useNow();
   const inputRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
@@ -149,10 +152,12 @@ function SecretCard({ kind, status, loading }: { kind: SecretKind; status: Secre
         </div>
         {present && (
           <div className="secret-card-actions">
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => void copy(kind)} disabled={pending !== undefined}>
-              {pending === 'copying' ? <Spinner /> : <Icon name="copy" />}
-              Copy
-            </button>
+            {canCopy && (
+              <button type="button" className="btn btn-ghost btn-small" onClick={() => void copy(kind)} disabled={pending !== undefined}>
+                {pending === 'copying' ? <Spinner /> : <Icon name="copy" />}
+                Copy
+              </button>
+            )}
             <button type="button" className="btn btn-ghost btn-small btn-ghost-danger" onClick={() => setConfirmDelete(true)} disabled={pending !== undefined}>
               <Icon name="trash" />
               Delete

@@ -137,13 +137,16 @@ function ProfileRow({ profile, onOpen, onRename, onDelete }: { profile: ProfileS
   const { threatlocker } = profile;
   return (
     <li className="profile-row" aria-label={profile.name} data-profile-id={profile.id}>
-      <button type="button" className="profile-row-main" aria-label={`Open ${profile.name}`} onClick={onOpen}>
+      <button type="button" className="profile-row-main" onClick={onOpen}>
         <span className={`avatar avatar-large${profile.sandbox ? ' avatar-sandbox' : ''}`} aria-hidden="true">
           {profile.sandbox ? <Icon name="flask" size={18} /> : profile.name.trim().charAt(0).toUpperCase()}
         </span>
         <span className="profile-row-text">
           <span className="profile-row-title">
-            <span className="profile-row-name">{profile.name}</span>
+            <span className="profile-row-name">
+              <span className="visually-hidden">Open </span>
+              {profile.name}
+            </span>
             {profile.sandbox && <span className="badge badge-sandbox">Sandbox</span>}
           </span>
           <span className="profile-row-meta">

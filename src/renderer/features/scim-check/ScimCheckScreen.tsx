@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Profile } from '../../../shared/profile';
-import type { CheckOutcome, ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
+import { resultNumbers, type CheckOutcome, type ScimCheckResult, type ScimCheckRun } from '../../../shared/scim-check';
 import { useAppStore } from '../../app/app-store';
 import { CopyTextButton } from '../../components/CopyTextButton';
 import { ConfirmDialog, Spinner } from '../../components/Dialog';
@@ -250,16 +250,17 @@ function SummaryStat({ outcome, count, label }: { outcome: CheckOutcome; count: 
 }
 
 function ResultList({ results }: { results: ScimCheckResult[] }) {
+  const numbers = resultNumbers(results);
   return (
     <ol className="results" aria-label="Check results">
-      {results.map((result) => (
-        <ResultRow key={result.id} result={result} />
+      {results.map((result, i) => (
+        <ResultRow key={result.id} result={result} number={numbers[i]!} />
       ))}
     </ol>
   );
 }
 
-function ResultRow({ result }: { result: ScimCheckResult }) {
+function ResultRow({ result, number }: { result: ScimCheckResult; number: string }) {
   const problem = result.outcome === 'warn' || result.outcome === 'fail';
   return (
     <li className={`result result-${result.outcome}`} data-outcome={result.outcome} data-check-id={result.id}>
@@ -269,7 +270,7 @@ function ResultRow({ result }: { result: ScimCheckResult }) {
       </span>
       <div className="result-main">
         <p className="result-title">
-          <span className="result-number">{result.number}.</span> {result.title}
+          <span className="result-number">{number}.</span> {result.title}
         </p>
         {result.request && (
           <p className="result-request">

@@ -1,4 +1,4 @@
-import type { CheckOutcome, ScimCheckRun } from '../../../shared/scim-check';
+import { resultNumbers, type CheckOutcome, type ScimCheckRun } from '../../../shared/scim-check';
 
 export const outcomeLabels: Record<CheckOutcome, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', skip: 'Skipped' };
 
@@ -11,12 +11,13 @@ export function formatRunAsText(run: ScimCheckRun, profileName?: string): string
   const { pass, warn, fail, skip } = run.summary;
   lines.push(`Summary: ${pass} passed, ${warn} warnings, ${fail} failed, ${skip} skipped`);
   lines.push('');
-  for (const result of run.results) {
+  const numbers = resultNumbers(run.results);
+  for (const [i, result] of run.results.entries()) {
     const meta = [
       result.status !== undefined ? `HTTP ${result.status}` : undefined,
       result.latencyMs !== undefined ? `${Math.round(result.latencyMs)} ms` : undefined,
     ].filter(Boolean);
-    lines.push(`[${outcomeLabels[result.outcome].toUpperCase()}] ${result.number}. ${result.title}${meta.length ? ` (${meta.join(', ')})` : ''}`);
+    lines.push(`[${outcomeLabels[result.outcome].toUpperCase()}] ${numbers[i]}. ${result.title}${meta.length ? ` (${meta.join(', ')})` : ''}`);
     if (result.request) lines.push(`    ${result.request.method} ${result.request.url}`);
     if (result.outcome === 'warn' || result.outcome === 'fail') {
       lines.push(`    Expected: ${result.expected}`);

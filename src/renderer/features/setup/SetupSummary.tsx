@@ -12,6 +12,7 @@ export const verificationLabels: Record<Verification, string> = {
   'read-back': 'Read back',
   probed: 'Probed',
   confirmed: 'Confirmed by admin',
+  sandbox: 'Set by the sandbox',
   'not-verifiable': 'Not verifiable',
   pending: 'Pending',
   failed: 'Failed',
@@ -21,6 +22,7 @@ const verificationHelp: Record<Verification, string> = {
   'read-back': 'The console read the value back from Okta or ThreatLocker and it matches.',
   probed: 'The console tested it end to end (e.g. a SCIM request with the token) but cannot read the setting itself.',
   confirmed: 'No API can read it back; you confirmed it in the wizard.',
+  sandbox: 'No API can read it back; the sandbox played your clicks (no one confirmed it by hand).',
   'not-verifiable': 'No API can read it back.',
   pending: 'Its step has not run yet.',
   failed: 'Its step failed: open the step for what went wrong.',
@@ -30,12 +32,13 @@ const verificationIcons: Record<Verification, IconName> = {
   'read-back': 'passCircle',
   probed: 'passCircle',
   confirmed: 'check',
+  sandbox: 'flask',
   'not-verifiable': 'alert',
   pending: 'clock',
   failed: 'failCircle',
 };
 
-const order: Verification[] = ['read-back', 'probed', 'confirmed', 'not-verifiable', 'pending', 'failed'];
+const order: Verification[] = ['read-back', 'probed', 'confirmed', 'sandbox', 'not-verifiable', 'pending', 'failed'];
 
 function summaryText(rows: SettingRow[]): string {
   return rows.map((r) => `${r.setting}: ${r.value} (${r.how === 'api' ? 'API' : 'manual'}; ${verificationLabels[r.verification]}${r.at ? `; ${r.at}` : ''})`).join('\n');
@@ -61,7 +64,7 @@ export function SetupSummary({ view }: { view: SetupView }) {
           </p>
         </div>
         <div className="wizard-summary-actions">
-          {rows.length > 0 && <CopyTextButton label="summary as text" text="Copy as text" value={summaryText(rows)} small={false} className="wizard-copy" />}
+          {rows.length > 0 && <CopyTextButton label="summary as text" text="Copy as text" nameFromText value={summaryText(rows)} small={false} className="wizard-copy" />}
           <ExportReportButton />
         </div>
       </header>

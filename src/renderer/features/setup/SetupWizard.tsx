@@ -75,7 +75,7 @@ function WizardBody({ view, sandbox }: { view: SetupView; sandbox: boolean }) {
             <strong>{done}</strong> of {steps.length} steps done
           </p>
           <progress className="progress" max={100} value={steps.length ? Math.round((done / steps.length) * 100) : 0} aria-label={`${done} of ${steps.length} steps done`} />
-          {resumeStep && done > 0 && (
+          {resumeStep && done > 0 && current !== resumeStep.id && (
             <button type="button" className="wizard-resume" onClick={() => select(resumeStep.id)}>
               <Icon name="clock" size={14} />
               <span>
@@ -134,8 +134,6 @@ function StepNav({ steps, current, onSelect }: { steps: StepView[]; current: Set
                   className="wizard-nav-button"
                   data-nav
                   data-step-id={step.id}
-                  aria-label={`${step.number}. ${step.title}`}
-                  aria-describedby={`wizard-nav-status-${step.id}`}
                   aria-current={current === step.id ? 'step' : undefined}
                   title={step.status === 'unverifiable' || step.status === 'failed' ? step.detail : undefined}
                   onClick={() => onSelect(step.id)}
@@ -144,8 +142,11 @@ function StepNav({ steps, current, onSelect }: { steps: StepView[]; current: Set
                     {isRunning ? <Spinner /> : step.status === 'not-started' ? step.number : <Icon name={statusIcons[step.status]} size={13} strokeWidth={2.5} />}
                   </span>
                   <span className="wizard-nav-text">
-                    <span className="wizard-nav-title">{step.title}</span>
-                    <span className="wizard-nav-status" id={`wizard-nav-status-${step.id}`}>
+                    <span className="wizard-nav-title">
+                      <span className="visually-hidden">{step.number}. </span>
+                      {step.title}
+                    </span>
+                    <span className="wizard-nav-status">
                       {statusText}
                       {when && <span className="wizard-nav-when"> · {when}</span>}
                     </span>
@@ -161,7 +162,6 @@ function StepNav({ steps, current, onSelect }: { steps: StepView[]; current: Set
             className="wizard-nav-button"
             data-nav
             data-step-id="summary"
-            aria-label="Show summary"
             aria-current={current === 'summary' ? 'step' : undefined}
             onClick={() => onSelect('summary')}
           >

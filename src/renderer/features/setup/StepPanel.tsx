@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StepInput, StepView } from '../../../shared/setup';
 import { Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
@@ -48,10 +48,16 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
   const [labelError, setLabelError] = useState<string>();
   const [picked, setPicked] = useState<PickedGroup[]>(() => namedRefs(rows(step.data, 'groups')));
 
-  // New checklist items appear after a save (e.g. one per group mapping): start them unticked.
+  // The boxes follow what main saved (a sandbox play ticks them, a save adds new ones); a box the
+  // admin changed and main has not seen yet keeps the admin's value.
+  const saved = useRef(step.checklist);
   const checklistKey = step.checklist.map((c) => `${c.id}:${c.confirmed}`).join('|');
   useEffect(() => {
-    setChecklist((current) => Object.fromEntries(step.checklist.map((c) => [c.id, current[c.id] ?? c.confirmed])));
+    const before = new Map(saved.current.map((c) => [c.id, c.confirmed]));
+    saved.current = step.checklist;
+    setChecklist((current) =>
+      Object.fromEntries(step.checklist.map((c) => [c.id, before.get(c.id) === c.confirmed ? (current[c.id] ?? c.confirmed) : c.confirmed])),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for step.checklist
   }, [checklistKey]);
 
@@ -142,7 +148,8 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
 
       <div className="wizard-actions">
         <div className="wizard-actions-main">
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run()} data-action="run">
+          {/* Once the step is done, going on is the main action; re-running stays one click away. */}
+          <button type="button" className={`btn ${done ? 'btn-secondary' : 'btn-primary'}`} disabled={busy} onClick={() => void run()} data-action="run">
             {isRunning && running.kind === 'run' ? <Spinner /> : <Icon name={action === 'Verify' ? 'passCircle' : action === 'Re-run' ? 'refresh' : 'play'} />}
             {action}
           </button>
@@ -155,7 +162,7 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
           {done && (
             <button
               type="button"
-              className="btn btn-ghost wizard-next"
+              className="btn btn-primary wizard-next"
               onClick={() => {
                 select(next ? next.id : 'summary');
               }}

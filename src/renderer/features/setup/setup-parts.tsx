@@ -1,19 +1,15 @@
 import type { SecretKind } from '../../../shared/profile';
-import type { Finding, StepView } from '../../../shared/setup';
+import { stepStatusLabels, type Finding, type StepView } from '../../../shared/setup';
 import { Spinner } from '../../components/Dialog';
 import { Icon, type IconName } from '../../components/Icon';
+import { PathSeparator } from '../../components/PathSeparator';
 import { useCredentialsStore } from '../credentials/credentials-store';
 import { pathParts } from './step-data';
 
 export type StepStatus = StepView['status'];
 export type StepMode = StepView['mode'];
 
-export const statusLabels: Record<StepStatus, string> = {
-  'not-started': 'Not started',
-  verified: 'Verified',
-  unverifiable: 'Done, not verifiable',
-  failed: 'Failed',
-};
+export const statusLabels: Record<StepStatus, string> = stepStatusLabels;
 
 export const statusIcons: Record<StepStatus, IconName> = {
   'not-started': 'skipCircle',
@@ -54,11 +50,7 @@ export function PathText({ text }: { text: string }) {
     <span className="wizard-path">
       {parts.map((part, index) => (
         <span key={`${index}-${part}`}>
-          {index > 0 && (
-            <span className="path-sep" aria-label="then">
-              {' → '}
-            </span>
-          )}
+          {index > 0 && <PathSeparator />}
           <span className="path-step">{part}</span>
         </span>
       ))}

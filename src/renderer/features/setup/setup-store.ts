@@ -74,7 +74,8 @@ export const useSetupStore = create<SetupStoreState>((set, get) => {
   const execute = async (stepId: SetupStepId, kind: StepRun['kind'], call: (profileId: string) => Promise<SetupView>, title: string) => {
     const { profileId, running } = get();
     if (!profileId || running) return false;
-    set({ running: { stepId, kind, messages: [] } });
+    // The wizard stays on the step that ran (it would otherwise follow resumeAt to the next one).
+    set((state) => ({ running: { stepId, kind, messages: [] }, selected: state.selected ?? stepId }));
     setStepError(stepId, undefined);
     try {
       const view = await call(profileId);

@@ -1,26 +1,39 @@
-import type { Finding } from '../../../../shared/setup';
+import type { ConfirmedBy, Finding } from '../../../../shared/setup';
 import type { SetupContext, StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 
 const ALLOW = 'allow-sso';
 const ADMIN_LOGIN = 'admin-login-settings';
 
+/** "confirmed by you", "ticked by the sandbox" or "not confirmed yet": who said it is done. */
+export function confirmationText(by: ConfirmedBy | undefined): string {
+  return by === 'admin' ? 'confirmed by you' : by === 'sandbox' ? 'ticked by the sandbox' : 'not confirmed yet';
+}
+
 async function verify(ctx: SetupContext): Promise<StepOutcome> {
-  const checklist = ctx.checklist();
   const findings: Finding[] = [];
   const sandbox = ctx.sandbox();
+  const allowBy = ctx.confirmedBy(ALLOW);
+  const adminLoginBy = ctx.confirmedBy(ADMIN_LOGIN);
   if (sandbox) {
     const allowed = sandbox.threatlocker.controls.isSsoAllowed();
-    findings.push({ label: 'Allow SSO', outcome: allowed ? 'pass' : 'fail', expected: 'on', actual: allowed ? 'on (sandbox ThreatLocker)' : 'off' });
+    findings.push({ label: 'Allow SSO', outcome: allowed ? 'pass' : 'fail', expected: 'on', actual: allowed ? 'on (read from the sandbox ThreatLocker)' : 'off' });
   } else {
-    findings.push({ label: 'Allow SSO', outcome: checklist[ALLOW] ? 'pass' : 'info', actual: checklist[ALLOW] ? 'confirmed by you' : 'not confirmed yet' });
+    findings.push({ label: 'Allow SSO', outcome: allowBy ? 'pass' : 'info', actual: confirmationText(allowBy) });
   }
-  findings.push({ label: 'Admin Login Settings', outcome: checklist[ADMIN_LOGIN] ? 'pass' : 'info', actual: checklist[ADMIN_LOGIN] ? 'confirmed by you' : 'not confirmed yet' });
-  const allowOk = sandbox ? findings[0]!.outcome === 'pass' : !!checklist[ALLOW];
-  if (!allowOk || !checklist[ADMIN_LOGIN]) {
+  findings.push({ label: 'Admin Login Settings', outcome: adminLoginBy ? 'pass' : 'info', actual: confirmationText(adminLoginBy) });
+  const allowOk = sandbox ? findings[0]!.outcome === 'pass' : !!allowBy;
+  if (!allowOk || !adminLoginBy) {
     return { status: 'not-started', detail: 'Allow SSO in ThreatLocker\'s Login Settings and choose the Admin Login Settings, then confirm both.', findings };
   }
-  if (sandbox) return { status: 'verified', detail: 'Verified in the sandbox ThreatLocker: SSO is allowed; Admin Login Settings confirmed by you.', findings, data: { confirmedBy: 'sandbox' } };
+  if (sandbox) {
+    return {
+      status: 'verified',
+      detail: `Verified in the sandbox ThreatLocker: SSO is allowed. Admin Login Settings ${confirmationText(adminLoginBy)} (no API reads it back).`,
+      findings,
+      data: { confirmedBy: 'sandbox' },
+    };
+  }
   return { status: 'unverifiable', detail: 'Confirmed by you. ThreatLocker has no API to read its Login Settings.', findings, data: { confirmedBy: 'admin' } };
 }
 
@@ -48,6 +61,6 @@ export const allowSsoStep: StepDefinition = {
   verify,
   async play(ctx, admin) {
     admin.threatlocker.controls.setSsoAllowed(true);
-    await ctx.saveData({ checklist: { ...ctx.checklist(), [ALLOW]: true, [ADMIN_LOGIN]: true } });
+    await ctx.confirm({ [ALLOW]: true, [ADMIN_LOGIN]: true }, 'sandbox');
   },
 };

@@ -20,7 +20,7 @@ async function sampleUser(ctx: SetupContext, appId: string): Promise<{ user: Okt
     }
   }
   for await (const u of okta.listUsers({ filter: 'status eq "ACTIVE"', limit: 20 })) {
-    return { user: u, source: 'an active user (no one is assigned yet)' };
+    return { user: u, source: 'an active user, as no one is assigned yet' };
   }
   return null;
 }

@@ -16,6 +16,7 @@ import { loadIdpValues } from '../idp-values';
 import { validateProfileInputs } from '../input-validation';
 import { createdAppDeepLink, str, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
+import { plural } from '../../../../shared/plural';
 
 function choicesOf(ctx: SetupContext, input: StepInput = {}): AppChoices {
   const saved = ctx.data('create-app');
@@ -116,7 +117,7 @@ async function compareAndReport(ctx: SetupContext, app: OktaApp, choices: AppCho
   if (bad.length) {
     return {
       status: 'failed',
-      detail: `${bad.length} setting(s) differ from the article: ${bad.map((c) => c.setting).join(', ')}.`,
+      detail: `${plural(bad.length, 'setting differs', 'settings differ')} from the article: ${bad.map((c) => c.setting).join(', ')}.`,
       hint: 'Run this step again: it rewrites these fields on the existing app.',
       findings,
       data,
@@ -160,7 +161,7 @@ export const createAppStep: StepDefinition = {
     }
     const wrong = compareApp(current, ctx.profile.threatlocker.instance, choices).filter((c) => !c.ok);
     if (wrong.length) {
-      ctx.progress(`Setting ${wrong.length} field(s) on the existing app to the article's values`);
+      ctx.progress(`Setting ${plural(wrong.length, 'field')} on the existing app to the article's values`);
       const body = buildCreateAppBody(ctx.profile.threatlocker.instance, choices);
       current = await ctx.okta().replaceApp(app.id, withArticleValues(current as Record<string, unknown>, body));
       current = await ctx.okta().getApp(app.id);

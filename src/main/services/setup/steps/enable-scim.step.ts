@@ -37,7 +37,7 @@ export const enableScimStep: StepDefinition = {
         'In the Provisioning field select SCIM.',
         'Click Save at the bottom of the App Settings panel. A Provisioning tab appears at the top of the page.',
       ],
-      values: [{ label: 'Provisioning', value: 'SCIM', target: 'Okta -> app -> General -> App Settings -> Provisioning' }],
+      values: [{ label: 'Provisioning', value: 'SCIM', target: 'Okta -> app -> General -> App Settings -> Provisioning', pick: true }],
       checklist: [],
       ...createdAppDeepLink(profile, all('create-app'), 'Open the app\'s General tab in Okta'),
     };

@@ -4,6 +4,7 @@ import type { SetupContext, StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { suggestRoles } from '../role-suggestions';
 import { savedGroups } from './push-groups.step';
+import { plural } from '../../../../shared/plural';
 
 const SAVED = 'mapping-saved';
 const rowId = (oktaGroupId: string) => `map:${oktaGroupId}`;
@@ -34,12 +35,12 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
       findings.push({ label: `${m.oktaGroupName} -> ${m.roleName}`, outcome: hit ? 'pass' : 'fail', expected: 'a row on the Group Mapping tab', actual: hit ? 'present' : 'missing' });
     }
     const bad = findings.filter((f) => f.outcome === 'fail');
-    if (bad.length) return { status: 'not-started', detail: `${bad.length} row(s) are not on ThreatLocker's Group Mapping tab yet.`, hint: 'Add the rows below, click Save (or play the step in the sandbox).', findings, data };
+    if (bad.length) return { status: 'not-started', detail: `${plural(bad.length, 'row is', 'rows are')} not on ThreatLocker's Group Mapping tab yet.`, hint: 'Add the rows below, click Save (or play the step in the sandbox).', findings, data };
     return { status: 'verified', detail: 'Verified in the sandbox ThreatLocker: every mapping row is on the Group Mapping tab.', findings, data: { ...data, confirmedBy: 'sandbox' } };
   }
   const checklist = ctx.checklist();
   const open = [...mappings.map((m) => rowId(m.oktaGroupId)), SAVED].filter((id) => !checklist[id]);
-  if (open.length) return { status: 'not-started', detail: `${open.length} checklist item(s) left: add the rows in ThreatLocker and confirm each.`, findings, data };
+  if (open.length) return { status: 'not-started', detail: `${plural(open.length, 'checklist item')} left: add the rows in ThreatLocker and confirm each.`, findings, data };
   return {
     status: 'unverifiable',
     detail: 'Confirmed by you. ThreatLocker has no documented API for the Group Mapping tab, so it cannot be read back.',
@@ -87,6 +88,6 @@ export const groupMappingStep: StepDefinition = {
     admin.threatlocker.controls.setGroupMappings(ctx.profile.mappings.map((m) => ({ groupDisplayName: m.oktaGroupName, roleId: m.roleId })));
     const all: Record<string, boolean> = { [SAVED]: true };
     for (const m of ctx.profile.mappings) all[rowId(m.oktaGroupId)] = true;
-    await ctx.saveData({ checklist: { ...ctx.checklist(), ...all } });
+    await ctx.confirm(all, 'sandbox');
   },
 };

@@ -5,6 +5,7 @@ import { acsUrlFor } from '../../threatlocker/threatlocker-urls';
 import { validateProfileInputs } from '../input-validation';
 import type { SetupContext, StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
+import { plural } from '../../../../shared/plural';
 
 async function check(ctx: SetupContext): Promise<StepOutcome> {
   const { profile, deps } = ctx;
@@ -41,7 +42,7 @@ async function check(ctx: SetupContext): Promise<StepOutcome> {
     try {
       const orgs = await portal.listChildOrganizations();
       data.childOrganizations = orgs.map((o) => ({ id: o.id, name: o.name }));
-      findings.push({ label: 'ThreatLocker portal API token', outcome: 'pass', actual: `${orgs.length} child organization(s) listed` });
+      findings.push({ label: 'ThreatLocker portal API token', outcome: 'pass', actual: `${plural(orgs.length, 'child organization')} listed` });
     } catch (err) {
       findings.push({
         label: 'ThreatLocker portal API token',

@@ -1,4 +1,5 @@
 import { AppError } from '../../../../shared/errors';
+import { plural } from '../../../../shared/plural';
 import type { Finding, StepInput } from '../../../../shared/setup';
 import type { OktaUser } from '../../okta/okta-schemas';
 import type { SetupContext, StepOutcome } from '../setup-context';
@@ -59,16 +60,21 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
       ? { label: 'Without primaryPhone', outcome: 'fail', expected: '0', actual: `${missing.length}: ${missing.slice(0, 5).map((m) => m.login).join(', ')}${missing.length > 5 ? ', ...' : ''}`, hint: 'Fill primaryPhone for them below (from another attribute or a value you enter).' }
       : { label: 'Without primaryPhone', outcome: 'pass', expected: '0', actual: '0' },
   ];
-  if (errored) {
-    findings.push({ label: 'Failed provisioning tasks in Okta', outcome: 'fail', expected: '0', actual: String(errored), hint: 'In Okta: Dashboard -> Tasks, select the failed provisioning tasks for this app and click Retry.' });
-  }
+  findings.push(
+    errored
+      ? { label: 'Failed provisioning tasks in Okta', outcome: 'fail', expected: '0', actual: String(errored), hint: 'In Okta: Dashboard -> Tasks, select the failed provisioning tasks for this app and click Retry.' }
+      : { label: 'Failed provisioning tasks in Okta', outcome: 'pass', expected: '0', actual: '0' },
+  );
   const data: Record<string, unknown> = { missing, userCount: users.size, errored, suggestedSource: null };
   // One attribute every listed user has: the fill becomes a single confirmation.
   const common = PHONE_SOURCES.find((k) => missing.length > 0 && missing.every((m) => m.candidates[k]));
   if (common) data.suggestedSource = { kind: 'attribute', attribute: common };
-  if (missing.length) return { status: 'failed', detail: `${missing.length} of ${users.size} user(s) have no primaryPhone; Okta will fail to sync them.`, hint: 'Select them, choose where the value comes from, and confirm.', findings, data };
-  if (errored) return { status: 'failed', detail: `Every user has a primaryPhone, but ${errored} provisioning task(s) failed earlier in Okta.`, hint: 'In Okta: Dashboard -> Tasks -> retry the failed provisioning tasks, then verify.', findings, data };
-  return { status: 'verified', detail: `All ${users.size} user(s) to provision have a primaryPhone.`, findings, data };
+  if (missing.length) {
+    const have = missing.length === 1 ? 'has' : 'have';
+    return { status: 'failed', detail: `${missing.length} of ${plural(users.size, 'user')} ${have} no primaryPhone; Okta will fail to sync them.`, hint: 'Select them, choose where the value comes from, and confirm.', findings, data };
+  }
+  if (errored) return { status: 'failed', detail: `Every user has a primaryPhone, but ${plural(errored, 'provisioning task')} failed earlier in Okta.`, hint: 'In Okta: Dashboard -> Tasks -> retry the failed provisioning tasks, then verify.', findings, data };
+  return { status: 'verified', detail: `All ${plural(users.size, 'user')} to provision have a primaryPhone.`, findings, data };
 }
 
 async function fill(ctx: SetupContext, phoneFill: NonNullable<StepInput['phoneFill']>): Promise<void> {
@@ -77,18 +83,24 @@ async function fill(ctx: SetupContext, phoneFill: NonNullable<StepInput['phoneFi
   const missing = new Map(missingOf(users).map((m) => [m.id, m]));
   const unknown = phoneFill.userIds.filter((id) => !missing.has(id));
   if (unknown.length) {
-    throw new AppError('VALIDATION', `${unknown.length} selected user(s) are not in the list of users without primaryPhone (a phone was added meanwhile, or they are not provisioned).`, {
+    throw new AppError('VALIDATION', `${plural(unknown.length, 'selected user is', 'selected users are')} not in the list of users without primaryPhone (a phone was added meanwhile, or they are not provisioned).`, {
       hint: 'Verify the step to refresh the list, then select again.',
     });
   }
   const filled: string[] = [];
-  const skipped: string[] = [];
+  const skipped: { login: string; reason: string }[] = [];
+  const { source } = phoneFill;
   for (const [i, id] of phoneFill.userIds.entries()) {
     const user = users.get(id)!;
-    const value =
-      phoneFill.source.kind === 'value' ? phoneFill.source.value : (user.profile as Record<string, unknown>)[phoneFill.source.attribute];
+    const value = source.kind === 'value' ? source.value : (user.profile as Record<string, unknown>)[source.attribute];
     if (typeof value !== 'string' || !value.trim() || value.length > 100) {
-      skipped.push(user.profile.login);
+      const reason =
+        typeof value === 'string' && value.length > 100
+          ? `its ${source.kind === 'attribute' ? source.attribute : 'value'} is longer than 100 characters`
+          : source.kind === 'attribute'
+            ? `${source.attribute} is empty`
+            : 'the value is empty';
+      skipped.push({ login: user.profile.login, reason });
       continue;
     }
     ctx.progress(`Setting primaryPhone for ${user.profile.login} (${i + 1}/${phoneFill.userIds.length})`);

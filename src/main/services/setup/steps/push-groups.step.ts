@@ -4,6 +4,7 @@ import { HttpError } from '../../net/http-errors';
 import type { OktaGroupPushMapping } from '../../okta/okta-schemas';
 import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
+import { plural } from '../../../../shared/plural';
 
 export interface PushedGroup {
   id: string;
@@ -36,7 +37,7 @@ async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<S
   let groups = savedGroups(ctx.data());
   if (groupIds) {
     const unique = [...new Set(groupIds)];
-    ctx.progress(`Reading ${unique.length} group(s)`);
+    ctx.progress(`Reading ${plural(unique.length, 'group')}`);
     groups = [];
     for (const id of unique) {
       const g = await okta.getGroup(id);
@@ -115,8 +116,8 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   });
   const bad = findings.filter((f) => f.outcome === 'fail');
   const data = { pushed: rows };
-  if (bad.length) return { status: 'failed', detail: `${bad.length} problem(s): ${bad.map((f) => f.label).join('; ')}.`, hint: bad[0]!.hint ?? 'Run this step again.', findings, data };
-  return { status: 'verified', detail: `${rows.length} group(s) assigned and pushed; every push mapping is ACTIVE.`, findings, data };
+  if (bad.length) return { status: 'failed', detail: `${plural(bad.length, 'problem')}: ${bad.map((f) => f.label).join('; ')}.`, hint: bad[0]!.hint ?? 'Run this step again.', findings, data };
+  return { status: 'verified', detail: `${plural(rows.length, 'group')} assigned and pushed; every push mapping is ACTIVE.`, findings, data };
 }
 
 export const pushGroupsStep: StepDefinition = {

@@ -4,6 +4,7 @@ import { validateProfileInputs } from '../input-validation';
 import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { readProvisioning } from './provisioning-state';
+import { plural } from '../../../../shared/plural';
 
 /** "All supported provisioning actions were selected" in the article. */
 export const PROVISIONING_ACTIONS = ['Import New Users and Profile Updates', 'Push New Users', 'Push Profile Updates', 'Push Groups'];
@@ -42,7 +43,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   if (failedChecks.length) {
     return {
       status: 'failed',
-      detail: `The SCIM endpoint failed ${failedChecks.length} check(s): ${failedChecks.map((r) => r.title).join('; ')}.`,
+      detail: `The SCIM endpoint failed ${plural(failedChecks.length, 'check')}: ${failedChecks.map((r) => r.title).join('; ')}.`,
       hint: failedChecks[0]?.hint ?? 'Check the API Url, the token and ThreatLocker\'s Enabled toggle.',
       findings,
     };
@@ -95,8 +96,8 @@ export const scimConnectionStep: StepDefinition = {
       values: [
         { label: 'SCIM connector base URL', value: profile.threatlocker.scimUrl ?? '', target: `${TARGET} -> SCIM connector base URL` },
         { label: 'Unique identifier field for users', value: 'email', target: `${TARGET} -> Unique identifier field for users` },
-        { label: 'Supported provisioning actions', value: PROVISIONING_ACTIONS.join(', '), target: `${TARGET} -> Supported provisioning actions (select all)` },
-        { label: 'Authentication Mode', value: 'HTTP Header', target: `${TARGET} -> Authentication Mode` },
+        { label: 'Supported provisioning actions (select all)', value: PROVISIONING_ACTIONS.join(', '), target: `${TARGET} -> Supported provisioning actions`, pick: true },
+        { label: 'Authentication Mode', value: 'HTTP Header', target: `${TARGET} -> Authentication Mode`, pick: true },
         { label: 'Authorization (SCIM token)', secretKind: 'scimBearerToken', target: `${TARGET} -> HTTP Header -> Authorization` },
       ],
       checklist: [],

@@ -57,13 +57,13 @@ export const threatlockerSamlStep: StepDefinition = {
   describe: ({ all }) => {
     const d = all('threatlocker-saml');
     const values: CopyValue[] = [];
-    const add = (label: string, value: string | undefined, target: string) => {
-      if (value) values.push({ label, value, target });
+    const add = (label: string, value: string | undefined, target: string, pick = false) => {
+      if (value) values.push({ label, value, target, ...(pick ? { pick } : {}) });
     };
     add('Sign-On URL', str(d, 'signOnUrl'), `${TARGET} -> Sign-On URL`);
     add('Issuer', str(d, 'issuer'), `${TARGET} -> Issuer`);
     add('X.509 certificate', str(d, 'certificatePem'), `${TARGET} -> Certificate`);
-    add('Signature Algorithm', str(d, 'threatlockerAlgorithm'), `${TARGET} -> Signature Algorithm`);
+    add('Signature Algorithm', str(d, 'threatlockerAlgorithm'), `${TARGET} -> Signature Algorithm`, true);
     return {
       instructions: [
         'In ThreatLocker open Integrations -> SAML Integration (create it if there is none).',
@@ -88,5 +88,7 @@ export const threatlockerSamlStep: StepDefinition = {
       certificatePem: str(d, 'certificatePem') ?? '',
       signatureAlgorithm: algorithm === 'SHA512' ? 'SHA512' : 'SHA256',
     });
+    // The admin would tick "I saved these values" after saving: the sandbox does, and says so.
+    await ctx.confirm({ 'saml-saved': true }, 'sandbox');
   },
 };

@@ -39,6 +39,13 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
     setDraft(initial());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- savedKey stands for saved
   }, [savedKey]);
+  // Suggestions arrive with "Load ThreatLocker roles": show them at once, keeping any role the admin already picked.
+  const suggestionsKey = `${roles.length}:${[...suggestions].map(([groupId, sug]) => `${groupId}=${sug.roleId}`).join('|')}`;
+  useEffect(() => {
+    if (saved.length || suggestions.size === 0) return;
+    setDraft((current) => ({ ...initial(), ...Object.fromEntries(Object.entries(current).filter(([, role]) => role.trim())) }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- suggestionsKey stands for suggestions and roles
+  }, [suggestionsKey]);
   const [saving, setSaving] = useState(false);
   const suggested = (groupId: string) => {
     const sug = suggestions.get(groupId);
@@ -160,7 +167,14 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
           {changed && saved.length === 0 && suggestions.size > 0
             ? 'Roles are suggested from the group names: review them, then save.'
             : changed
-              ? 'Unsaved changes. Saving adds one checklist row per mapping below.' : saved.length ? 'Saved. Add these rows in ThreatLocker, then confirm them below.' : ''}
+              ? 'Unsaved changes. Saving adds one checklist row per mapping below.'
+              : !saved.length
+                ? ''
+                : step.status === 'verified'
+                  ? 'Saved, and verified on ThreatLocker’s Group Mapping tab.'
+                  : step.status === 'unverifiable'
+                    ? 'Saved, and confirmed below.'
+                    : 'Saved. Add these rows in ThreatLocker, then confirm them below.'}
         </span>
       </div>
     </div>

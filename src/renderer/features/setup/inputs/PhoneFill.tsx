@@ -11,10 +11,11 @@ export function PhoneFill({ step, disabled }: { step: StepView; disabled: boolea
   const runStep = useSetupStore((s) => s.runStep);
   const now = useNow();
   const users = useMemo(() => usersWithoutPhone(step), [step]);
-  // Main suggests the attribute every listed user has; without one, mobilePhone.
-  const suggested = str(record(step.data, 'suggestedSource')?.attribute);
+  // Main suggests the attribute every listed user has; without one, the attribute most of them
+  // have; when none has a phone attribute, a value to enter (an empty attribute would fill nobody).
+  const suggested = str(record(step.data, 'suggestedSource')?.attribute) ?? mostCommonCandidate(users);
   const [selected, setSelected] = useState<Set<string>>(() => new Set(users.map((u) => u.id)));
-  const [source, setSource] = useState<'attribute' | 'value'>('attribute');
+  const [source, setSource] = useState<'attribute' | 'value'>(suggested ? 'attribute' : 'value');
   const [attribute, setAttribute] = useState(suggested ?? 'mobilePhone');
   const [value, setValue] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -45,7 +46,6 @@ export function PhoneFill({ step, disabled }: { step: StepView; disabled: boolea
   const candidateKeys = useMemo(() => [...new Set(users.flatMap((u) => Object.keys(u.candidates)))], [users]);
   const userCount = typeof step.data.userCount === 'number' ? step.data.userCount : undefined;
   const lastFill = record(step.data, 'lastFill');
-  const skipped = Array.isArray(lastFill?.skipped) ? lastFill.skipped.filter((s): s is string => typeof s === 'string') : [];
   const sourceReady = source === 'attribute' ? attribute.trim().length > 0 : value.trim().length > 0;
 
   const fill = async () => {
@@ -64,20 +64,10 @@ export function PhoneFill({ step, disabled }: { step: StepView; disabled: boolea
     return (
       <div className="wizard-block wizard-inline-note wizard-inline-note-pass" data-testid="phone-fill">
         <Icon name="passCircle" size={16} />
-        <p>
-          {userCount !== undefined ? `All ${plural(userCount, 'user')} to provision have a primaryPhone.` : 'No user is missing a primaryPhone.'}
-          {lastFill && typeof lastFill.filled === 'number' && (
-            <span className="muted">
-              {' '}
-              Last fill: {plural(lastFill.filled, 'user')} updated
-              {skipped.length ? `, ${skipped.length} skipped` : ''}
-              {str(lastFill.at) && (
-                <span title={absoluteTime(str(lastFill.at))}> · {relativeTime(str(lastFill.at), now)}</span>
-              )}
-              .
-            </span>
-          )}
-        </p>
+        <div>
+          <p>{userCount !== undefined ? `All ${plural(userCount, 'user')} to provision have a primaryPhone.` : 'No user is missing a primaryPhone.'}</p>
+          <LastFillReport lastFill={lastFill} now={now} />
+        </div>
       </div>
     );
   }
@@ -93,6 +83,7 @@ export function PhoneFill({ step, disabled }: { step: StepView; disabled: boolea
           {userCount !== undefined ? ` of ${userCount}` : ''} to provision · {count} selected
         </span>
       </h3>
+      <LastFillReport lastFill={lastFill} now={now} />
       <div className="wizard-table-scroll">
         <table className="wizard-table wizard-table-select" aria-label="Users without primaryPhone">
           <thead>
@@ -215,6 +206,46 @@ export function PhoneFill({ step, disabled }: { step: StepView; disabled: boolea
             </>
           }
         />
+      )}
+    </div>
+  );
+}
+
+/** The attribute most listed users have a value in, if any has one. */
+function mostCommonCandidate(users: { candidates: Record<string, string> }[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const u of users) for (const key of Object.keys(u.candidates)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** What the last fill did: how many it updated, and every user it skipped with the reason. */
+function LastFillReport({ lastFill, now }: { lastFill: Record<string, unknown> | undefined; now: number }) {
+  if (!lastFill || typeof lastFill.filled !== 'number') return null;
+  // Older fills saved only the logins; newer ones say why each was skipped.
+  const skipped = (Array.isArray(lastFill.skipped) ? (lastFill.skipped as unknown[]) : []).map((s) => {
+    const row = typeof s === 'object' && s !== null ? (s as Record<string, unknown>) : {};
+    return { login: typeof s === 'string' ? s : (str(row.login) ?? '(unknown user)'), reason: str(row.reason) };
+  });
+  const at = str(lastFill.at);
+  return (
+    <div className="wizard-last-fill" data-testid="last-fill" role="status">
+      <p>
+        Last fill: {plural(lastFill.filled, 'user')} updated{skipped.length ? `, ${skipped.length} skipped` : ''}
+        {at && (
+          <span className="muted" title={absoluteTime(at)}>
+            {' '}
+            · {relativeTime(at, now)}
+          </span>
+        )}
+      </p>
+      {skipped.length > 0 && (
+        <ul className="wizard-skipped" aria-label="Skipped users">
+          {skipped.map((s) => (
+            <li key={s.login}>
+              <code>{s.login}</code> skipped{s.reason ? `: ${s.reason}` : ''}
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

@@ -23,7 +23,10 @@ export function Checklist({
             checked={checked[item.id] ?? false}
             onChange={(e) => onChange(item.id, e.target.checked)}
           />
-          <span>{arrows(item.label)}</span>
+          <span>
+            {arrows(item.label)}
+            {checked[item.id] && item.confirmedBy === 'sandbox' && <span className="wizard-check-by"> (ticked by the sandbox)</span>}
+          </span>
         </label>
       ))}
     </fieldset>

@@ -24,13 +24,15 @@ export function Findings({ findings }: { findings: Finding[] }) {
           {counts.pass > 0 && <span className="wizard-count wizard-count-pass">{counts.pass} passed</span>}
           {counts.warn > 0 && <span className="wizard-count wizard-count-warn">{counts.warn} warning{counts.warn === 1 ? '' : 's'}</span>}
           {counts.fail > 0 && <span className="wizard-count wizard-count-fail">{counts.fail} failed</span>}
+          {counts.info > 0 && <span className="wizard-count wizard-count-info">{counts.info} for information</span>}
         </span>
       </h3>
       {folded ? (
         <details className="wizard-fold">
           <summary>
             <Icon name="chevronRight" size={14} className="wizard-fold-icon" />
-            Show all {findings.length} checks
+            <span className="wizard-fold-closed">Show all {findings.length} checks</span>
+            <span className="wizard-fold-opened">Hide the {findings.length} checks</span>
           </summary>
           {list}
         </details>

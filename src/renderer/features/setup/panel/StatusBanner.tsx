@@ -2,6 +2,7 @@ import type { StepView } from '../../../../shared/setup';
 import { Icon } from '../../../components/Icon';
 import { absoluteTime, relativeTime } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
+import { statusLabels } from '../setup-parts';
 import { arrows } from '../step-data';
 import { GoToStep } from './GoToStep';
 
@@ -10,14 +11,7 @@ export function StatusBanner({ step, steps }: { step: StepView; steps: StepView[
   if (step.status === 'not-started' && !step.detail) return null;
   const tone = step.status === 'verified' ? 'success' : step.status === 'unverifiable' ? 'warning' : step.status === 'failed' ? 'danger' : 'neutral';
   const icon = step.status === 'verified' ? 'passCircle' : step.status === 'unverifiable' ? 'alert' : step.status === 'failed' ? 'failCircle' : 'info';
-  const title =
-    step.status === 'verified'
-      ? 'Verified'
-      : step.status === 'unverifiable'
-        ? 'Done — the console can’t verify this step'
-        : step.status === 'failed'
-          ? 'This step failed'
-          : 'Not done yet';
+  const title = statusLabels[step.status];
   return (
     <div className={`callout callout-${tone} wizard-banner`} data-testid="step-status" data-status={step.status}>
       <Icon name={icon} size={20} className="callout-icon" />

@@ -1,6 +1,7 @@
 import type { CopyValue, StepView } from '../../../../shared/setup';
 import { CopyTextButton } from '../../../components/CopyTextButton';
 import { Icon } from '../../../components/Icon';
+import { selectCanCopySecrets, useAppStore } from '../../../app/app-store';
 import { SecretCopiedNote } from '../../credentials/CredentialsPanel';
 import { CopySecretButton, PathText } from '../setup-parts';
 import { pathParts } from '../step-data';
@@ -48,9 +49,12 @@ export function ValuesTable({ step }: { step: StepView }) {
 function ValueRow({ value, skip }: { value: CopyValue; skip: number }) {
   const secret = value.secretKind !== undefined;
   const long = (value.value?.length ?? 0) > 160 || (value.value ?? '').includes('\n');
-  // Only what the shared path doesn't say, and nothing that merely repeats the label.
+  const canCopySecrets = useAppStore(selectCanCopySecrets);
+  // Only what the shared path doesn't say, and nothing that merely repeats the label
+  // ("X.509 certificate" -> "Certificate").
   const rest = value.target ? pathParts(value.target).slice(skip) : [];
-  const where = rest.length === 1 && rest[0]!.toLowerCase() === value.label.toLowerCase() ? [] : rest;
+  const label = value.label.toLowerCase();
+  const where = rest.length === 1 && (label.includes(rest[0]!.toLowerCase()) || rest[0]!.toLowerCase().includes(label)) ? [] : rest;
   return (
     <tr data-value-label={value.label}>
       <th scope="row" className="wizard-value-label">
@@ -65,7 +69,9 @@ function ValueRow({ value, skip }: { value: CopyValue; skip: number }) {
         {secret ? (
           <span className="wizard-secret-value">
             <Icon name="lock" size={14} />
-            Kept in the keychain — copy it, it is never shown
+            {canCopySecrets
+              ? 'Kept in the keychain — copy it, it is never shown'
+              : 'Kept in the keychain and never shown: paste the token from where you keep it (the browser console cannot copy tokens)'}
           </span>
         ) : value.value ? (
           <code className={`wizard-value${long ? ' wizard-value-long' : ''}`} tabIndex={long ? 0 : undefined}>
@@ -78,7 +84,9 @@ function ValueRow({ value, skip }: { value: CopyValue; skip: number }) {
       </td>
       <td className="wizard-value-copy">
         {secret && value.secretKind ? (
-          <CopySecretButton label={value.label} kind={value.secretKind} />
+          canCopySecrets && <CopySecretButton label={value.label} kind={value.secretKind} />
+        ) : value.pick ? (
+          <span className="wizard-value-pick">Select it</span>
         ) : (
           <CopyTextButton label={value.label} value={value.value ?? ''} className="wizard-copy" />
         )}
