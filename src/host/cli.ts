@@ -35,6 +35,10 @@ async function main(): Promise<void> {
     echoLog: true,
   });
   if (args.allowLoopback) process.stderr.write('WARNING: --allow-loopback is on: profiles may point at plain-http 127.0.0.1 servers. Testing only.\n');
+  // Last resort: a bug in one request must not take down the host and the sandbox with it (a crash
+  // during the write checks would leave test administrators behind). Log it and keep serving.
+  process.on('uncaughtException', (error) => services.logger.error('host', 'uncaught exception (still serving)', error));
+  process.on('unhandledRejection', (reason) => services.logger.error('host', 'unhandled rejection (still serving)', reason));
   if (args.sandbox) await services.sandbox.start();
 
   const host = await startBrowserHost({ services, rendererDir, port: args.port });
