@@ -2,6 +2,7 @@ import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../log/logger';
+import { Redactor } from '../log/redactor';
 import { type HostPolicyConfig, checkUrl, type UrlPurpose } from './host-policy';
 import { httpErrorFor, serviceNames } from './http-errors';
 import { nextLink } from './link-header';
@@ -432,7 +433,7 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
 }
 
 /**
- * Replaces this request's own credential values in text built from the answer, in case the
+ * Redacts this request's own credential values from text built from the answer, in case the
  * remote echoes them (some APIs repeat the token in "invalid token ..." messages).
  */
 function scrubberFor(headers: Record<string, string>): (text: string) => string {
@@ -443,6 +444,6 @@ function scrubberFor(headers: Record<string, string>): (text: string) => string 
     const parts = v.split(/\s+/);
     if (parts.length > 1) secrets.push(parts.slice(1).join(' '));
   }
-  const usable = secrets.filter((s) => s.length >= 6).sort((a, b) => b.length - a.length);
-  return (text) => usable.reduce((acc, s) => acc.split(s).join('[REDACTED]'), text);
+  const redactor = new Redactor(secrets);
+  return (text) => redactor.redact(text);
 }
