@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Profile } from '../../../shared/profile';
 import type { ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
+import { checkDestination } from '../net/destination-rules';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { runScimChecks } from './scim-checker';
@@ -34,6 +35,9 @@ export class ScimCheckService {
         hint: 'Copy the API Url from ThreatLocker: Integrations -> SCIM Integration, and add it to the profile.',
       });
     }
+    // Checked again at use: a profile saved by an older version may name a private address.
+    const loopbackOk = profile.sandbox || this.deps.allowLoopback;
+    checkDestination(baseUrl, 'The SCIM API Url', { allowedOrigins: new Set(), customOktaDomains: new Set(), allowLoopback: loopbackOk });
     const token = await this.deps.secrets.require(profile.id, 'scimBearerToken');
     const controller = new AbortController();
     this.running.set(profile.id, controller);
@@ -44,7 +48,7 @@ export class ScimCheckService {
         token,
         write: opts.write,
         // Plain http is only ever the sandbox's (or a tester's with --allow-loopback) loopback server.
-        allowHttpLoopback: profile.sandbox || this.deps.allowLoopback,
+        allowHttpLoopback: loopbackOk,
         signal: controller.signal,
         ...(opts.onResult ? { onResult: opts.onResult } : {}),
       });
