@@ -45,8 +45,15 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
     try {
       const handler = handlers[name] as (request: unknown) => Promise<unknown> | unknown;
       const value = await withTimeout(Promise.resolve(handler(parsed.data)), callTimeouts[name] ?? DEFAULT_CALL_TIMEOUT_MS, name);
+      // Results are validated too: they carry data read from files and remote answers, and the
+      // schema is what the renderer was promised (e.g. summaries, not whole profiles, in a list).
+      const result = invokeChannels[name].result.safeParse(value);
+      if (!result.success) {
+        logger.error('ipc', `${name} returned a result outside its contract: ${describeIssues(result.error)}`);
+        return fail(toErrorShape(new Error('result outside the contract')));
+      }
       logger.debug('ipc', `${name} ok in ${Date.now() - started} ms`);
-      return { ok: true, value };
+      return { ok: true, value: result.data };
     } catch (error) {
       const shape = toErrorShape(error);
       const level = shape.code === 'INTERNAL' ? 'error' : 'info';

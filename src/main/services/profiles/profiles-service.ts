@@ -8,7 +8,7 @@ import {
 } from '../../../shared/profile';
 import { portalApiBaseFor } from '../threatlocker/threatlocker-urls';
 import type { SecretStore } from '../secrets/secret-store';
-import { checkProfile, type ProfileStore } from './profile-store';
+import { checkProfile, checkProfileText, type ProfileStore } from './profile-store';
 
 export interface UrlRules {
   /** Turns what the admin typed into the org's https origin, or throws a clear AppError. */
@@ -107,6 +107,8 @@ export class ProfilesService {
    * gets a fresh id, so no keychain entry left under an old id can follow it anywhere.
    */
   async import(fileName: string, content: string): Promise<Profile> {
+    const limit = checkProfileText(content);
+    if (limit) throw new AppError('VALIDATION', `${fileName} ${limit}`, { hint: 'Choose a file made with "Export profile".' });
     let raw: unknown;
     try {
       raw = JSON.parse(content);

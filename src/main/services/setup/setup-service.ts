@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { Profile } from '../../../shared/profile';
-import { type Finding, type SetupStepId, type SetupView, type StepInput, type StepView } from '../../../shared/setup';
+import { findingSchema, type Finding, type SetupStepId, type SetupView, type StepInput, type StepView } from '../../../shared/setup';
 import { HttpError } from '../net/http-errors';
 import { fingerprintOf } from '../secrets/secret-store';
 import { RESERVED_DATA_KEYS, SetupContext, type SetupDeps, type StepOutcome } from './setup-context';
@@ -150,7 +150,8 @@ export class SetupService {
       instructions: parts.instructions,
       values: parts.values,
       checklist: parts.checklist.map((c) => ({ ...c, confirmed: confirmed[c.id] === true })),
-      findings: Array.isArray(data.findings) ? (data.findings as Finding[]) : [],
+      // Saved data comes from a file (possibly imported): a malformed finding is dropped, not rendered.
+      findings: validFindings(data.findings),
       data: own,
       sandboxCanPlay: profile.sandbox && step.sandboxCanPlay,
     };
@@ -172,3 +173,11 @@ export class SetupService {
   }
 }
 
+/** Saved data comes from a file (possibly imported): a malformed finding is dropped, not rendered. */
+function validFindings(saved: unknown): Finding[] {
+  if (!Array.isArray(saved)) return [];
+  return saved.flatMap((f) => {
+    const parsed = findingSchema.safeParse(f);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
