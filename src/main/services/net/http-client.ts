@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../log/logger';
 import { Redactor } from '../log/redactor';
+import { withCallSignal } from '../call-scope';
 import { type HostPolicyConfig, checkUrl, type UrlPurpose } from './host-policy';
 import { httpErrorFor, serviceNames } from './http-errors';
 import { nextLink } from './link-header';
@@ -237,7 +238,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return idempotent ?? IDEMPOTENT_METHODS.has(method);
   }
 
-  async function request(opts: HttpRequestOptions): Promise<HttpResponse<unknown>> {
+  async function request(callerOpts: HttpRequestOptions): Promise<HttpResponse<unknown>> {
+    // The IPC call's signal too: its timeout stops this request and its retries.
+    const opts = { ...callerOpts, signal: withCallSignal(callerOpts.signal) };
     const method = opts.method ?? 'GET';
     const purpose = opts.purpose;
     const url = checkUrl(options.policy, opts.url, purpose);

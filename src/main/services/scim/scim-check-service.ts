@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Profile } from '../../../shared/profile';
 import type { ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
+import { withCallSignal } from '../call-scope';
 import { checkDestination } from '../net/destination-rules';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretStore } from '../secrets/secret-store';
@@ -40,6 +41,9 @@ export class ScimCheckService {
     checkDestination(baseUrl, 'The SCIM API Url', { allowedOrigins: new Set(), customOktaDomains: new Set(), allowLoopback: loopbackOk });
     const token = await this.deps.secrets.require(profile.id, 'scimBearerToken');
     const controller = new AbortController();
+    // Cancel, or the IPC call timing out, stops the run (the write checks' clean-up still runs).
+    const callSignal = withCallSignal(undefined);
+    callSignal?.addEventListener('abort', () => controller.abort(), { once: true });
     this.running.set(profile.id, controller);
     let run: ScimCheckRun;
     try {
