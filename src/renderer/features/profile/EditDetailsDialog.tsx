@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { profileDetailsPatchSchema, type Profile, type ProfileDetailsPatch } from '../../../shared/profile';
+import { profileDetailsPatchSchema, secretKinds, secretLabels, type Profile, type ProfileDetailsPatch } from '../../../shared/profile';
 import { fieldErrors } from '../../app/errors';
+import { toast } from '../../app/toast-store';
 import { Dialog, FormActions } from '../../components/Dialog';
+import { useCredentialsStore } from '../credentials/credentials-store';
 import { ConnectionFields } from '../profiles/ConnectionFields';
 import { useProfilesStore } from '../profiles/profiles-store';
 import { useFieldForm } from '../profiles/use-field-form';
@@ -47,12 +49,21 @@ export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onCl
     setBusy(false);
     if (updated) {
       replace(updated);
+      // main deletes a token whose destination moved to another host; say so, and which.
+      const removed = secretKinds.filter((kind) => profile.secretsMeta[kind] && !updated.secretsMeta[kind]);
+      if (removed.length > 0) {
+        toast.info(
+          `Removed the saved ${removed.map((kind) => secretLabels[kind]).join(' and ')}`,
+          'The address it was saved for changed, so the console will not send it to the new one. Paste the token for the new address on the Credentials tab.',
+        );
+        void useCredentialsStore.getState().load(profile.id);
+      }
       onClose();
     }
   };
 
   return (
-    <Dialog title="Connection details" description="Where this profile points. Tokens stay in the keychain and are changed on the Credentials tab." onClose={onClose} busy={busy} size="medium">
+    <Dialog title="Connection details" description="Where this profile points. Tokens stay in the keychain and are changed on the Credentials tab; moving an address to another host removes the token saved for it." onClose={onClose} busy={busy} size="medium">
       <form className="form" onSubmit={submit} noValidate>
         <ConnectionFields
           bind={bind}
