@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { profileDetailsPatchSchema, secretKinds, secretLabels, type Profile, type ProfileDetailsPatch } from '../../../shared/profile';
+import { profileDetailsPatchSchema, secretLabels, type Profile, type ProfileDetailsPatch } from '../../../shared/profile';
 import { fieldErrors } from '../../app/errors';
 import { toast } from '../../app/toast-store';
 import { Dialog, FormActions } from '../../components/Dialog';
@@ -16,6 +16,7 @@ type FieldName = (typeof fields)[number];
 export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onClose: () => void }) {
   const updateDetails = useProfilesStore((s) => s.updateDetails);
   const replace = useProfileStore((s) => s.replace);
+  const savedKinds = useCredentialsStore((s) => s.savedKinds);
   const { values, errors, setErrors, bind, showIssues } = useFieldForm<FieldName>({
     oktaOrgUrl: profile.okta.orgUrl,
     instance: profile.threatlocker.instance,
@@ -42,6 +43,7 @@ export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onCl
     const patch: ProfileDetailsPatch = parsed.data;
     if (patch.managedOrganizationId !== profile.threatlocker.managedOrganizationId) patch.managedOrganizationName = null;
     setBusy(true);
+    const savedBefore = await savedKinds(profile.id);
     const updated = await updateDetails(profile.id, patch, {
       inline: (error) => setErrors(fieldErrors(error, fields)),
       inlineCodes: ['VALIDATION', 'HOST_NOT_ALLOWED'],
@@ -50,7 +52,8 @@ export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onCl
     if (updated) {
       replace(updated);
       // main deletes a token whose destination moved to another host; say so, and which.
-      const removed = secretKinds.filter((kind) => profile.secretsMeta[kind] && !updated.secretsMeta[kind]);
+      const savedAfter = await savedKinds(profile.id);
+      const removed = savedBefore.filter((kind) => !savedAfter.includes(kind));
       if (removed.length > 0) {
         toast.info(
           `Removed the saved ${removed.map((kind) => secretLabels[kind]).join(' and ')}`,
