@@ -143,7 +143,8 @@ describe('browser host: no request, upgrade or frame can crash it', () => {
     }
     await Promise.all(requests);
 
-    const frames: (string | Buffer)[] = ['null', '[]', '1', '"x"', '{}', 'true', '{"id":1e309}', '{"type":"invoke","id":1,"channel":{}}', junk(64)];
+    const deep = `{"type":"invoke","id":9,"channel":"profiles:list","payload":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const frames: (string | Buffer)[] = ['null', '[]', '1', '"x"', '{}', 'true', '{"id":1e309}', '{"type":"invoke","id":1,"channel":{}}', junk(64), deep];
     for (let i = 0; i < 30; i++) {
       frames.push(JSON.stringify({ type: 'invoke', id: i, channel: pick(['profiles:get', 'profiles:list', 'x', '__proto__', 'constructor', 'toString']), payload: pick([null, [], 'x', { profileId: path() }, { __proto__: { a: 1 } }]) }));
     }
