@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../src/shared/errors';
 import type { ScimCheckRun } from '../src/shared/scim-check';
 import { formatLeftovers, formatScimHeader, formatScimResult, formatScimSummary } from '../src/main/services/scim/scim-check-format';
-import { makeRedactor, runScimChecks } from '../src/main/services/scim/scim-checker';
+import { Redactor } from '../src/main/services/log/redactor';
+import { runScimChecks } from '../src/main/services/scim/scim-checker';
 import { normalizeScimBaseUrl } from '../src/main/services/scim/scim-url';
 
 const usage = `Usage: SCIM_TOKEN=<token> npm run scim-check -- --url <SCIM base URL> [options]
@@ -147,7 +148,7 @@ function parse() {
 
 main().catch((err: unknown) => {
   // Unexpected (a bug, not the server): no stack, token masked, and "not a pass" as the exit code.
-  const redact = makeRedactor(process.env.SCIM_TOKEN?.trim() || 'unset-token');
-  process.stderr.write(`scim-check: unexpected error: ${redact(err instanceof Error ? err.message : String(err))}\n`);
+  const redactor = new Redactor([process.env.SCIM_TOKEN?.trim() ?? '']);
+  process.stderr.write(`scim-check: unexpected error: ${redactor.redact(err instanceof Error ? err.message : String(err))}\n`);
   process.exit(1);
 });

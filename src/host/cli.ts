@@ -44,6 +44,10 @@ async function main(): Promise<void> {
   await osKeychain.findCredentials(keychainServiceFromEnv() ?? DEFAULT_KEYCHAIN_SERVICE).catch(() => {
     process.stderr.write(`WARNING: The OS keychain could not be reached, so tokens cannot be saved. ${keychainUnavailableHint()}\n`);
   });
+  // Last resort: a bug in one request must not take down the host and the sandbox with it (a crash
+  // during the write checks would leave test administrators behind). Log it and keep serving.
+  process.on('uncaughtException', (error) => services.logger.error('host', 'uncaught exception (still serving)', error));
+  process.on('unhandledRejection', (reason) => services.logger.error('host', 'unhandled rejection (still serving)', reason));
   if (args.sandbox) await services.sandbox.start();
 
   const host = await startBrowserHost({ services, rendererDir, port: args.port });

@@ -2,7 +2,7 @@
 import type { Transport } from '../shared/api';
 import type { Envelope } from '../shared/errors';
 import type { EventChannel } from '../shared/ipc-contract';
-import { TOKEN_PROTOCOL_PREFIX, WS_PATH, type ClientFrame, type ServerFrame } from './ws-protocol';
+import { MAX_FRAME_BYTES, TOKEN_PROTOCOL_PREFIX, WS_PATH, type ClientFrame, type ServerFrame } from './ws-protocol';
 
 /**
  * Runs in the page before the app: provides the IPC transport over the loopback WebSocket, the
@@ -62,10 +62,23 @@ function createWebSocketTransport(token: string): Transport {
         return { ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'The console host refused this page.', hint: 'Open the CONSOLE_URL printed by `npm run browser` (it carries the access token).' } };
       }
       const id = nextId++;
+      const frame: ClientFrame = { type: 'invoke', id, channel, payload };
+      const text = JSON.stringify(frame);
+      // The host closes the socket on a frame over the limit; say why instead of "lost the connection".
+      const bytes = new TextEncoder().encode(text).length;
+      if (bytes > MAX_FRAME_BYTES) {
+        return {
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: `This is too large to send to the console (${megabytes(bytes)}; the limit is ${megabytes(MAX_FRAME_BYTES)}).`,
+            hint: 'Choose a smaller file: an exported profile is usually a few kilobytes.',
+          },
+        };
+      }
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        const frame: ClientFrame = { type: 'invoke', id, channel, payload };
-        open.send(JSON.stringify(frame));
+        open.send(text);
       });
     },
     subscribe(listener) {
@@ -73,6 +86,10 @@ function createWebSocketTransport(token: string): Transport {
       return () => listeners.delete(listener);
     },
   };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 // The same global the Electron preload exposes; the renderer builds window.api from it.

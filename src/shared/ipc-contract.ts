@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  MAX_PROFILE_BYTES,
   newProfileInputSchema,
   profileDetailsPatchSchema,
   profileProblemSchema,
@@ -52,7 +53,13 @@ export const invokeChannels = {
   'profiles:update': channel(byProfile.merge(profileDetailsPatchSchema), profileSchema),
   'profiles:delete': channel(byProfile, z.object({ deleted: z.literal(true) })),
   'profiles:export': channel(byProfile, z.object({ fileName: z.string(), content: z.string() })),
-  'profiles:import': channel(z.object({ fileName: z.string(), content: z.string().max(5_000_000) }), profileSchema),
+  'profiles:import': channel(
+    z.object({
+      fileName: z.string().max(500),
+      content: z.string().max(MAX_PROFILE_BYTES, `The file is larger than ${MAX_PROFILE_BYTES / 1_000_000} MB: it is not a profile export.`),
+    }),
+    profileSchema,
+  ),
 
   'secrets:status': channel(byProfile, z.object({ secrets: z.array(secretStatusSchema) })),
   'secrets:set': channel(

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
 export const PROFILE_SCHEMA_VERSION = 1;
+/** Largest profile file read, imported or written (a real one is a few KB; this leaves room for saved runs). */
+export const MAX_PROFILE_BYTES = 5_000_000;
+/** Deepest nesting accepted in a profile: Electron's contextBridge refuses over 1,000 levels, real profiles use under 10. */
+export const MAX_PROFILE_DEPTH = 64;
 
 export const secretKinds = ['oktaApiToken', 'threatlockerPortalToken', 'scimBearerToken'] as const;
 export type SecretKind = (typeof secretKinds)[number];

@@ -22,7 +22,12 @@ describe('secrets in the OS keychain', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tloc-secrets-'));
     const profileStore = new ProfileStore(dataDir);
     store = new SecretStore(osKeychain, new Redactor(), keychain.service);
-    profiles = new ProfilesService(profileStore, store, { normalizeOktaOrgUrl: (u) => u, checkScimUrl: () => undefined, allowCustomOktaDomain: () => undefined });
+    profiles = new ProfilesService(profileStore, store, {
+      normalizeOktaOrgUrl: (u) => u,
+      checkScimUrl: () => undefined,
+      checkPortalApiUrl: () => undefined,
+      allowCustomOktaDomain: () => undefined,
+    });
     secrets = new SecretsService(store, profileStore, null);
   });
   afterAll(() => keychain.cleanup());
@@ -90,5 +95,28 @@ describe('secrets in the OS keychain', () => {
     expect(imported.name).toBe('Portable (imported)');
     expect((await secrets.statusAll(imported.id)).every((s) => !s.present)).toBe(true);
     await expect(profiles.import('junk.json', '{nope')).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('clears a token when its destination changes, and keeps it when only the path does', async () => {
+    const profile = await profiles.create({ name: 'Moving', oktaOrgUrl: 'https://acme.okta.com', instance: 'd', scimUrl: 'https://portalapi.d.threatlocker.com/scim/v2' });
+    await secrets.set(profile.id, 'oktaApiToken', 'moving-okta-1111');
+    await secrets.set(profile.id, 'scimBearerToken', 'moving-scim-2222');
+    await secrets.set(profile.id, 'threatlockerPortalToken', 'moving-portal-3333');
+
+    const samePlace = await profiles.updateDetails(profile.id, { scimUrl: 'https://portalapi.d.threatlocker.com/scim/v2/' });
+    expect(Object.keys(samePlace.secretsMeta).sort()).toEqual(['oktaApiToken', 'scimBearerToken', 'threatlockerPortalToken']);
+
+    const moved = await profiles.updateDetails(profile.id, { scimUrl: 'https://scim.elsewhere.net/scim/v2' });
+    expect(await store.get(profile.id, 'scimBearerToken')).toBeNull();
+    expect(moved.secretsMeta.scimBearerToken).toBeUndefined();
+    expect(await store.get(profile.id, 'oktaApiToken')).toBe('moving-okta-1111');
+
+    await profiles.updateDetails(profile.id, { oktaOrgUrl: 'https://other.okta.com' });
+    expect(await store.get(profile.id, 'oktaApiToken')).toBeNull();
+    expect(await store.get(profile.id, 'threatlockerPortalToken')).toBe('moving-portal-3333');
+
+    const newInstance = await profiles.updateDetails(profile.id, { instance: 'g' });
+    expect(await store.get(profile.id, 'threatlockerPortalToken')).toBeNull();
+    expect(newInstance.secretsMeta).toEqual({});
   });
 });

@@ -8,6 +8,7 @@ import {
   type InvokeChannels,
   type ResultOf,
 } from '../../shared/ipc-contract';
+import { runWithCallSignal } from '../services/call-scope';
 import type { Logger } from '../services/log/logger';
 
 export type Handler<C extends InvokeChannel> = (
@@ -27,7 +28,7 @@ export type Dispatch = (channel: string, payload: unknown, caller: CallerInfo) =
  * The one typed handle(): trusted-sender check, request validation, timeout and result envelope.
  * Every transport calls this, so the rules hold the same on Electron IPC and on the browser host.
  */
-export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
+export function createDispatch(handlers: Handlers, logger: Logger, options: { timeoutMs?: (channel: InvokeChannel) => number | undefined } = {}): Dispatch {
   return async (channel, payload, caller) => {
     if (!caller.trusted) {
       logger.warn('ipc', `refused ${channel} from untrusted sender ${caller.description}`);
@@ -44,9 +45,23 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
     const started = Date.now();
     try {
       const handler = handlers[name] as (request: unknown) => Promise<unknown> | unknown;
-      const value = await withTimeout(Promise.resolve(handler(parsed.data)), callTimeouts[name] ?? DEFAULT_CALL_TIMEOUT_MS, name);
+      // A timed-out call aborts its requests: nothing goes on retrying after the caller gave up.
+      const controller = new AbortController();
+      const work = runWithCallSignal(controller.signal, () => Promise.resolve(handler(parsed.data)));
+      const limit = options.timeoutMs?.(name) ?? callTimeouts[name] ?? DEFAULT_CALL_TIMEOUT_MS;
+      const value = await withTimeout(work, limit, name).catch((error: unknown) => {
+        controller.abort();
+        throw error;
+      });
+      // Results are validated too: they carry data read from files and remote answers, and the
+      // schema is what the renderer was promised (e.g. summaries, not whole profiles, in a list).
+      const result = invokeChannels[name].result.safeParse(value);
+      if (!result.success) {
+        logger.error('ipc', `${name} returned a result outside its contract: ${describeIssues(result.error)}`);
+        return fail(toErrorShape(new Error('result outside the contract')));
+      }
       logger.debug('ipc', `${name} ok in ${Date.now() - started} ms`);
-      return { ok: true, value };
+      return { ok: true, value: result.data };
     } catch (error) {
       const shape = toErrorShape(error);
       const level = shape.code === 'INTERNAL' ? 'error' : 'info';

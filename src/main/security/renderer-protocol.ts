@@ -22,13 +22,9 @@ export async function serveRenderer(rendererDir: string, request: { url: string 
     return notFound();
   }
   if (!isAppOrigin(url)) return notFound();
-  let file: Awaited<ReturnType<typeof readStatic>>;
-  try {
-    file = await readStatic(rendererDir, url.pathname);
-  } catch {
-    return notFound(); // a malformed %-escape
-  }
-  if (!file) return notFound();
+  // readStatic is total: a malformed %-escape or a path outside the folder is 'bad-path'.
+  const file = await readStatic(rendererDir, url.pathname);
+  if (typeof file === 'string') return notFound();
   return new Response(new Uint8Array(file.body), {
     status: 200,
     headers: { 'content-type': file.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },

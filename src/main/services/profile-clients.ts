@@ -1,4 +1,5 @@
 import type { Profile } from '../../shared/profile';
+import { checkDestination } from './net/destination-rules';
 import type { HostPolicy } from './net/host-policy';
 import type { HttpClient } from './net/http-client';
 import { OktaClient } from './okta/okta-client';
@@ -25,7 +26,11 @@ export class ProfileClients {
     const profile = await this.deps.store.get(profileId);
     // The custom Okta domain the admin confirmed for this org. (The SCIM API Url is not added to
     // the shared allowlist: its origins are good for every purpose, and SCIM calls have their own rules.)
-    if (profile.okta.customDomain) this.deps.policy.allowCustomOktaDomain(profile.okta.orgUrl);
+    if (profile.okta.customDomain) {
+      // Checked again at use: a profile saved by an older version may name a private host.
+      checkDestination(profile.okta.orgUrl, 'The custom Okta domain', this.deps.policy);
+      this.deps.policy.allowCustomOktaDomain(profile.okta.orgUrl);
+    }
     return profile;
   }
 

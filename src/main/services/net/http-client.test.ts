@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { AppError } from '../../../shared/errors';
 import { Redactor } from '../log/redactor';
+import { canaryToken, leakedPieces } from '../log/test-support/canary';
 import { HostPolicy } from './host-policy';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http-client';
 import { HttpError } from './http-errors';
@@ -423,6 +424,27 @@ describe('secrets', () => {
     expect(logger.raw.length).toBeGreaterThan(3);
     for (const text of [...logger.raw, ...logger.lines, ...messages]) expect(text).not.toContain(canary);
     expect(logger.raw.join('\n')).toContain('/ok?x=1');
+  });
+});
+
+describe('secrets split by a cut', () => {
+  it('leaves no piece of a token the remote echoes where the 300-character summary is cut, at every offset', async () => {
+    const token = canaryToken('okta-401');
+    const redactor = new Redactor();
+    const s = await server((req, res) => {
+      const offset = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('at'));
+      json(res, 401, { errorCode: 'E0000011', errorSummary: `${'D'.repeat(offset)}${token}` });
+    });
+    const logger = memoryLogger(redactor);
+    const time = fakeTime();
+    const http = createHttpClient({ policy: allowed(s), logger, sleep: time.sleep, now: time.now });
+    cleanups.push(() => http.close());
+    for (let at = 300 - token.length - 2; at <= 301; at++) {
+      const err = (await failure(http.request({ url: `${s.url}/api/v1/users/me?at=${at}`, purpose: 'okta', headers: { authorization: `SSWS ${token}` } }))) as HttpError;
+      expect(err.message).toContain('E0000011');
+      expect(leakedPieces(`${err.message} ${JSON.stringify(err.toShape())} ${err.remoteSummary ?? ''}`, token), `offset ${at}`).toEqual([]);
+    }
+    expect(leakedPieces(logger.raw.join('\n'), token)).toEqual([]);
   });
 });
 

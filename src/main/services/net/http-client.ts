@@ -2,6 +2,8 @@ import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../log/logger';
+import { Redactor } from '../log/redactor';
+import { withCallSignal } from '../call-scope';
 import { type HostPolicyConfig, checkUrl, type UrlPurpose } from './host-policy';
 import { httpErrorFor, serviceNames } from './http-errors';
 import { nextLink } from './link-header';
@@ -236,7 +238,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return idempotent ?? IDEMPOTENT_METHODS.has(method);
   }
 
-  async function request(opts: HttpRequestOptions): Promise<HttpResponse<unknown>> {
+  async function request(callerOpts: HttpRequestOptions): Promise<HttpResponse<unknown>> {
+    // The IPC call's signal too: its timeout stops this request and its retries.
+    const opts = { ...callerOpts, signal: withCallSignal(callerOpts.signal) };
     const method = opts.method ?? 'GET';
     const purpose = opts.purpose;
     const url = checkUrl(options.policy, opts.url, purpose);
@@ -432,7 +436,7 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
 }
 
 /**
- * Replaces this request's own credential values in text built from the answer, in case the
+ * Redacts this request's own credential values from text built from the answer, in case the
  * remote echoes them (some APIs repeat the token in "invalid token ..." messages).
  */
 function scrubberFor(headers: Record<string, string>): (text: string) => string {
@@ -443,6 +447,6 @@ function scrubberFor(headers: Record<string, string>): (text: string) => string 
     const parts = v.split(/\s+/);
     if (parts.length > 1) secrets.push(parts.slice(1).join(' '));
   }
-  const usable = secrets.filter((s) => s.length >= 6).sort((a, b) => b.length - a.length);
-  return (text) => usable.reduce((acc, s) => acc.split(s).join('[REDACTED]'), text);
+  const redactor = new Redactor(secrets);
+  return (text) => redactor.redact(text);
 }

@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '../../../shared/errors';
+import { cut } from '../log/redactor';
 import type { UrlPurpose } from './host-policy';
 
 /** What the remote said about its error, pulled from whichever shape it uses. */
@@ -47,7 +48,7 @@ const MAX_SUMMARY = 300;
 /** A bare machine code such as TOKEN_REVOKED (upper case with underscores, no spaces). */
 const CODE_SHAPE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^E\d{7}$/;
 
-/** Reads Okta, SCIM, ASP.NET problem+json and plain-text error bodies. Never throws. */
+/** Reads Okta, SCIM, ASP.NET problem+json and plain-text error bodies. Never throws. Pass a redacted body: this cuts. */
 export function extractRemoteError(body: string, contentType: string | undefined): RemoteErrorInfo {
   const text = body.trim();
   if (!text) return {};
@@ -76,8 +77,8 @@ export function extractRemoteError(body: string, contentType: string | undefined
     // ThreatLocker answers `{ statusCode: 403, message: "TOKEN_REVOKED" }`: the message is the code.
     if (code === undefined && summary !== undefined && CODE_SHAPE.test(summary)) return { code: summary };
     const info: RemoteErrorInfo = {};
-    if (code !== undefined && code !== summary) info.code = clip(code, 60);
-    if (summary !== undefined) info.summary = clip(summary, MAX_SUMMARY);
+    if (code !== undefined && code !== summary) info.code = cut(code, 60);
+    if (summary !== undefined) info.summary = cut(summary, MAX_SUMMARY);
     return info;
   }
   // HTML error pages from proxies and load balancers say nothing useful.
@@ -89,12 +90,9 @@ function fromPlain(text: string): RemoteErrorInfo {
   const t = text.trim();
   if (CODE_SHAPE.test(t)) return { code: t };
   const firstLine = t.split(/\r?\n/)[0] ?? '';
-  return firstLine ? { summary: clip(firstLine, MAX_SUMMARY) } : {};
+  return firstLine ? { summary: cut(firstLine, MAX_SUMMARY) } : {};
 }
 
-function clip(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
 
 function codeForStatus(status: number): ErrorCode {
   if (status === 401) return 'AUTH_FAILED';
@@ -143,9 +141,10 @@ export function httpErrorFor(args: {
   scrub: (text: string) => string;
   retryable?: boolean;
 }): HttpError {
-  const remote = extractRemoteError(args.body, args.contentType);
-  const code = remote.code ? args.scrub(remote.code) : undefined;
-  const summary = remote.summary ? args.scrub(remote.summary) : undefined;
+  // Redact the whole body before anything is cut from it: a cut token is no longer recognisable.
+  const remote = extractRemoteError(args.scrub(args.body), args.contentType);
+  const code = remote.code;
+  const summary = remote.summary;
   const service = serviceNames[args.purpose];
   const what = `${args.method} ${args.url.pathname}`;
   const remoteText = [code, summary].filter(Boolean).join(' ');

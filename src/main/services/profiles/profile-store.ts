@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { jsonNestingExceeds } from '../../../shared/json-limits';
 import {
+  MAX_PROFILE_BYTES,
+  MAX_PROFILE_DEPTH,
   PROFILE_SCHEMA_VERSION,
   profileSchema,
   type Profile,
@@ -33,7 +36,11 @@ export class ProfileStore {
     const files = (await readdir(this.dir)).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort();
     const listing: ProfileListing = { profiles: [], problems: [] };
     for (const file of files) {
-      const outcome = parseProfileFile(file, await readFile(join(this.dir, file), 'utf8'));
+      // One unreadable entry (a folder named zz.json, a file without permission) is reported, not fatal.
+      const outcome = await readProfileFile(join(this.dir, file)).then(
+        (text) => parseProfileFile(file, text),
+        (error: unknown) => problem(file, 'PROFILE_CORRUPT', `could not be read (${describeFsError(error)}). It was left untouched.`),
+      );
       if (outcome.ok) listing.profiles.push(outcome.profile);
       else listing.problems.push(outcome.problem);
     }
@@ -45,7 +52,7 @@ export class ProfileStore {
     const path = this.pathOf(id);
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      text = await readProfileFile(path);
     } catch {
       throw new AppError('NOT_FOUND', 'That profile no longer exists.', { hint: 'Reload the profiles list.' });
     }
@@ -56,8 +63,15 @@ export class ProfileStore {
 
   async save(profile: Profile): Promise<Profile> {
     const next = profileSchema.parse({ ...profile, updatedAt: this.now().toISOString() });
+    // Compact: indentation grows with the square of the nesting, and nobody edits these by hand.
+    const text = `${JSON.stringify(next)}\n`;
+    if (text.length > MAX_PROFILE_BYTES || jsonNestingExceeds(text, MAX_PROFILE_DEPTH)) {
+      throw new AppError('VALIDATION', `The profile "${next.name}" would be too large or too deeply nested to save.`, {
+        hint: `Profiles are limited to ${MAX_PROFILE_BYTES / 1_000_000} MB and ${MAX_PROFILE_DEPTH} levels of nesting.`,
+      });
+    }
     await mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(this.pathOf(next.id), `${JSON.stringify(next, null, 2)}\n`);
+    await writeFileAtomic(this.pathOf(next.id), text);
     return next;
   }
 
@@ -82,6 +96,8 @@ export class ProfileStore {
 }
 
 export function parseProfileFile(file: string, text: string): ReadOutcome {
+  const limit = checkProfileText(text);
+  if (limit) return problem(file, 'PROFILE_CORRUPT', `${limit} It was left untouched.`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -91,6 +107,29 @@ export function parseProfileFile(file: string, text: string): ReadOutcome {
   }
   const check = checkProfile(raw);
   return check.ok ? check : problem(file, check.code, `${check.reason} It was left untouched.`);
+}
+
+/** Why text cannot be a profile before parsing it (too large, too deeply nested), or undefined. */
+export function checkProfileText(text: string): string | undefined {
+  if (text.length > MAX_PROFILE_BYTES) return `is larger than ${MAX_PROFILE_BYTES / 1_000_000} MB, far more than any profile.`;
+  if (jsonNestingExceeds(text, MAX_PROFILE_DEPTH)) return `is nested more than ${MAX_PROFILE_DEPTH} levels deep, which no profile is.`;
+  return undefined;
+}
+
+/** Reads a profile file, refusing one too large to be a profile before reading it into memory. */
+async function readProfileFile(path: string): Promise<string> {
+  const info = await stat(path);
+  if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+  if (info.size > MAX_PROFILE_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+  return readFile(path, 'utf8');
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EFBIG') return `it is larger than ${MAX_PROFILE_BYTES / 1_000_000} MB, far more than any profile`;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return typeof code === 'string' ? code : 'unknown error';
 }
 
 export type ProfileCheck = { ok: true; profile: Profile } | { ok: false; code: ProfileProblem['code']; reason: string };

@@ -14,7 +14,7 @@ describe('ProfilesService URL rules', () => {
   beforeEach(async () => {
     policy = new HostPolicy();
     const store = new ProfileStore(await mkdtemp(join(tmpdir(), 'tloc-profiles-svc-')));
-    profiles = new ProfilesService(store, {} as SecretStore, profileUrlRules(policy));
+    profiles = new ProfilesService(store, { delete: async () => undefined } as unknown as SecretStore, profileUrlRules(policy));
   });
 
   it('turns an admin-console address into the org origin', async () => {
@@ -58,5 +58,54 @@ describe('ProfilesService URL rules', () => {
     const p = await profiles.create({ name: 'Acme', oktaOrgUrl: 'acme.okta.com', instance: 'd', scimUrl: 'https://portalapi.d.threatlocker.com/scim/v2' });
     const updated = await profiles.updateDetails(p.id, { instance: 'g', scimUrl: null });
     expect(updated.threatlocker).toEqual({ instance: 'g' });
+  });
+
+  const base = { name: 'Acme', oktaOrgUrl: 'acme.okta.com', instance: 'd' };
+
+  it('refuses to send a token to a metadata service, a private address or a private name', async () => {
+    const p = await profiles.create(base);
+    for (const scimUrl of ['https://169.254.169.254/latest', 'https://10.0.0.5:8443/admin', 'https://[fd00::1]/scim', 'https://0x7f000001/', 'https://scim.corp/v2', 'https://scim/v2']) {
+      await expect(profiles.updateDetails(p.id, { scimUrl }), scimUrl).rejects.toMatchObject({ code: 'HOST_NOT_ALLOWED' });
+    }
+    for (const oktaOrgUrl of ['10.0.0.5', 'https://192.168.1.1', 'printer.local', 'metadata.google.internal', 'intranet']) {
+      await expect(profiles.updateDetails(p.id, { oktaOrgUrl, oktaCustomDomain: true }), oktaOrgUrl).rejects.toMatchObject({ code: expect.stringMatching(/HOST_NOT_ALLOWED|VALIDATION/) });
+    }
+    expect(policy.customOktaDomains.size).toBe(0);
+    expect((await profiles.get(p.id)).threatlocker.scimUrl).toBeUndefined();
+  });
+
+  const exportOf = (overrides: Record<string, unknown>) =>
+    JSON.stringify({
+      schemaVersion: 1,
+      id: '11111111-2222-4333-8444-555555555555',
+      name: 'Imported',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      okta: { orgUrl: 'https://acme.okta.com', customDomain: false },
+      threatlocker: { instance: 'd' },
+      ...overrides,
+    });
+
+  it('holds an imported file to the same address rules, and never trusts its sandbox flag', async () => {
+    const hostile = [
+      { threatlocker: { instance: 'd', scimUrl: 'https://10.0.0.5:8443/admin' } },
+      { threatlocker: { instance: 'd', scimUrl: 'http://127.0.0.1:9/scim/v2' }, sandbox: true },
+      { threatlocker: { instance: 'd', portalApiUrl: 'http://127.0.0.1:9' }, sandbox: true },
+      { threatlocker: { instance: 'd', portalApiUrl: 'https://evil.example.net' } },
+      { okta: { orgUrl: 'https://10.0.0.5', customDomain: true } },
+      { okta: { orgUrl: 'https://evil.example.net', customDomain: false } },
+    ];
+    for (const overrides of hostile) {
+      await expect(profiles.import('x.json', exportOf(overrides)), JSON.stringify(overrides)).rejects.toMatchObject({ code: 'HOST_NOT_ALLOWED' });
+    }
+    const imported = await profiles.import('x.json', exportOf({ sandbox: true, threatlocker: { instance: 'd', scimUrl: 'https://portalapi.d.threatlocker.com/scim/v2' } }));
+    expect(imported.sandbox).toBe(false);
+    expect(imported.id).not.toBe('11111111-2222-4333-8444-555555555555');
+  });
+
+  it('gives every import of one name a distinct name', async () => {
+    const names = [];
+    for (let i = 0; i < 3; i++) names.push((await profiles.import('x.json', exportOf({}))).name);
+    expect(names).toEqual(['Imported', 'Imported (imported)', 'Imported (imported 2)']);
   });
 });

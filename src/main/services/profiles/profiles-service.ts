@@ -4,15 +4,19 @@ import {
   type NewProfileInput,
   type Profile,
   type ProfileDetailsPatch,
+  type SecretKind,
 } from '../../../shared/profile';
+import { portalApiBaseFor } from '../threatlocker/threatlocker-urls';
 import type { SecretStore } from '../secrets/secret-store';
-import { checkProfile, type ProfileStore } from './profile-store';
+import { checkProfile, checkProfileText, type ProfileStore } from './profile-store';
 
 export interface UrlRules {
   /** Turns what the admin typed into the org's https origin, or throws a clear AppError. */
   normalizeOktaOrgUrl(input: string): string;
   /** Throws a clear AppError when the SCIM API Url is not an https (or allowed loopback) URL. */
   checkScimUrl(url: string): void;
+  /** Throws unless the portal API address is a ThreatLocker host (or the sandbox's). */
+  checkPortalApiUrl(url: string): void;
   /** Allows the org's own custom domain (login.acme.com) for Okta calls, or throws VALIDATION. */
   allowCustomOktaDomain(hostOrUrl: string): void;
 }
@@ -38,6 +42,7 @@ export class ProfilesService {
     if (input.oktaCustomDomain) this.urls.allowCustomOktaDomain(input.oktaOrgUrl);
     const orgUrl = this.urls.normalizeOktaOrgUrl(input.oktaOrgUrl);
     if (input.scimUrl) this.urls.checkScimUrl(input.scimUrl);
+    if (extra.portalApiUrl) this.urls.checkPortalApiUrl(extra.portalApiUrl);
     const stamp = this.now().toISOString();
     const threatlocker: Profile['threatlocker'] = { instance: input.instance };
     if (input.managedOrganizationId) threatlocker.managedOrganizationId = input.managedOrganizationId;
@@ -67,16 +72,16 @@ export class ProfilesService {
     if (customDomain) this.urls.allowCustomOktaDomain(orgInput);
     const orgUrl = this.urls.normalizeOktaOrgUrl(orgInput);
     if (patch.scimUrl) this.urls.checkScimUrl(patch.scimUrl);
+    const okta = { orgUrl, customDomain };
+    // A token is bound to where it was saved for: a new destination must not receive the old one.
+    const moved = secretsMovedAway(current, { ...current, okta, threatlocker: patchThreatLocker(current.threatlocker, patch) });
+    for (const kind of moved) await this.secrets.delete(id, kind);
     return this.store.update(id, (p) => {
-      const threatlocker = { ...p.threatlocker };
-      if (patch.instance !== undefined) threatlocker.instance = patch.instance;
-      assignOptional(threatlocker, 'managedOrganizationId', patch.managedOrganizationId);
-      assignOptional(threatlocker, 'managedOrganizationName', patch.managedOrganizationName);
-      assignOptional(threatlocker, 'scimUrl', patch.scimUrl);
-      return { ...p, okta: { orgUrl, customDomain }, threatlocker };
+      const secretsMeta = { ...p.secretsMeta };
+      for (const kind of moved) delete secretsMeta[kind];
+      return { ...p, okta, threatlocker: patchThreatLocker(p.threatlocker, patch), secretsMeta };
     });
   }
-
 
   rename(id: string, name: string) {
     return this.store.update(id, (p) => ({ ...p, name }));
@@ -96,7 +101,14 @@ export class ProfilesService {
     return { fileName: `${slug}.tlprofile.json`, content: `${JSON.stringify(portable, null, 2)}\n` };
   }
 
+  /**
+   * Adds a profile from an exported file. The file is untrusted: its addresses pass the same rules
+   * as typed ones, it never becomes a sandbox profile (which may call loopback servers), and it
+   * gets a fresh id, so no keychain entry left under an old id can follow it anywhere.
+   */
   async import(fileName: string, content: string): Promise<Profile> {
+    const limit = checkProfileText(content);
+    if (limit) throw new AppError('VALIDATION', `${fileName} ${limit}`, { hint: 'Choose a file made with "Export profile".' });
     let raw: unknown;
     try {
       raw = JSON.parse(content);
@@ -108,19 +120,64 @@ export class ProfilesService {
     // An exported file carries no secretsMeta; the schema defaults it.
     const check = checkProfile(raw);
     if (!check.ok) throw new AppError(check.code, `${fileName} ${check.reason}`);
-    const existing = await this.store.list();
     const incoming = check.profile;
-    const idTaken = existing.profiles.some((p) => p.id === incoming.id);
-    const nameTaken = existing.profiles.some((p) => p.name === incoming.name);
     if (incoming.okta.customDomain) this.urls.allowCustomOktaDomain(incoming.okta.orgUrl);
-    this.urls.normalizeOktaOrgUrl(incoming.okta.orgUrl);
+    const orgUrl = this.urls.normalizeOktaOrgUrl(incoming.okta.orgUrl);
+    if (incoming.threatlocker.scimUrl) this.urls.checkScimUrl(incoming.threatlocker.scimUrl);
+    if (incoming.threatlocker.portalApiUrl) this.urls.checkPortalApiUrl(incoming.threatlocker.portalApiUrl);
+    const existing = await this.store.list();
     return this.store.save({
       ...incoming,
-      id: idTaken ? this.store.newId() : incoming.id,
-      name: nameTaken ? `${incoming.name} (imported)` : incoming.name,
+      id: this.store.newId(),
+      name: distinctName(incoming.name, new Set(existing.profiles.map((p) => p.name))),
+      sandbox: false,
+      okta: { ...incoming.okta, orgUrl },
       // Secrets never travel in a profile file, so none is present after an import.
       secretsMeta: {},
     });
+  }
+}
+
+/** "Acme", then "Acme (imported)", "Acme (imported 2)", ...: every import is told apart in the list. */
+function distinctName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? ' (imported)' : ` (imported ${n})`;
+    const candidate = `${name.slice(0, 120 - suffix.length)}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+function patchThreatLocker(current: Profile['threatlocker'], patch: ProfileDetailsPatch): Profile['threatlocker'] {
+  const threatlocker = { ...current };
+  if (patch.instance !== undefined) threatlocker.instance = patch.instance;
+  assignOptional(threatlocker, 'managedOrganizationId', patch.managedOrganizationId);
+  assignOptional(threatlocker, 'managedOrganizationName', patch.managedOrganizationName);
+  assignOptional(threatlocker, 'scimUrl', patch.scimUrl);
+  return threatlocker;
+}
+
+/**
+ * The secrets whose destination changed: the Okta token when the org origin changes, the portal
+ * token when the portal API host changes (it follows the instance), the SCIM token when the SCIM
+ * API Url moves to another origin. Setting an address for the first time moves nothing.
+ */
+export function secretsMovedAway(before: Profile, after: Profile): SecretKind[] {
+  const moved: SecretKind[] = [];
+  if (originOf(before.okta.orgUrl) !== originOf(after.okta.orgUrl)) moved.push('oktaApiToken');
+  const portal = (p: Profile) => p.threatlocker.portalApiUrl ?? portalApiBaseFor(p.threatlocker.instance);
+  if (originOf(portal(before)) !== originOf(portal(after))) moved.push('threatlockerPortalToken');
+  const scimBefore = before.threatlocker.scimUrl;
+  if (scimBefore !== undefined && originOf(scimBefore) !== originOf(after.threatlocker.scimUrl)) moved.push('scimBearerToken');
+  return moved;
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
   }
 }
 

@@ -1,3 +1,4 @@
+import { checkDestination } from '../net/destination-rules';
 import { checkUrl, normalizeOktaOrgUrl, type HostPolicy } from '../net/host-policy';
 import type { UrlRules } from './profiles-service';
 
@@ -9,10 +10,10 @@ function httpsOrigin(url: string): string | undefined {
   }
 }
 
-/** The host allowlist's rules for what an admin types into a profile. */
+/** The host allowlist's rules for what an admin types into a profile, plus where a token may go. */
 export function profileUrlRules(policy: HostPolicy): UrlRules {
   return {
-    normalizeOktaOrgUrl: (input) => normalizeOktaOrgUrl(input, policy),
+    normalizeOktaOrgUrl: (input) => checkDestination(normalizeOktaOrgUrl(input, policy), 'The Okta address', policy).origin,
     checkScimUrl: (url) => {
       // The SCIM API Url is checked as if its https origin were allowed, without adding it to the
       // shared allowlist (whose origins hold for Okta calls too); plain http passes only for the
@@ -20,7 +21,19 @@ export function profileUrlRules(policy: HostPolicy): UrlRules {
       const origin = /^https:\/\//i.test(url) ? httpsOrigin(url) : undefined;
       const allowedOrigins = origin ? new Set([...policy.allowedOrigins, origin]) : policy.allowedOrigins;
       checkUrl({ allowedOrigins, customOktaDomains: policy.customOktaDomains, allowLoopback: policy.allowLoopback }, url, 'scim');
+      checkDestination(url, 'The SCIM API Url', policy);
     },
-    allowCustomOktaDomain: (hostOrUrl) => void policy.allowCustomOktaDomain(hostOrUrl),
+    checkPortalApiUrl: (url) => {
+      checkUrl(policy, url, 'threatlocker');
+      checkDestination(url, 'The ThreatLocker portal API address', policy);
+    },
+    allowCustomOktaDomain: (hostOrUrl) => {
+      const text = hostOrUrl.trim();
+      const origin = httpsOrigin(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+      // Checked before it joins the allowlist: a custom domain is a public name, never 10.0.0.5 or
+      // printer.local. Text that is no URL at all gets the policy's own "not a domain name".
+      if (origin) checkDestination(`https://${new URL(origin).hostname}`, 'The custom Okta domain', policy);
+      policy.allowCustomOktaDomain(hostOrUrl);
+    },
   };
 }

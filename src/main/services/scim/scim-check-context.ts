@@ -48,7 +48,8 @@ export class CheckContext {
   async send(req: ScimRequest, opts: { signal?: AbortSignal | null; checkId?: string } = {}): Promise<ScimExchange> {
     // signal: null means "ignore cancellation" (clean-up must not be cut short by a cancel).
     const signal = opts.signal === null ? undefined : (opts.signal ?? this.signal);
-    const ex = await this.http.send(req, signal);
+    // Redacted here, before any check quotes or cuts a piece of the answer.
+    const ex = redactExchange(await this.http.send(req, signal), this.redact);
     if (!ex.ok && fatalKinds.has(ex.kind) && this.fatal === undefined) this.fatal = describeExchange(ex);
     if (ex.ok && opts.checkId && ex.status >= 200 && ex.status < 300 && ex.text.trim() !== '') {
       this.contentTypes.push({ id: opts.checkId, contentType: ex.contentType });
@@ -143,6 +144,25 @@ export class CheckContext {
     }
     return undefined;
   }
+}
+
+/**
+ * The exchange with the token removed from everything a check may quote: the body (re-parsed, so
+ * values read from the JSON are clean too), the Location header and transport messages.
+ */
+function redactExchange(ex: ScimExchange, redact: (text: string) => string): ScimExchange {
+  if (!ex.ok) return { ...ex, message: redact(ex.message) };
+  const text = redact(ex.text);
+  const out: ScimHttpResponse = { ...ex, text, location: ex.location === undefined ? undefined : redact(ex.location) };
+  if (text !== ex.text && ex.jsonError === undefined && text.trim() !== '') {
+    try {
+      out.json = JSON.parse(text);
+    } catch {
+      out.json = undefined;
+      out.jsonError = 'invalid JSON';
+    }
+  }
+  return out;
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

@@ -2,6 +2,8 @@ import type { Dispatcher } from 'undici';
 import { AppError } from '../../../shared/errors';
 import type { Profile } from '../../../shared/profile';
 import type { ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
+import { withCallSignal } from '../call-scope';
+import { checkDestination } from '../net/destination-rules';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { runScimChecks } from './scim-checker';
@@ -39,8 +41,14 @@ export class ScimCheckService {
         hint: 'Copy the API Url from ThreatLocker: Integrations -> SCIM Integration, and add it to the profile.',
       });
     }
+    // Checked again at use: a profile saved by an older version may name a private address.
+    const loopbackOk = profile.sandbox || this.deps.allowLoopback;
+    checkDestination(baseUrl, 'The SCIM API Url', { allowedOrigins: new Set(), customOktaDomains: new Set(), allowLoopback: loopbackOk });
     const token = await this.deps.secrets.require(profile.id, 'scimBearerToken');
     const controller = new AbortController();
+    // Cancel, or the IPC call timing out, stops the run (the write checks' clean-up still runs).
+    const callSignal = withCallSignal(undefined);
+    callSignal?.addEventListener('abort', () => controller.abort(), { once: true });
     this.running.set(profile.id, controller);
     let run: ScimCheckRun;
     const running = runScimChecks({
@@ -48,7 +56,7 @@ export class ScimCheckService {
       token,
       write: opts.write,
       // Plain http is only ever the sandbox's (or a tester's with --allow-loopback) loopback server.
-      allowHttpLoopback: profile.sandbox || this.deps.allowLoopback,
+      allowHttpLoopback: loopbackOk,
       signal: controller.signal,
       ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}),
       ...(opts.onResult ? { onResult: opts.onResult } : {}),

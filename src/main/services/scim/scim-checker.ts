@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { AppError } from '../../../shared/errors';
+import { Redactor } from '../log/redactor';
 import type { ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
 import { checkSpecsFor } from './scim-check-catalog';
 import { CheckContext } from './scim-check-context';
@@ -44,7 +45,8 @@ export async function runScimChecks(opts: ScimCheckOptions): Promise<ScimCheckRu
   const prefix = validatePrefix(opts.testPrefix ?? defaultTestPrefix());
 
   const startedAt = new Date().toISOString();
-  const redact = makeRedactor(token);
+  const redactor = new Redactor([token]);
+  const redact = (text: string) => redactor.redact(text);
   const http = new ScimHttpClient({ baseUrl: base, token, connectMs, totalMs, maxBodyBytes, ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}) });
   const onResult = opts.onResult;
   const ctx = new CheckContext(
@@ -89,7 +91,7 @@ export async function runScimChecks(opts: ScimCheckOptions): Promise<ScimCheckRu
     summary,
   };
   // Second net: a hostile server can echo the token back in a body we quote.
-  return redactDeep(run, redact);
+  return redactor.redactDeep(run);
 }
 
 function validateToken(token: unknown): string {
@@ -120,24 +122,4 @@ function validatePrefix(prefix: string): string {
     throw new AppError('VALIDATION', 'The test prefix may contain only letters, digits, ".", "_" and "-" (3-64 characters).');
   }
   return prefix;
-}
-
-export function makeRedactor(token: string): (text: string) => string {
-  const variants = [...new Set([token, encodeURIComponent(token)])].filter((v) => v.length >= 4);
-  return (text: string) => {
-    let out = text;
-    for (const v of variants) if (out.includes(v)) out = out.split(v).join('[REDACTED]');
-    return out.replace(/\bBearer\s+[A-Za-z0-9._~+/=-]{6,}/gi, 'Bearer [REDACTED]');
-  };
-}
-
-function redactDeep<T>(value: T, redact: (s: string) => string): T {
-  if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v, redact);
-    return out as T;
-  }
-  return value;
 }

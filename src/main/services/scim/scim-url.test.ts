@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { makeRedactor } from './scim-checker';
+import { Redactor } from '../log/redactor';
 import { isLoopbackHost, normalizeScimBaseUrl } from './scim-url';
 
 describe('SCIM base URL rules', () => {
@@ -37,7 +37,8 @@ describe('SCIM base URL rules', () => {
   });
 
   it('redacts the token, its URL-encoded form and bearer headers', () => {
-    const redact = makeRedactor('abc+def/ghi=jkl');
+    const redactor = new Redactor(['abc+def/ghi=jkl']);
+    const redact = (text: string) => redactor.redact(text);
     expect(redact('x abc+def/ghi=jkl y')).toBe('x [REDACTED] y');
     expect(redact('q=abc%2Bdef%2Fghi%3Djkl')).toBe('q=[REDACTED]');
     expect(redact('Authorization: Bearer someothertoken123')).toBe('Authorization: Bearer [REDACTED]');

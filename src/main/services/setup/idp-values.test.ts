@@ -26,6 +26,7 @@ const metadata = (cert: string) => `<md:EntityDescriptor xmlns:md="urn:oasis:nam
 function fakeCtx(opts: { kid?: string | null; keys?: { kid: string }[]; cert: string }) {
   const calls: { metadataKid?: string; saved?: Record<string, unknown>; savedStep?: string } = {};
   const okta = {
+    orgUrl: 'https://acme.okta.com',
     getApp: async (id: string) => ({ id, credentials: { signing: { kid: opts.kid } } }),
     listAppKeys: async () => opts.keys ?? [],
     getSamlMetadata: async (_id: string, kid: string) => {

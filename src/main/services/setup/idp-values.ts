@@ -17,7 +17,7 @@ export async function loadIdpValues(ctx: SetupContext, appId: string): Promise<I
   const app = await okta.getApp(appId);
   let kid = app.credentials?.signing?.kid ?? undefined;
   if (!kid) kid = (await okta.listAppKeys(appId))[0]?.kid;
-  const metadata = parseIdpMetadata(await okta.getSamlMetadata(appId, kid ?? ''));
+  const metadata = parseIdpMetadata(await okta.getSamlMetadata(appId, kid ?? ''), okta.orgUrl);
   const cert = readCertificate(metadata.certificateBase64);
   await ctx.saveData(
     {

@@ -1,7 +1,7 @@
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { certificateFindings, parseIdpMetadata, readCertificate, type CertificateInfo } from './saml-metadata';
+import { certificateFindings, MAX_METADATA_BYTES, parseIdpMetadata, readCertificate, type CertificateInfo } from './saml-metadata';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-03-15T12:00:00Z');
@@ -33,6 +33,7 @@ function makeCert(opts: { md?: Digest; notBefore?: Date; notAfter?: Date } = {})
 /** Okta wraps the certificate at 64 columns, with indentation and newlines inside the element. */
 const wrapped = (b64: string) => `\n              ${b64.match(/.{1,64}/g)!.join('\n              ')}\n            `;
 
+const ORG = 'https://acme.okta.com';
 const ENTITY_ID = 'http://www.okta.com/exk39sivhuytV2D8H0h7';
 const POST_URL = 'https://acme.okta.com/app/acme_threatlocker_1/exk39sivhuytV2D8H0h7/sso/saml';
 const REDIRECT_URL = 'https://acme.okta.com/app/acme_threatlocker_1/exk39sivhuytV2D8H0h7/sso/saml?binding=redirect';
@@ -82,7 +83,7 @@ function appError(fn: () => unknown): AppError {
 describe('parseIdpMetadata', () => {
   it('reads Issuer, HTTP-POST Sign-On URL, certificate and NameID formats from Okta metadata', () => {
     const cert = makeCert();
-    const md = parseIdpMetadata(oktaMetadata(cert));
+    const md = parseIdpMetadata(oktaMetadata(cert), ORG);
     expect(md.entityId).toBe(ENTITY_ID);
     expect(md.ssoUrl).toBe(POST_URL);
     // Whitespace and newlines inside X509Certificate are dropped: the base64 is exactly the DER.
@@ -94,13 +95,13 @@ describe('parseIdpMetadata', () => {
   });
 
   it('takes the HTTP-POST endpoint even when HTTP-Redirect is listed first', () => {
-    expect(parseIdpMetadata(oktaMetadata(makeCert(), { redirectFirst: true })).ssoUrl).toBe(POST_URL);
+    expect(parseIdpMetadata(oktaMetadata(makeCert(), { redirectFirst: true }), ORG).ssoUrl).toBe(POST_URL);
   });
 
   it('takes the signing certificate, not an encryption certificate listed before it', () => {
     const signing = makeCert({ md: 'sha256' });
     const encryption = makeCert({ md: 'sha512' });
-    expect(parseIdpMetadata(oktaMetadata(signing, { encryptionCert: encryption })).certificateBase64).toBe(signing);
+    expect(parseIdpMetadata(oktaMetadata(signing, { encryptionCert: encryption }), ORG).certificateBase64).toBe(signing);
   });
 
   it('reads metadata without namespace prefixes and with single-quoted attributes', () => {
@@ -108,7 +109,7 @@ describe('parseIdpMetadata', () => {
     const xml = `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID='${ENTITY_ID}'>
       <IDPSSODescriptor><KeyDescriptor><KeyInfo><X509Data><X509Certificate>${cert}</X509Certificate></X509Data></KeyInfo></KeyDescriptor>
       <SingleSignOnService Binding='urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST' Location='${POST_URL}'/></IDPSSODescriptor></EntityDescriptor>`;
-    expect(parseIdpMetadata(xml)).toMatchObject({ entityId: ENTITY_ID, ssoUrl: POST_URL, certificateBase64: cert });
+    expect(parseIdpMetadata(xml, ORG)).toMatchObject({ entityId: ENTITY_ID, ssoUrl: POST_URL, certificateBase64: cert });
   });
 
   it('ignores a commented-out SingleSignOnService', () => {
@@ -116,17 +117,17 @@ describe('parseIdpMetadata', () => {
       '<md:NameIDFormat>',
       '<!-- <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://old.example.com/sso"/> -->\n<md:NameIDFormat>',
     );
-    expect(parseIdpMetadata(xml).ssoUrl).toBe(POST_URL);
+    expect(parseIdpMetadata(xml, ORG).ssoUrl).toBe(POST_URL);
   });
 
   it('decodes XML entities in attribute values', () => {
     const xml = oktaMetadata(makeCert()).replace(`Location="${POST_URL}"`, `Location="${POST_URL}?a=1&amp;b=2"`);
-    expect(parseIdpMetadata(xml).ssoUrl).toBe(`${POST_URL}?a=1&b=2`);
+    expect(parseIdpMetadata(xml, ORG).ssoUrl).toBe(`${POST_URL}?a=1&b=2`);
   });
 
   it('names the missing certificate in a clear error instead of crashing', () => {
     const xml = oktaMetadata(makeCert()).replace(/<md:KeyDescriptor[\s\S]*?<\/md:KeyDescriptor>/, '');
-    const err = appError(() => parseIdpMetadata(xml));
+    const err = appError(() => parseIdpMetadata(xml, ORG));
     expect(err.code).toBe('BAD_RESPONSE');
     expect(err.message).toBe("Okta's SAML metadata for the app has no X509Certificate.");
     expect(err.hint).toMatch(/Sign On tab/);
@@ -134,7 +135,7 @@ describe('parseIdpMetadata', () => {
 
   it('names each missing value', () => {
     const xml = oktaMetadata(makeCert()).replace(/entityID="[^"]*"/, '').replace(/<md:SingleSignOnService[^>]*>/g, '');
-    const err = appError(() => parseIdpMetadata(xml));
+    const err = appError(() => parseIdpMetadata(xml, ORG));
     expect(err.message).toContain('entityID');
     expect(err.message).toContain('SingleSignOnService Location');
     expect(err.message).not.toContain('X509Certificate');
@@ -146,9 +147,9 @@ describe('parseIdpMetadata', () => {
     ['a JSON error', '{"errorCode":"E0000007","errorSummary":"Not found: Resource not found: kid (AppInstanceKey)"}'],
     ['truncated XML', oktaMetadata(makeCert()).slice(0, 200)],
   ])('gives a clear BAD_RESPONSE for %s', (_name, body) => {
-    const err = appError(() => parseIdpMetadata(body));
+    const err = appError(() => parseIdpMetadata(body, ORG));
     expect(err.code).toBe('BAD_RESPONSE');
-    expect(err.message).toMatch(/^Okta's SAML metadata for the app has no /);
+    expect(err.message).toMatch(/^Okta's SAML metadata for the app (has no |could not be read: )/);
     expect(err.message).not.toMatch(/undefined|false/);
   });
 });
@@ -282,9 +283,54 @@ describe('certificateFindings', () => {
   });
 
   it('goes from the metadata XML to the findings end to end', () => {
-    const md = parseIdpMetadata(oktaMetadata(makeCert({ md: 'sha512' })));
+    const md = parseIdpMetadata(oktaMetadata(makeCert({ md: 'sha512' })), ORG);
     const cert = readCertificate(md.certificateBase64);
     expect(cert.threatlockerAlgorithm).toBe('SHA512');
     expect(certificateFindings(cert, NOW).every((f) => f.outcome === 'pass')).toBe(true);
+  });
+});
+
+describe('parseIdpMetadata on hostile input', () => {
+  const time = (fn: () => void) => {
+    const started = performance.now();
+    fn();
+    return performance.now() - started;
+  };
+
+  it('refuses oversize metadata at once, and parses the worst input under the cap in linear time', () => {
+    // 1.6 MB of unclosed comments once blocked the main process for 77 s.
+    const huge = `<md:EntityDescriptor>${'<!--'.repeat(400_000)}`;
+    expect(time(() => expect(appError(() => parseIdpMetadata(huge, ORG)).message).toMatch(/larger than 256 KB/))).toBeLessThan(50);
+    for (const unit of ['<!--', '<a ', '<![CDATA[', '<a b="', '<x>', '<a:b ', '&#']) {
+      const body = `<md:EntityDescriptor>${unit.repeat(Math.floor((MAX_METADATA_BYTES - 30) / unit.length))}`;
+      expect(time(() => expect(appError(() => parseIdpMetadata(body, ORG)).code).toBe('BAD_RESPONSE')), unit).toBeLessThan(1_500);
+    }
+  });
+
+  it('refuses a DTD instead of reading elements or entities declared in it', () => {
+    const xml = oktaMetadata(makeCert()).replace(
+      '<md:EntityDescriptor',
+      '<!DOCTYPE md [ <!ELEMENT x ANY> <!ENTITY e "https://evil/"> ]><md:EntityDescriptor entityID="https://evil/"',
+    );
+    expect(appError(() => parseIdpMetadata(xml, ORG)).message).toMatch(/DTD/);
+  });
+
+  it('never takes an element inside CDATA or a comment as real', () => {
+    const hidden =
+      '<md:EntityDescriptor entityID="https://evil/"><md:IDPSSODescriptor><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://evil/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>';
+    const inComment = oktaMetadata(makeCert()).replace('<md:EntityDescriptor', `<!-- ${hidden} --><md:EntityDescriptor`);
+    expect(parseIdpMetadata(inComment, ORG)).toMatchObject({ entityId: ENTITY_ID, ssoUrl: POST_URL });
+    const inCdata = oktaMetadata(makeCert()).replace('<md:NameIDFormat>', `<md:Extensions><![CDATA[${hidden}]]></md:Extensions><md:NameIDFormat>`);
+    expect(parseIdpMetadata(inCdata, ORG)).toMatchObject({ entityId: ENTITY_ID, ssoUrl: POST_URL });
+  });
+
+  it.each([
+    ['javascript:', 'javascript:alert(document.domain)'],
+    ['plain http on the org host', 'http://acme.okta.com/app/x/sso/saml'],
+    ['another host', 'https://evil.example.net/app/x/sso/saml'],
+    ['a look-alike host', 'https://acme.okta.com.evil.net/app/x/sso/saml'],
+  ])('refuses a %s Sign-On URL', (_name, location) => {
+    const xml = oktaMetadata(makeCert()).replace(`Location="${POST_URL}"`, `Location="${location}"`);
+    expect(appError(() => parseIdpMetadata(xml, ORG)).message).toMatch(/Sign-On URL/);
   });
 });

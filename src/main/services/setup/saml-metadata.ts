@@ -1,3 +1,4 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import forge from 'node-forge';
 import { AppError } from '../../../shared/errors';
 import type { Finding } from '../../../shared/setup';
@@ -12,54 +13,105 @@ export interface IdpMetadata {
   nameIdFormats: string[];
 }
 
-const decodeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCharCode(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
-    .replace(/&amp;/g, '&');
+/** Okta's metadata is about 4 KB; anything near this cap is not metadata. */
+export const MAX_METADATA_BYTES = 256 * 1024;
 
-/** Attributes of one start tag, namespace prefixes ignored (Okta uses md: and ds:, others may not). */
-function attrs(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
-    out[m[1]!.replace(/^.*:/, '')] = decodeXml(m[3] ?? m[4] ?? '');
-  }
-  return out;
-}
+const REPEATED = new Set(['EntityDescriptor', 'IDPSSODescriptor', 'KeyDescriptor', 'SingleSignOnService', 'NameIDFormat', 'X509Certificate']);
 
-/** Start tags whose local name is `local`, with any (or no) prefix. */
-function tags(xml: string, local: string): string[] {
-  return [...xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?${local}\\b[^>]*>`, 'g'))].map((m) => m[0]);
+/**
+ * A real XML parser, configured for hostile input: DTDs are refused before parsing (so no entity
+ * can be declared or expanded; only the five XML entities and character references decode),
+ * namespaces prefixes are dropped (Okta uses md: and ds:, others may not), comments and CDATA are
+ * text, never elements, and nesting is bounded. Linear in the input, unlike the regexes it replaces.
+ */
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  maxNestedTags: 32,
+  isArray: (name) => REPEATED.has(name),
+});
+
+type Node = Record<string, unknown>;
+const children = (node: unknown, name: string): Node[] => {
+  const value = node && typeof node === 'object' ? (node as Node)[name] : undefined;
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter((v): v is Node => typeof v === 'object' && v !== null);
+};
+const attr = (node: Node | undefined, name: string): string | undefined => {
+  const value = node?.[`@${name}`];
+  return typeof value === 'string' ? value : undefined;
+};
+const text = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as Node)['#text'] === 'string') return (value as Node)['#text'] as string;
+  return '';
+};
+
+function badMetadata(why: string): AppError {
+  return new AppError('BAD_RESPONSE', `Okta's SAML metadata for the app could not be read: ${why}.`, {
+    hint: "Open the app's Sign On tab in Okta and check that it is a SAML 2.0 app with an active signing certificate.",
+  });
 }
 
 /**
- * Reads the three values ThreatLocker needs from Okta's IdP metadata. A small parser on
- * purpose: the XML comes from Okta over TLS and only these elements matter; comments are
- * dropped first so a commented-out element is never taken.
+ * Reads the three values ThreatLocker needs from Okta's IdP metadata. `orgUrl` is where the
+ * Sign-On URL must point: ThreatLocker sends people there to sign in, so a hostile answer must not
+ * be able to make it javascript:, plain http or another host.
  */
-export function parseIdpMetadata(xmlText: string): IdpMetadata {
-  const xml = xmlText.replace(/<!--[\s\S]*?-->/g, '');
-  const entity = tags(xml, 'EntityDescriptor')[0];
-  const entityId = entity ? attrs(entity).entityID : undefined;
-  const sso = tags(xml, 'SingleSignOnService').map(attrs);
-  const post = sso.find((a) => /HTTP-POST$/.test(a.Binding ?? '')) ?? sso[0];
+export function parseIdpMetadata(xmlText: string, orgUrl: string): IdpMetadata {
+  if (xmlText.length > MAX_METADATA_BYTES) throw badMetadata(`it is larger than ${MAX_METADATA_BYTES / 1024} KB`);
+  if (/<!DOCTYPE|<!ENTITY/i.test(xmlText)) throw badMetadata('it declares a DTD, which SAML metadata never needs');
+  const valid = XMLValidator.validate(xmlText);
+  if (valid !== true) throw badMetadata(`it is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+  let doc: unknown;
+  try {
+    doc = parser.parse(xmlText);
+  } catch (error) {
+    throw badMetadata(error instanceof Error ? error.message.slice(0, 200) : 'unreadable');
+  }
+  const entity = children(doc, 'EntityDescriptor')[0];
+  const entityId = attr(entity, 'entityID');
+  const idp = children(entity, 'IDPSSODescriptor')[0];
+  const sso = children(idp, 'SingleSignOnService');
+  const post = sso.find((s) => /HTTP-POST$/.test(attr(s, 'Binding') ?? '')) ?? sso[0];
+  const ssoUrl = attr(post, 'Location');
   // The signing certificate: the KeyDescriptor with use="signing" (or no use), first certificate in it.
-  const keyDescriptors = [...xml.matchAll(/<(?:[\w.-]+:)?KeyDescriptor\b([^>]*)>([\s\S]*?)<\/(?:[\w.-]+:)?KeyDescriptor>/g)];
-  const signing = keyDescriptors.find((m) => !/use\s*=\s*["']encryption["']/.test(m[1] ?? '')) ?? keyDescriptors[0];
-  const certMatch = /<(?:[\w.-]+:)?X509Certificate\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?X509Certificate>/.exec(signing?.[2] ?? xml);
-  const certificateBase64 = certMatch ? certMatch[1]!.replace(/\s+/g, '') : '';
-  const nameIdFormats = [...xml.matchAll(/<(?:[\w.-]+:)?NameIDFormat\b[^>]*>([\s\S]*?)<\//g)].map((m) => m[1]!.trim());
-  const missing = [!entityId && 'entityID', !post?.Location && 'SingleSignOnService Location', !certificateBase64 && 'X509Certificate'].filter(Boolean);
-  if (missing.length || !entityId || !post?.Location) {
+  const keys = children(idp, 'KeyDescriptor');
+  const signing = keys.find((k) => attr(k, 'use') !== 'encryption') ?? keys[0];
+  const x509 = children(children(signing, 'KeyInfo')[0], 'X509Data')[0];
+  const certValue = x509 ? (x509['X509Certificate'] as unknown[] | undefined)?.[0] : undefined;
+  const certificateBase64 = text(certValue).replace(/\s+/g, '');
+  const nameIdFormats = ((idp?.['NameIDFormat'] as unknown[] | undefined) ?? []).map((f) => text(f).trim()).filter(Boolean);
+  const missing = [!entityId && 'entityID', !ssoUrl && 'SingleSignOnService Location', !certificateBase64 && 'X509Certificate'].filter(Boolean);
+  if (missing.length || !entityId || !ssoUrl) {
     throw new AppError('BAD_RESPONSE', `Okta's SAML metadata for the app has no ${missing.join(', ')}.`, {
       hint: 'Open the app\'s Sign On tab in Okta and check that it is a SAML 2.0 app with an active signing certificate.',
     });
   }
-  return { entityId, ssoUrl: post.Location, certificateBase64, nameIdFormats };
+  checkSignOnUrl(ssoUrl, orgUrl);
+  return { entityId, ssoUrl, certificateBase64, nameIdFormats };
+}
+
+/** The Sign-On URL must be on the org's own origin (https for a real org; the sandbox's loopback origin). */
+function checkSignOnUrl(ssoUrl: string, orgUrl: string): void {
+  let url: URL;
+  let org: URL;
+  try {
+    url = new URL(ssoUrl);
+    org = new URL(orgUrl);
+  } catch {
+    throw badMetadata(`the Sign-On URL "${ssoUrl.slice(0, 100)}" is not a web address`);
+  }
+  if (url.origin !== org.origin || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw badMetadata(`the Sign-On URL ${url.protocol}//${url.host} is not on the org's address ${org.origin}`);
+  }
 }
 
 const SIG_ALGORITHMS: Record<string, { name: string; tl?: 'SHA256' | 'SHA512' }> = {

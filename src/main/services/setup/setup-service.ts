@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { Profile } from '../../../shared/profile';
-import { type Finding, type SetupStepId, type SetupView, type StepInput, type StepView } from '../../../shared/setup';
+import { findingSchema, type Finding, type SetupStepId, type SetupView, type StepInput, type StepView } from '../../../shared/setup';
 import { HttpError } from '../net/http-errors';
 import { fingerprintOf } from '../secrets/secret-store';
 import { checklistConfirmedBy, RESERVED_DATA_KEYS, SetupContext, type SetupDeps, type StepOutcome } from './setup-context';
@@ -152,7 +152,8 @@ export class SetupService {
         const by = checklistConfirmedBy(profile, data, c.id);
         return by ? { ...c, confirmed: true, confirmedBy: by } : { ...c, confirmed: false };
       }),
-      findings: Array.isArray(data.findings) ? (data.findings as Finding[]) : [],
+      // Saved data comes from a file (possibly imported): a malformed finding is dropped, not rendered.
+      findings: validFindings(data.findings),
       data: own,
       sandboxCanPlay: profile.sandbox && step.sandboxCanPlay,
     };
@@ -174,3 +175,11 @@ export class SetupService {
   }
 }
 
+/** Saved data comes from a file (possibly imported): a malformed finding is dropped, not rendered. */
+function validFindings(saved: unknown): Finding[] {
+  if (!Array.isArray(saved)) return [];
+  return saved.flatMap((f) => {
+    const parsed = findingSchema.safeParse(f);
+    return parsed.success ? [parsed.data] : [];
+  });
+}

@@ -15,6 +15,8 @@ interface CredentialsState {
   /** "Copied — the clipboard clears in 60 s", per card, until the clipboard clears. */
   copied: Partial<Record<SecretKind, number>>;
   load: (profileId: string) => Promise<void>;
+  /** The kinds saved in the keychain right now, asked fresh from main (e.g. to tell what a change removed). */
+  savedKinds: (profileId: string) => Promise<SecretKind[]>;
   /** The value is passed straight to main and not kept anywhere in the renderer. */
   save: (kind: SecretKind, value: string, context?: ErrorContext) => Promise<boolean>;
   remove: (kind: SecretKind) => Promise<boolean>;
@@ -44,6 +46,15 @@ export const useCredentialsStore = create<CredentialsState>((set, get) => {
     statuses: { status: 'idle' },
     pending: {},
     copied: {},
+
+    savedKinds: async (profileId) => {
+      try {
+        const { secrets } = await window.api.secrets.status({ profileId });
+        return secrets.filter((status) => status.present).map((status) => status.kind);
+      } catch {
+        return [];
+      }
+    },
 
     load: async (profileId) => {
       if (get().profileId !== profileId) set({ profileId, statuses: { status: 'loading' }, pending: {}, copied: {} });

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { profileDetailsPatchSchema, type Profile, type ProfileDetailsPatch } from '../../../shared/profile';
+import { profileDetailsPatchSchema, secretLabels, type Profile, type ProfileDetailsPatch } from '../../../shared/profile';
 import { fieldErrors } from '../../app/errors';
+import { toast } from '../../app/toast-store';
 import { Dialog, FormActions } from '../../components/Dialog';
+import { useCredentialsStore } from '../credentials/credentials-store';
 import { ConnectionFields } from '../profiles/ConnectionFields';
 import { useProfilesStore } from '../profiles/profiles-store';
 import { useFieldForm } from '../profiles/use-field-form';
@@ -14,6 +16,7 @@ type FieldName = (typeof fields)[number];
 export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onClose: () => void }) {
   const updateDetails = useProfilesStore((s) => s.updateDetails);
   const replace = useProfileStore((s) => s.replace);
+  const savedKinds = useCredentialsStore((s) => s.savedKinds);
   const { values, errors, setErrors, bind, showIssues } = useFieldForm<FieldName>({
     oktaOrgUrl: profile.okta.orgUrl,
     instance: profile.threatlocker.instance,
@@ -40,6 +43,7 @@ export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onCl
     const patch: ProfileDetailsPatch = parsed.data;
     if (patch.managedOrganizationId !== profile.threatlocker.managedOrganizationId) patch.managedOrganizationName = null;
     setBusy(true);
+    const savedBefore = await savedKinds(profile.id);
     const updated = await updateDetails(profile.id, patch, {
       inline: (error) => setErrors(fieldErrors(error, fields)),
       inlineCodes: ['VALIDATION', 'HOST_NOT_ALLOWED'],
@@ -47,12 +51,22 @@ export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onCl
     setBusy(false);
     if (updated) {
       replace(updated);
+      // main deletes a token whose destination moved to another host; say so, and which.
+      const savedAfter = await savedKinds(profile.id);
+      const removed = savedBefore.filter((kind) => !savedAfter.includes(kind));
+      if (removed.length > 0) {
+        toast.info(
+          `Removed the saved ${removed.map((kind) => secretLabels[kind]).join(' and ')}`,
+          'The address it was saved for changed, so the console will not send it to the new one. Paste the token for the new address on the Credentials tab.',
+        );
+        void useCredentialsStore.getState().load(profile.id);
+      }
       onClose();
     }
   };
 
   return (
-    <Dialog title="Connection details" description="Where this profile points. Tokens stay in the keychain and are changed on the Credentials tab." onClose={onClose} busy={busy} size="medium">
+    <Dialog title="Connection details" description="Where this profile points. Tokens stay in the keychain and are changed on the Credentials tab; moving an address to another host removes the token saved for it." onClose={onClose} busy={busy} size="medium">
       <form className="form" onSubmit={submit} noValidate>
         <ConnectionFields
           bind={bind}

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { NewProfileInput, Profile, ProfileDetailsPatch, ProfileProblem, ProfileSummary } from '../../../shared/profile';
+import { AppError } from '../../../shared/errors';
+import { MAX_PROFILE_BYTES, type NewProfileInput, type Profile, type ProfileDetailsPatch, type ProfileProblem, type ProfileSummary } from '../../../shared/profile';
 import { postError, toUiError, type ErrorContext } from '../../app/errors';
 import { toast } from '../../app/toast-store';
 import type { Async } from '../../lib/async';
@@ -101,6 +102,12 @@ export const useProfilesStore = create<ProfilesState>((set, get) => ({
 
   importFile: async (file) => {
     try {
+      // Checked before reading: a huge file would only fail later, after freezing the window.
+      if (file.size > MAX_PROFILE_BYTES) {
+        throw new AppError('VALIDATION', `${file.name} is ${(file.size / 1_000_000).toFixed(1)} MB: too large to be a profile export (limit ${MAX_PROFILE_BYTES / 1_000_000} MB).`, {
+          hint: 'Choose a file made with "Export profile"; those are a few kilobytes.',
+        });
+      }
       const content = await file.text();
       const profile = await window.api.profiles.import({ fileName: file.name, content });
       get().upsert(profile);
