@@ -231,6 +231,18 @@ export class OktaDirectory {
     app.lastUpdated = nowIso();
   }
 
+  /**
+   * What a full PUT of the app does to it in a real org: Provisioning back to NONE, the SCIM
+   * connection and the To App settings gone. Users already pushed stay in the target app; nothing
+   * new is pushed until an admin sets it all up again.
+   */
+  resetProvisioning(app: AppRecord): void {
+    app.provisioning.scimEnabled = false;
+    app.provisioning.connection = null;
+    app.provisioning.toApp = { createUsers: false, updateUserAttributes: false, deactivateUsers: false };
+    app.lastUpdated = nowIso();
+  }
+
   setConnection(app: AppRecord, conn: ScimConnectionSettings): void {
     if (!app.provisioning.scimEnabled) throw provisioningNotEnabled();
     app.provisioning.connection = { ...conn, actions: { ...conn.actions } };

@@ -94,6 +94,9 @@ export function appsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
         app.body = withDefaults(body, app.kid);
         app.label = String(body.label);
         app.lastUpdated = nowIso();
+        // Real orgs: a full PUT of a custom SAML app whose provisioning was switched on in the Admin
+        // Console resets Provisioning to NONE, without an error (terraform-provider-okta #655, #710).
+        if (app.provisioning.scimEnabled) directory.resetProvisioning(app);
         writeLog(store, { eventType: 'application.lifecycle.update', displayMessage: 'Update application', result: 'SUCCESS', targets: [appTarget(app)] });
         return ok(renderApp(store, app));
       },

@@ -66,13 +66,9 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
     },
     {
       method: 'POST', path: '/api/v1/apps/:appId/connections/default', bucket: 'appById', access: 'manage',
-      handler: (ctx) => {
-        directory.app(ctx.params.appId!);
-        throw validationFailed(
-          'provisioningConnection',
-          'Provisioning connections can only be set through the API for supported apps (okta_org2org, zscalerbyz, google, office365, slack, zoomus).',
-        );
-      },
+      // Real Okta answers 200 UNKNOWN on a custom app and changes nothing (okta-mcp-server PR #72):
+      // a client that reads 200 as "connection saved" is wrong, and the sandbox lets that show.
+      handler: (ctx) => ok(renderDefaultConnection(store, directory.app(ctx.params.appId!))),
     },
     {
       method: 'GET', path: '/api/v1/apps/:appId/group-push/mappings', bucket: 'appById', access: 'read',
