@@ -15,6 +15,7 @@ import { OktaStore } from './okta-store.js';
 import { ProvisioningEngine } from './provisioning-engine.js';
 import { appAssignmentRoutes } from './routes/app-assignment-routes.js';
 import { appsRoutes } from './routes/apps-routes.js';
+import { groupAdminRoutes } from './routes/group-admin-routes.js';
 import { groupsRoutes } from './routes/groups-routes.js';
 import { logsRoutes } from './routes/logs-routes.js';
 import { provisioningRoutes } from './routes/provisioning-routes.js';
@@ -81,6 +82,7 @@ export async function startOktaSimulator(opts: OktaSimulatorOptions = {}): Promi
     ...provisioningRoutes(deps),
     ...usersRoutes(deps),
     ...groupsRoutes(deps),
+    ...groupAdminRoutes(deps),
     ...logsRoutes(deps),
   );
 
