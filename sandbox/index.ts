@@ -4,7 +4,7 @@
  * break one side without touching the other.
  */
 import { noFaults } from './faults';
-import { startOktaSimulator, type OktaSimulator } from './okta/okta-simulator';
+import { startOktaSimulator, type OktaSimulator, type OktaSimulatorOptions, type OrgType } from './okta/okta-simulator';
 import { startThreatLockerSimulator, type ThreatLockerSimulator } from './threatlocker/threatlocker-simulator';
 
 export type { OktaSimulator } from './okta/okta-simulator';
@@ -17,6 +17,10 @@ export interface SandboxOptions {
   users?: number;
   /** Okta groups to seed. */
   groups?: number;
+  /** Okta's published limits of an enterprise (default) or a free developer org. */
+  orgType?: OrgType;
+  /** Tests only: a shorter rate-limit window, and a per-request latency so concurrency is real. */
+  oktaTiming?: Pick<OktaSimulatorOptions, 'rateWindowMs' | 'serviceTimeMs'>;
 }
 
 export interface Sandbox {
@@ -31,6 +35,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     seed,
     ...(opts.users !== undefined ? { users: opts.users } : {}),
     ...(opts.groups !== undefined ? { groups: opts.groups } : {}),
+    ...(opts.orgType ? { orgType: opts.orgType } : {}),
+    ...opts.oktaTiming,
     faults: noFaults(),
   });
   let threatlocker: ThreatLockerSimulator;

@@ -35,7 +35,7 @@ export function groupAdminRoutes({ store, directory }: RouteDeps): RouteSpec[] {
 
   return [
     {
-      method: 'POST', path: '/api/v1/groups', bucket: 'groups', access: 'manage',
+      method: 'POST', path: '/api/v1/groups', access: 'manage',
       handler: (ctx) => {
         const profile = isObject(ctx.body) && isObject(ctx.body.profile) ? ctx.body.profile : {};
         const name = typeof profile.name === 'string' ? profile.name.trim() : '';
@@ -55,7 +55,7 @@ export function groupAdminRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'POST', path: '/api/v1/groups/rules', bucket: 'groups', access: 'manage',
+      method: 'POST', path: '/api/v1/groups/rules', access: 'manage',
       handler: (ctx) => {
         const body = ruleBody(ctx.body);
         const t = nowIso();
@@ -65,7 +65,7 @@ export function groupAdminRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'PUT', path: '/api/v1/groups/rules/:ruleId', bucket: 'groups', access: 'manage',
+      method: 'PUT', path: '/api/v1/groups/rules/:ruleId', access: 'manage',
       handler: (ctx) => {
         const r = rule(ctx.params.ruleId!);
         if (r.status === 'ACTIVE') throw validationFailed('status', 'Cannot update rule in ACTIVE state: deactivate it first.');
@@ -74,7 +74,7 @@ export function groupAdminRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'POST', path: '/api/v1/groups/rules/:ruleId/lifecycle/activate', bucket: 'groups', access: 'manage',
+      method: 'POST', path: '/api/v1/groups/rules/:ruleId/lifecycle/activate', access: 'manage',
       handler: (ctx) => {
         const r = rule(ctx.params.ruleId!);
         if (r.status !== 'ACTIVE') directory.activateRule(r);
@@ -82,7 +82,7 @@ export function groupAdminRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'POST', path: '/api/v1/groups/rules/:ruleId/lifecycle/deactivate', bucket: 'groups', access: 'manage',
+      method: 'POST', path: '/api/v1/groups/rules/:ruleId/lifecycle/deactivate', access: 'manage',
       handler: (ctx) => {
         const r = rule(ctx.params.ruleId!);
         r.status = 'INACTIVE';
