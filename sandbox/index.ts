@@ -5,6 +5,7 @@
  */
 import { noFaults } from './faults';
 import { startOktaSimulator, type OktaSimulator, type OktaSimulatorOptions, type OrgType } from './okta/okta-simulator';
+import { seedProvisionedSetup, type ProvisionedSetup } from './provisioned-setup';
 import { startThreatLockerSimulator, type ThreatLockerSimulator } from './threatlocker/threatlocker-simulator';
 
 export type { OktaSimulator } from './okta/okta-simulator';
@@ -21,11 +22,15 @@ export interface SandboxOptions {
   orgType?: OrgType;
   /** Tests only: a shorter rate-limit window, and a per-request latency so concurrency is real. */
   oktaTiming?: Pick<OktaSimulatorOptions, 'rateWindowMs' | 'serviceTimeMs'>;
+  /** Seed a finished setup the way the wizard makes it (provisioned-setup.ts). */
+  provisioned?: boolean;
 }
 
 export interface Sandbox {
   okta: OktaSimulator;
   threatlocker: ThreatLockerSimulator;
+  /** With `provisioned`: what was set up. */
+  provisioned?: ProvisionedSetup;
   stop(): Promise<void>;
 }
 
@@ -56,7 +61,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     throw error;
   }
   let stopped: Promise<void> | undefined;
-  return {
+  const sandbox: Sandbox = {
     okta,
     threatlocker,
     stop: () => {
@@ -64,4 +69,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return stopped;
     },
   };
+  if (opts.provisioned) {
+    try {
+      sandbox.provisioned = await seedProvisionedSetup(okta, threatlocker);
+    } catch (error) {
+      await sandbox.stop();
+      throw error;
+    }
+  }
+  return sandbox;
 }
