@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     `SCIM_URL=${threatlocker.scimUrl}`,
     `SCIM_TOKEN=${threatlocker.scimToken}`,
     ...(sandbox.provisioned ? [`OKTA_APP_ID=${sandbox.provisioned.appId}`] : []),
-    `OKTA_ORG_TYPE=${okta.orgType}`,
+    ...(parsed.orgType ? [`OKTA_ORG_TYPE=${okta.orgType}`] : []),
     'SANDBOX_READY',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
