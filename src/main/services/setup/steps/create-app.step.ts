@@ -196,7 +196,7 @@ function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wro
   return {
     status: 'failed',
     detail: `${wrong.length} setting(s) differ from the article (${wrong.map((c) => c.setting).join(', ')}), and SCIM provisioning may be on for this app, so the console did not rewrite it: Okta can only replace the whole app, and in real orgs that resets Provisioning to NONE without an error.`,
-    hint: 'Fix each setting by hand at the Admin Console path listed, then verify this step. Or confirm the rewrite: afterwards steps 5-8 are checked again and you re-enter what Okta dropped (SCIM connection, token, To App settings).',
+    hint: 'Fix each setting by hand at the Admin Console path listed, then verify this step. Or confirm the rewrite: afterwards the provisioning steps are checked again and you re-enter what Okta dropped (SCIM connection, token, To App settings).',
     findings,
     data: {
       appId: app.id,
