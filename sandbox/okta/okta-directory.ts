@@ -264,7 +264,13 @@ export class OktaDirectory {
     });
     for (const app of this.store.apps.values()) {
       const au = app.users.get(user.id);
-      if (!au?.externalId || !app.provisioning.toApp.updateUserAttributes || !app.provisioning.connection) continue;
+      if (!au?.externalId) continue;
+      if (!app.provisioning.toApp.updateUserAttributes || !app.provisioning.connection) {
+        // The target keeps the old values: Okta shows the app user OUT_OF_SYNC until a push.
+        au.syncState = 'OUT_OF_SYNC';
+        au.lastUpdated = nowIso();
+        continue;
+      }
       au.syncState = 'SYNCING';
       this.engine.enqueue({ kind: 'update-user', appId: app.id, userId: user.id });
     }

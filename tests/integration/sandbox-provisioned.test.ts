@@ -46,6 +46,17 @@ describe('sandbox --provisioned', () => {
     expect(tl.map((u) => u.userName)).toContain('msp.owner@acme-msp.example');
   });
 
+  it('a profile change while "Update User Attributes" is off leaves the app user OUT_OF_SYNC', async () => {
+    const { appId } = sb.provisioned!;
+    const app = sb.okta.state.store.apps.get(appId)!;
+    const synced = [...app.users.values()].find((u) => u.syncState === 'SYNCHRONIZED')!;
+    sb.okta.controls.setToAppFeatures(appId, { updateUserAttributes: false });
+    expect((await api('POST', `/api/v1/users/${synced.userId}`, { profile: { title: 'Changed' } })).status).toBe(200);
+    const listed = (await (await api('GET', `/api/v1/apps/${appId}/users/${synced.userId}`)).json()) as { syncState: string };
+    expect(listed.syncState).toBe('OUT_OF_SYNC');
+    sb.okta.controls.setToAppFeatures(appId, { updateUserAttributes: true });
+  });
+
   it('a user added to a pushed group reaches ThreatLocker; after a full PUT of the app (its GET sent back) one added the same way never does', async () => {
     const { appId, pushedGroupIds } = sb.provisioned!;
     const first = newcomer(new Set());
