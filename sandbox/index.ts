@@ -22,6 +22,8 @@ export interface SandboxOptions {
   orgType?: OrgType;
   /** Tests only: a shorter rate-limit window, and a per-request latency so concurrency is real. */
   oktaTiming?: Pick<OktaSimulatorOptions, 'rateWindowMs' | 'serviceTimeMs'>;
+  /** ThreatLocker's SCIM Enabled toggle at start (default on; the product's "Try" flow starts it off). */
+  threatlockerScimEnabled?: boolean;
   /** Seed a finished setup the way the wizard makes it (provisioned-setup.ts). */
   provisioned?: boolean;
 }
@@ -49,6 +51,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     threatlocker = await startThreatLockerSimulator({
       seed,
       faults: noFaults(),
+      // A finished setup needs SCIM on; otherwise as asked (default on).
+      scimEnabled: opts.provisioned === true || opts.threatlockerScimEnabled !== false,
       // The MSP's own portal admins, who exist before Okta provisions anyone.
       existingAdministrators: [
         { userName: 'msp.owner@acme-msp.example', givenName: 'Morgan', familyName: 'Reyes' },

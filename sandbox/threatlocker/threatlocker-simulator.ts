@@ -35,6 +35,11 @@ export interface ThreatLockerSimulatorOptions {
    * the admins who set it up; Okta's connector test needs at least one user). Default none.
    */
   existingAdministrators?: ExistingAdministrator[];
+  /**
+   * The SCIM integration's Enabled toggle at start (default on). The product's "Try" flow starts
+   * it off, as a new tenant is, so the wizard's "turn it on" instruction is exercised.
+   */
+  scimEnabled?: boolean;
 }
 
 export interface ExistingAdministrator {
@@ -74,6 +79,7 @@ export async function startThreatLockerSimulator(opts: ThreatLockerSimulatorOpti
   const startFaults = { ...faults };
   const seed = createTlSeed(numericSeed, instance);
   const state = new ThreatLockerState(seed, numericSeed, opts.existingAdministrators ?? []);
+  if (opts.scimEnabled === false) state.scimEnabled = false;
   let origin = '';
 
   const app = express();
