@@ -81,6 +81,7 @@ export async function startThreatLockerSimulator(opts: ThreatLockerSimulatorOpti
   const state = new ThreatLockerState(seed, numericSeed, opts.existingAdministrators ?? []);
   if (opts.scimEnabled === false) state.scimEnabled = false;
   let origin = '';
+  let portalTokenRevoked = false;
 
   const app = express();
   app.disable('x-powered-by');
@@ -115,6 +116,7 @@ export async function startThreatLockerSimulator(opts: ThreatLockerSimulatorOpti
     createPortalApiRouter({
       seed,
       portalToken: () => seed.portalToken,
+      isPortalTokenRevoked: () => portalTokenRevoked,
       isOtherInstanceToken: (token) =>
         token === seed.otherInstanceToken ||
         [...runningPortalTokens.entries()].some(([other, otherInstance]) => other === token && otherInstance !== instance),
@@ -163,7 +165,11 @@ export async function startThreatLockerSimulator(opts: ThreatLockerSimulatorOpti
     listRoles: (organizationId) =>
       (seed.rolesByOrganization.get(organizationId) ?? []).map((r) => ({ ...r })),
     otherInstanceToken: seed.otherInstanceToken,
+    revokePortalToken: () => {
+      portalTokenRevoked = true;
+    },
     reset: () => {
+      portalTokenRevoked = false;
       state.reset();
       Object.assign(faults, startFaults);
     },
