@@ -113,6 +113,8 @@ export class ConcurrencyGate {
   /** The most requests ever in flight at once, admitted or not (for tests and demos). */
   peak = 0;
   rejected = 0;
+  /** Requests admitted so far (for request-count figures). */
+  admitted = 0;
 
   constructor(
     readonly limit: number,
@@ -127,6 +129,7 @@ export class ConcurrencyGate {
       return { rejectHeaders: headers(0, 0, Math.ceil(this.now() / 1000) + 1) };
     }
     this.inFlight++;
+    this.admitted++;
     let released = false;
     return {
       release: () => {

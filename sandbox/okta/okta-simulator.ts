@@ -75,9 +75,9 @@ export interface OktaSimulator {
   limits: OrgLimits;
   /**
    * Limits met so far: the peak of requests in flight, how many were refused for concurrency,
-   * and how many got a bucket's 429 (injected faults not counted).
+   * how many got a bucket's 429 (injected faults not counted), and how many were admitted.
    */
-  concurrency(): { peak: number; rejected: number; rateLimited: number };
+  concurrency(): { peak: number; rejected: number; rateLimited: number; requests: number };
   controls: OktaSandboxControls;
   state: OktaStateView;
   stop(): Promise<void>;
@@ -173,7 +173,7 @@ export async function startOktaSimulator(opts: OktaSimulatorOptions = {}): Promi
     faults,
     orgType,
     limits,
-    concurrency: () => ({ peak: gate.peak, rejected: gate.rejected, rateLimited: limiter.refused }),
+    concurrency: () => ({ peak: gate.peak, rejected: gate.rejected, rateLimited: limiter.refused, requests: gate.admitted }),
     controls: createSandboxControls(directory, engine),
     state: createStateView(store),
     async stop() {
