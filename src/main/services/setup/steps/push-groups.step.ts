@@ -141,7 +141,6 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
     assignmentGroup: assignment ? { id: assignment.id, name: assignment.profile.name, assigned: assigned.has(assignment.id) } : null,
     assignmentRule: rule ? { id: rule.id, name: rule.name, status: rule.status } : null,
     oldStyle,
-    whySeparateGroups: WHY_SEPARATE_GROUPS,
   };
   if (bad.length) return { status: 'failed', detail: `${bad.length} problem(s): ${bad.map((f) => f.label).join('; ')}.`, hint: bad[0]!.hint ?? 'Run this step again.', findings, data };
   return { status: 'verified', detail: `The app is assigned through "${assignment!.profile.name}" (filled by a group rule); ${rows.length} group(s) pushed, every push mapping ACTIVE.`, findings, data };
