@@ -9,6 +9,7 @@ import { HostPolicy } from '../../src/main/services/net/host-policy';
 import { createHttpClient } from '../../src/main/services/net/http-client';
 import { memoryLogger } from '../../src/main/services/net/test-support/loopback';
 import { OktaClient } from '../../src/main/services/okta/okta-client';
+import { buildCreateAppBody } from '../../src/main/services/setup/app-settings';
 import { testKeychainService } from '../support/keychain';
 import { startSandboxProfile } from './setup-harness';
 import { wizardFlow } from './wizard-flow';
@@ -39,6 +40,25 @@ describe('Okta budget', () => {
     expect(logger.raw.filter((l) => l.includes('-> 429'))).toEqual([]);
   }, 60_000);
 
+  it('the bare app GET (its own, larger bucket) interleaved with calls under the app (20 a window): the client paces, never a 429', async () => {
+    const sim = await startOktaSimulator({ users: 5, groups: 3, orgType: 'developer', rateWindowMs: 3_000 });
+    closers.push(() => sim.stop());
+    const policy = new HostPolicy();
+    policy.allowOrigin(sim.url);
+    const logger = memoryLogger();
+    const http = createHttpClient({ policy, logger });
+    closers.push(() => http.close());
+    const okta = new OktaClient({ orgUrl: sim.url, getToken: async () => ({ kind: 'SSWS', value: sim.apiToken }), http });
+    const app = await okta.createSamlApp(buildCreateAppBody('d', { label: 'Budget', defaultRelayState: '', hideTile: true }));
+    // Interleave the bare app GET (100 a window) with calls under the app (20 a window, shared).
+    for (let i = 0; i < 30; i++) {
+      await okta.getApp(app.id);
+      for await (const g of okta.listAppGroups(app.id)) void g;
+    }
+    expect(sim.concurrency().rateLimited).toBe(0);
+    expect(logger.raw.some((l) => l.includes('pacing'))).toBe(true);
+  }, 60_000);
+
   describe('developer org (apps: 20 per window)', () => {
     const keychain = testKeychainService();
     let sb: Sandbox;
@@ -48,9 +68,10 @@ describe('Okta budget', () => {
     });
 
     it('the whole wizard finishes verified with no 429 and never over the concurrency limit', async () => {
-      // Okta's minute is shortened to 4 s so the test waits seconds, not minutes; the client only
-      // knows the window from X-Rate-Limit-Reset, as with real Okta.
-      sb = await startSandbox({ orgType: 'developer', oktaTiming: { rateWindowMs: 4_000, serviceTimeMs: 2 } });
+      // Okta's minute is shortened to 15 s: still longer than the wizard's run, so the apps budget
+      // (20) is really spent and the client must wait, but for seconds, not minutes. The client
+      // only knows the window from X-Rate-Limit-Reset, as with real Okta.
+      sb = await startSandbox({ orgType: 'developer', oktaTiming: { rateWindowMs: 15_000, serviceTimeMs: 2 } });
       const { h, profileId } = await startSandboxProfile(sb, keychain.service);
       const started = Date.now();
       const view = await wizardFlow(h, sb, profileId).completeWizard();
