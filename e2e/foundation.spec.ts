@@ -4,6 +4,7 @@ import { osKeychain } from '../src/main/services/secrets/os-keychain';
 import { expect, test } from './fixtures';
 import { ProfilePage } from './pages/profile-page';
 import { ProfilesPage } from './pages/profiles-page';
+import { SetupPage } from './pages/setup-page';
 
 const keychainService = process.env.TLOC_KEYCHAIN_SERVICE ?? 'ThreatLocker Okta Console';
 
@@ -164,11 +165,23 @@ test('export and import a profile: settings travel, secrets do not', async ({ co
 });
 
 test('the SCIM connection check passes against the sandbox ThreatLocker, itemised', async ({ consoleHost }) => {
+  test.setTimeout(120_000);
   const { page } = consoleHost;
   const profiles = new ProfilesPage(page);
   const profile = new ProfilePage(page);
   await profiles.waitUntilReady();
   await profiles.trySandbox();
+  // A new sandbox tenant has ThreatLocker's SCIM "Enabled" off, as a real one does: the check says so.
+  await profile.openTab('Connection check');
+  await profile.scimCheck.runReadOnlyChecks();
+  expect((await profile.scimCheck.summary()).fail).toBeGreaterThan(0);
+  await expect(profile.main).toContainText('Enabled');
+  // The wizard's step 6, played in the sandbox, turns it on (with the Okta side it needs first).
+  const setup = new SetupPage(page);
+  await setup.open();
+  expect(await setup.run('create-app', { createApp: { appLabel: 'ThreatLocker', hideTile: true } })).toBe('verified');
+  expect(await setup.playInSandbox('enable-scim')).toBe('verified');
+  expect(await setup.playInSandbox('scim-connection')).toBe('verified');
   await profile.openTab('Connection check');
   await profile.scimCheck.runReadOnlyChecks();
   const summary = await profile.scimCheck.summary();

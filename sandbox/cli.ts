@@ -1,7 +1,10 @@
 /**
  * Runs the sandbox from a terminal (or from a test / e2e harness that reads its stdout):
  *
- *   tsx sandbox/cli.ts [--users N] [--groups N] [--seed N]
+ *   tsx sandbox/cli.ts [--users N] [--groups N] [--seed N] [--org-type enterprise|developer] [--provisioned]
+ *
+ * --org-type picks the published Okta rate limits of that kind of org (default enterprise);
+ * --provisioned seeds a finished setup the way the wizard makes it and also prints OKTA_APP_ID.
  *
  * Prints one KEY=value line per endpoint and credential, then SANDBOX_READY, and serves until
  * SIGINT/SIGTERM. Exit codes: 0 after a signal, 1 if the servers failed to start, 2 on bad
@@ -9,7 +12,8 @@
  */
 import type { Sandbox, SandboxOptions } from './index';
 
-const usage = 'Usage: tsx sandbox/cli.ts [--users N (0-100000)] [--groups N (0-10000)] [--seed N]';
+const usage = 'Usage: tsx sandbox/cli.ts [--users N (0-100000)] [--groups N (0-10000)] [--seed N] [--org-type enterprise|developer] [--provisioned]';
+const ORG_TYPES = ['enterprise', 'developer'] as const;
 
 const limits = {
   users: { min: 0, max: 100_000 },
@@ -25,6 +29,17 @@ function parseCliArgs(argv: readonly string[]): SandboxOptions | { error: string
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { help: true };
+    if (arg === '--provisioned') {
+      options.provisioned = true;
+      continue;
+    }
+    const orgType = arg.match(/^--org-type(?:=(.*))?$/);
+    if (orgType) {
+      const raw = orgType[1] ?? argv[++i];
+      if (!ORG_TYPES.includes(raw as (typeof ORG_TYPES)[number])) return { error: `--org-type must be enterprise or developer; got "${raw ?? ''}".` };
+      options.orgType = raw as (typeof ORG_TYPES)[number];
+      continue;
+    }
     const match = arg.match(/^--(users|groups|seed)(?:=(.*))?$/);
     if (!match) return { error: `Unknown argument "${arg}".` };
     const flag = match[1] as Flag;
@@ -73,6 +88,8 @@ async function main(): Promise<void> {
     `THREATLOCKER_PORTAL_TOKEN=${threatlocker.portalToken}`,
     `SCIM_URL=${threatlocker.scimUrl}`,
     `SCIM_TOKEN=${threatlocker.scimToken}`,
+    ...(sandbox.provisioned ? [`OKTA_APP_ID=${sandbox.provisioned.appId}`] : []),
+    ...(parsed.orgType ? [`OKTA_ORG_TYPE=${okta.orgType}`] : []),
     'SANDBOX_READY',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

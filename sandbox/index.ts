@@ -4,7 +4,8 @@
  * break one side without touching the other.
  */
 import { noFaults } from './faults';
-import { startOktaSimulator, type OktaSimulator } from './okta/okta-simulator';
+import { startOktaSimulator, type OktaSimulator, type OktaSimulatorOptions, type OrgType } from './okta/okta-simulator';
+import { seedProvisionedSetup, type ProvisionedSetup } from './provisioned-setup';
 import { startThreatLockerSimulator, type ThreatLockerSimulator } from './threatlocker/threatlocker-simulator';
 
 export type { OktaSimulator } from './okta/okta-simulator';
@@ -17,11 +18,21 @@ export interface SandboxOptions {
   users?: number;
   /** Okta groups to seed. */
   groups?: number;
+  /** Okta's published limits of an enterprise (default) or a free developer org. */
+  orgType?: OrgType;
+  /** Tests only: a shorter rate-limit window, and a per-request latency so concurrency is real. */
+  oktaTiming?: Pick<OktaSimulatorOptions, 'rateWindowMs' | 'serviceTimeMs'>;
+  /** ThreatLocker's SCIM Enabled toggle at start (default on; the product's "Try" flow starts it off). */
+  threatlockerScimEnabled?: boolean;
+  /** Seed a finished setup the way the wizard makes it (provisioned-setup.ts). */
+  provisioned?: boolean;
 }
 
 export interface Sandbox {
   okta: OktaSimulator;
   threatlocker: ThreatLockerSimulator;
+  /** With `provisioned`: what was set up. */
+  provisioned?: ProvisionedSetup;
   stop(): Promise<void>;
 }
 
@@ -31,6 +42,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     seed,
     ...(opts.users !== undefined ? { users: opts.users } : {}),
     ...(opts.groups !== undefined ? { groups: opts.groups } : {}),
+    ...(opts.orgType ? { orgType: opts.orgType } : {}),
+    ...opts.oktaTiming,
     faults: noFaults(),
   });
   let threatlocker: ThreatLockerSimulator;
@@ -38,6 +51,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     threatlocker = await startThreatLockerSimulator({
       seed,
       faults: noFaults(),
+      // A finished setup needs SCIM on; otherwise as asked (default on).
+      scimEnabled: opts.provisioned === true || opts.threatlockerScimEnabled !== false,
       // The MSP's own portal admins, who exist before Okta provisions anyone.
       existingAdministrators: [
         { userName: 'msp.owner@acme-msp.example', givenName: 'Morgan', familyName: 'Reyes' },
@@ -50,7 +65,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     throw error;
   }
   let stopped: Promise<void> | undefined;
-  return {
+  const sandbox: Sandbox = {
     okta,
     threatlocker,
     stop: () => {
@@ -58,4 +73,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return stopped;
     },
   };
+  if (opts.provisioned) {
+    try {
+      sandbox.provisioned = await seedProvisionedSetup(okta, threatlocker);
+    } catch (error) {
+      await sandbox.stop();
+      throw error;
+    }
+  }
+  return sandbox;
 }

@@ -93,7 +93,9 @@ export function withDefaults(body: Record<string, unknown>, kid: string): Record
     ...visibility,
     hide: { iOS: false, web: false, ...(isObj(visibility.hide) ? visibility.hide : {}) },
   };
-  out.accessibility = { selfService: false, ...(isObj(out.accessibility) ? out.accessibility : {}) };
+  // Real GETs carry these as null (the request schema wants strings): a body echoed from a GET
+  // must be cleaned before it is sent back, and the sandbox makes that visible.
+  out.accessibility = { selfService: false, errorRedirectUrl: null, loginRedirectUrl: null, ...(isObj(out.accessibility) ? out.accessibility : {}) };
   const credentials = isObj(out.credentials) ? out.credentials : {};
   const tmpl = isObj(credentials.userNameTemplate) ? credentials.userNameTemplate : {};
   out.credentials = {
@@ -102,7 +104,15 @@ export function withDefaults(body: Record<string, unknown>, kid: string): Record
     signing: { ...(isObj(credentials.signing) ? credentials.signing : {}), kid },
   };
   const settings = isObj(out.settings) ? out.settings : {};
-  out.settings = { app: {}, implicitAssignment: false, ...settings };
+  const notifications = isObj(settings.notifications) ? settings.notifications : {};
+  const vpn = isObj(notifications.vpn) ? notifications.vpn : {};
+  out.settings = {
+    app: {},
+    implicitAssignment: false,
+    notes: { admin: null, enduser: null },
+    ...settings,
+    notifications: { ...notifications, vpn: { network: { connection: 'DISABLED' }, message: null, helpUrl: null, ...vpn } },
+  };
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeForPut } from '../../src/main/services/setup/app-settings.js';
 import { startOktaSimulator, type OktaSimulator } from './okta-simulator.js';
 import { loadOktaSpec, OKTA_SPEC_PATH, validateRequestBody, validateResponse, validateSchema } from './openapi-validator.js';
 import { startScimStub, type ScimStub } from './test-support/scim-stub.js';
@@ -10,6 +11,13 @@ import { testApi, threatLockerAppBody, type ApiResponse, type TestApi } from './
  * bodies the product sends (createApplication, assignments, group push, user update) are checked
  * against the spec's request schemas too.
  */
+
+/**
+ * App fields that real Okta GETs return as null although the spec types them as strings
+ * (reference/okta-api.md, "Real GETs carry nulls"); the simulator copies real Okta here on purpose,
+ * so a client that echoes a GET into a PUT meets the problem in the sandbox too.
+ */
+const REAL_OKTA_NULL = /^(\/\d+)?\/(accessibility\/(errorRedirectUrl|loginRedirectUrl)|settings\/notes\/(admin|enduser)|settings\/notifications\/vpn\/(helpUrl|message)) must be string$/;
 
 const spec = await loadOktaSpec();
 if (!spec) console.warn(`[okta-contract] ${OKTA_SPEC_PATH} is absent: skipping the Okta OpenAPI contract tests.`);
@@ -26,7 +34,11 @@ if (!spec) console.warn(`[okta-contract] ${OKTA_SPEC_PATH} is absent: skipping t
 
   const valid = (operationId: string, res: ApiResponse, status?: number) => {
     if (status !== undefined) expect(res.status, `${operationId}: ${res.text.slice(0, 300)}`).toBe(status);
-    expect(validateResponse(spec!, operationId, res.status, res.status === 204 ? undefined : res.body), operationId).toEqual([]);
+    const errors = validateResponse(spec!, operationId, res.status, res.status === 204 ? undefined : res.body);
+    let rest = errors.filter((e) => !REAL_OKTA_NULL.test(e));
+    // The discriminator's if/then reports the same nulls once more as a failed "then".
+    if (rest.length < errors.length) rest = rest.filter((e) => !/must match "then" schema$/.test(e));
+    expect(rest, operationId).toEqual([]);
   };
   /** A status Okta sends but the operation does not document: the body must still be an Okta Error. */
   const validError = (res: ApiResponse<any>, status: number, code: string) => {
@@ -80,7 +92,10 @@ if (!spec) console.warn(`[okta-contract] ${OKTA_SPEC_PATH} is absent: skipping t
     valid('getApplication', got, 200);
     valid('getApplication', await api.get('/api/v1/apps/0oaMissing'), 404);
 
-    const replacement = { ...got.body, label: 'ThreatLocker' };
+    // A GET echoed straight back breaks the request schema (the nulls real Okta sends); the
+    // console's normalised body does not.
+    expect(validateRequestBody(spec!, 'replaceApplication', { ...got.body, label: 'ThreatLocker' })).not.toEqual([]);
+    const replacement = normalizeForPut({ ...got.body, label: 'ThreatLocker' });
     validRequest('replaceApplication', replacement);
     valid('replaceApplication', await api.put(`/api/v1/apps/${appId}`, replacement), 200);
 

@@ -1,8 +1,9 @@
 import { appUserName } from './okta-apps.js';
 import { notFound, provisioningNotEnabled, validationFailed } from './okta-errors.js';
+import { memberOfAnyGroupIds } from './okta-group-rules.js';
 import { appTarget, groupTarget, userTarget, writeLog } from './okta-system-log.js';
 import type {
-  AppGroupAssignmentRecord, AppRecord, AppUserRecord, GroupRecord, OktaStore, PushMappingRecord, ScimConnectionSettings,
+  AppGroupAssignmentRecord, AppRecord, AppUserRecord, GroupRecord, GroupRuleRecord, OktaStore, PushMappingRecord, ScimConnectionSettings,
   ToAppFeatures, UserRecord,
 } from './okta-store.js';
 import { nowIso } from './okta-store.js';
@@ -165,10 +166,11 @@ export class OktaDirectory {
       targets: [userTarget(user), groupTarget(group)],
     });
     for (const app of this.store.apps.values()) {
-      if (!app.groups.has(group.id) || user.status === 'DEPROVISIONED') continue;
+      if (user.status === 'DEPROVISIONED') continue;
       const existing = app.users.get(user.id);
-      this.ensureAppUser(app, user, { groupId: group.id });
-      // Already provisioned users only need the pushed-group membership.
+      if (app.groups.has(group.id)) this.ensureAppUser(app, user, { groupId: group.id });
+      // A provisioned user only needs the pushed-group membership; the pushed group itself need
+      // not be assigned (Okta recommends it is not: assignment and push use different groups).
       if (existing?.externalId) {
         for (const mapping of app.pushMappings.values()) {
           if (mapping.sourceGroupId === group.id && mapping.status === 'ACTIVE') {
@@ -177,6 +179,7 @@ export class OktaDirectory {
         }
       }
     }
+    this.applyGroupRules(user);
   }
 
   removeGroupMember(group: GroupRecord, user: UserRecord): void {
@@ -200,6 +203,49 @@ export class OktaDirectory {
       eventType: 'group.user_membership.remove', displayMessage: 'Remove user from group membership', result: 'SUCCESS',
       targets: [userTarget(user), groupTarget(group)],
     });
+    this.applyGroupRules(user);
+  }
+
+  // ---- group rules ---------------------------------------------------------------------------
+
+  /**
+   * Active rules the sandbox can evaluate (isMemberOfAnyGroup): a user who matches is added to
+   * the rule's groups; one the rule added who no longer matches is removed, as Okta does.
+   */
+  applyGroupRules(user: UserRecord): void {
+    for (const rule of this.store.rules) {
+      const sources = rule.status === 'ACTIVE' ? memberOfAnyGroupIds(rule.expression) : null;
+      if (!sources) continue;
+      rule.added ??= new Set();
+      const matches = user.status !== 'DEPROVISIONED' && sources.some((id) => {
+        const g = this.store.groupsById.get(id);
+        return g !== undefined && this.store.isMember(g, user);
+      });
+      for (const targetId of rule.groupIds) {
+        const target = this.store.groupsById.get(targetId);
+        if (!target || target.type !== 'OKTA_GROUP') continue;
+        if (matches && !this.store.isMember(target, user)) {
+          rule.added.add(user.id);
+          this.addGroupMember(target, user);
+        } else if (!matches && rule.added.has(user.id) && this.store.isMember(target, user)) {
+          rule.added.delete(user.id);
+          this.removeGroupMember(target, user);
+        }
+      }
+    }
+  }
+
+  /** Activation evaluates the rule for every member of its source groups. */
+  activateRule(rule: GroupRuleRecord): void {
+    rule.status = 'ACTIVE';
+    rule.lastUpdated = nowIso();
+    const sources = memberOfAnyGroupIds(rule.expression) ?? [];
+    const users = new Set<UserRecord>();
+    for (const id of sources) {
+      const g = this.store.groupsById.get(id);
+      if (g) for (const u of this.store.membersOf(g)) users.add(u);
+    }
+    for (const u of users) this.applyGroupRules(u);
   }
 
   // ---- users ---------------------------------------------------------------------------------
@@ -218,7 +264,13 @@ export class OktaDirectory {
     });
     for (const app of this.store.apps.values()) {
       const au = app.users.get(user.id);
-      if (!au?.externalId || !app.provisioning.toApp.updateUserAttributes || !app.provisioning.connection) continue;
+      if (!au?.externalId) continue;
+      if (!app.provisioning.toApp.updateUserAttributes || !app.provisioning.connection) {
+        // The target keeps the old values: Okta shows the app user OUT_OF_SYNC until a push.
+        au.syncState = 'OUT_OF_SYNC';
+        au.lastUpdated = nowIso();
+        continue;
+      }
       au.syncState = 'SYNCING';
       this.engine.enqueue({ kind: 'update-user', appId: app.id, userId: user.id });
     }
@@ -228,6 +280,18 @@ export class OktaDirectory {
 
   enableScim(app: AppRecord): void {
     app.provisioning.scimEnabled = true;
+    app.lastUpdated = nowIso();
+  }
+
+  /**
+   * What a full PUT of the app does to it in a real org: Provisioning back to NONE, the SCIM
+   * connection and the To App settings gone. Users already pushed stay in the target app; nothing
+   * new is pushed until an admin sets it all up again.
+   */
+  resetProvisioning(app: AppRecord): void {
+    app.provisioning.scimEnabled = false;
+    app.provisioning.connection = null;
+    app.provisioning.toApp = { createUsers: false, updateUserAttributes: false, deactivateUsers: false };
     app.lastUpdated = nowIso();
   }
 

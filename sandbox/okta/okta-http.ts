@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { malformedBody } from './okta-errors.js';
 import type { Principal } from './okta-auth.js';
-import type { RateBucket } from './okta-rate-limits.js';
 
 /**
- * A deliberately small router: routes declare their rate-limit bucket and whether they need a
- * "manage" permission, which the pipeline in okta-simulator.ts enforces before the handler.
+ * A deliberately small router: routes declare whether they need a "manage" permission, which the
+ * pipeline in okta-simulator.ts enforces before the handler (the rate-limit bucket comes from the
+ * path: okta-rate-limits.ts bucketOf).
  */
 
 export interface RequestContext {
@@ -33,7 +33,6 @@ export type Handler = (ctx: RequestContext) => RouteResult | Promise<RouteResult
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
-  bucket: RateBucket;
   access: 'read' | 'manage';
   handler: Handler;
 }
@@ -63,13 +62,11 @@ export class Router {
   }
 
   /** Finds the route; `methodMismatch` means the path exists with other methods (405). */
-  match(method: string, pathname: string): { found?: RouteMatch; methodMismatch: boolean; bucketHint?: RateBucket } {
+  match(method: string, pathname: string): { found?: RouteMatch; methodMismatch: boolean } {
     let methodMismatch = false;
-    let bucketHint: RateBucket | undefined;
     for (const route of this.routes) {
       const m = route.regex.exec(pathname);
       if (!m) continue;
-      bucketHint ??= route.bucket;
       if (route.method !== method) {
         methodMismatch = true;
         continue;
@@ -78,7 +75,7 @@ export class Router {
       route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1]!)));
       return { found: { route, params }, methodMismatch: false };
     }
-    return { methodMismatch, bucketHint };
+    return { methodMismatch };
   }
 }
 

@@ -30,6 +30,11 @@ export interface ScimConnectionTestResult {
 
 export interface OktaSandboxControls {
   enableScimProvisioning(appId: string): void;
+  /**
+   * General -> SAML Settings -> Edit in the Admin Console: changes signOn fields in place. Unlike a
+   * full PUT through the API, this keeps provisioning as it is.
+   */
+  editSamlSettings(appId: string, signOn: Record<string, unknown>): void;
   setScimConnection(appId: string, connection: ScimConnectionInput): void;
   /** "Test Connector Configuration": uses `connection` (the unsaved form) or the saved one. */
   testScimConnection(appId: string, connection?: ScimConnectionInput): Promise<ScimConnectionTestResult>;
@@ -62,6 +67,12 @@ function toSettings(input: ScimConnectionInput): ScimConnectionSettings {
 export function createSandboxControls(directory: OktaDirectory, engine: ProvisioningEngine): OktaSandboxControls {
   return {
     enableScimProvisioning: (appId) => directory.enableScim(directory.app(appId)),
+    editSamlSettings(appId, signOn) {
+      const app = directory.app(appId);
+      const settings = (app.body.settings ??= {}) as Record<string, unknown>;
+      settings.signOn = { ...(settings.signOn as Record<string, unknown> | undefined), ...signOn };
+      app.lastUpdated = new Date().toISOString();
+    },
     setScimConnection: (appId, connection) => directory.setConnection(directory.app(appId), toSettings(connection)),
     async testScimConnection(appId, connection) {
       const app = directory.app(appId);

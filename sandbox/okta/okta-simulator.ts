@@ -6,8 +6,9 @@ import { authenticate, createTokens } from './okta-auth.js';
 import { OktaDirectory } from './okta-directory.js';
 import { OktaApiError, accessDenied, invalidToken, methodNotAllowed, rateLimited, routeNotFound } from './okta-errors.js';
 import { readJsonBody, Router, send, type RouteResult } from './okta-http.js';
+import { writeLog } from './okta-system-log.js';
 import { IdFactory } from './okta-ids.js';
-import { RateLimiter, type RateBucket } from './okta-rate-limits.js';
+import { bucketOf, ConcurrencyGate, ORG_LIMITS, RateLimiter, type OrgLimits, type OrgType, type RateBucket } from './okta-rate-limits.js';
 import { createSandboxControls, type OktaSandboxControls } from './okta-sandbox-controls.js';
 import { seedOrg } from './okta-seed.js';
 import { createStateView, type OktaStateView } from './okta-state-view.js';
@@ -15,13 +16,14 @@ import { OktaStore } from './okta-store.js';
 import { ProvisioningEngine } from './provisioning-engine.js';
 import { appAssignmentRoutes } from './routes/app-assignment-routes.js';
 import { appsRoutes } from './routes/apps-routes.js';
+import { groupAdminRoutes } from './routes/group-admin-routes.js';
 import { groupsRoutes } from './routes/groups-routes.js';
 import { logsRoutes } from './routes/logs-routes.js';
 import { provisioningRoutes } from './routes/provisioning-routes.js';
 import { usersRoutes } from './routes/users-routes.js';
 
 export type { FaultSettings } from '../faults.js';
-export type { RateBucket } from './okta-rate-limits.js';
+export type { OrgLimits, OrgType, RateBucket } from './okta-rate-limits.js';
 export type { OktaSandboxControls, ScimConnectionInput, ScimConnectionTestResult } from './okta-sandbox-controls.js';
 export type { OktaStateView } from './okta-state-view.js';
 export type { ScimConnectionSettings, ToAppFeatures } from './okta-store.js';
@@ -42,8 +44,19 @@ export interface OktaSimulatorOptions {
   groups?: number;
   /** Shared fault settings; mutable, read on every request. Default noFaults(). */
   faults?: FaultSettings;
-  /** Per-minute ceilings per bucket (defaults: okta-rate-limits.ts DEFAULT_RATE_LIMITS). */
+  /** Which published limits to model (okta-rate-limits.ts ORG_LIMITS); default enterprise. */
+  orgType?: OrgType;
+  /** Per-window ceilings per bucket, over the org type's. */
   rateLimits?: Partial<Record<RateBucket, number>>;
+  /** Requests in flight at once, over the org type's. */
+  concurrencyLimit?: number;
+  /** Length of a rate-limit window; default 60 000 (Okta's minute). Tests shorten it. */
+  rateWindowMs?: number;
+  /**
+   * How long each request is held before it is answered, like a real org's latency; default 0.
+   * Without it requests finish one by one and the concurrency limit is never reached.
+   */
+  serviceTimeMs?: number;
   /** Org name; default "acme-sandbox". */
   orgName?: string;
 }
@@ -58,6 +71,13 @@ export interface OktaSimulator {
   /** OAuth access token with all scopes (Authorization: Bearer). */
   bearerToken: string;
   faults: FaultSettings;
+  orgType: OrgType;
+  limits: OrgLimits;
+  /**
+   * Limits met so far: the peak of requests in flight, how many were refused for concurrency,
+   * how many got a bucket's 429 (injected faults not counted), and how many were admitted.
+   */
+  concurrency(): { peak: number; rejected: number; rateLimited: number; requests: number };
   controls: OktaSandboxControls;
   state: OktaStateView;
   stop(): Promise<void>;
@@ -71,7 +91,12 @@ export async function startOktaSimulator(opts: OktaSimulatorOptions = {}): Promi
   const engine = new ProvisioningEngine(store);
   const directory = new OktaDirectory(store, engine);
   const tokens = createTokens(seed);
-  const limiter = new RateLimiter(opts.rateLimits);
+  const orgType = opts.orgType ?? 'enterprise';
+  const base = ORG_LIMITS[orgType];
+  const limits: OrgLimits = { buckets: { ...base.buckets, ...opts.rateLimits }, concurrency: opts.concurrencyLimit ?? base.concurrency };
+  const limiter = new RateLimiter(limits.buckets, opts.rateWindowMs);
+  const gate = new ConcurrencyGate(limits.concurrency);
+  const serviceTimeMs = opts.serviceTimeMs ?? 0;
 
   const router = new Router();
   const deps = { store, directory };
@@ -81,15 +106,25 @@ export async function startOktaSimulator(opts: OktaSimulatorOptions = {}): Promi
     ...provisioningRoutes(deps),
     ...usersRoutes(deps),
     ...groupsRoutes(deps),
+    ...groupAdminRoutes(deps),
     ...logsRoutes(deps),
   );
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', store.baseUrl);
     const method = (req.method ?? 'GET').toUpperCase();
-    const { found, methodMismatch, bucketHint } = router.match(method, url.pathname);
-    const bucket: RateBucket = found?.route.bucket ?? bucketHint ?? 'default';
+    const { found, methodMismatch } = router.match(method, url.pathname);
+    const bucket = bucketOf(url.pathname);
     const common: Record<string, string> = { 'X-Okta-Request-Id': randomBytes(12).toString('base64url') };
+
+    const slot = gate.enter();
+    if ('rejectHeaders' in slot) {
+      writeLog(store, { eventType: 'core.concurrency.org.limit.violation', displayMessage: 'Org concurrency limit violation', result: 'FAILURE', targets: [] });
+      send(res, errorResult(rateLimited()), { ...common, ...slot.rejectHeaders });
+      return;
+    }
+    res.once('close', slot.release);
+    if (serviceTimeMs > 0) await new Promise((resolve) => setTimeout(resolve, serviceTimeMs));
 
     const fault = await applyFaults(faults, req, res);
     if (fault.kind === 'rate-limit') {
@@ -136,6 +171,9 @@ export async function startOktaSimulator(opts: OktaSimulatorOptions = {}): Promi
     readOnlyApiToken: tokens.readOnlyApiToken,
     bearerToken: tokens.bearerToken,
     faults,
+    orgType,
+    limits,
+    concurrency: () => ({ peak: gate.peak, rejected: gate.rejected, rateLimited: limiter.refused, requests: gate.admitted }),
     controls: createSandboxControls(directory, engine),
     state: createStateView(store),
     async stop() {

@@ -58,6 +58,8 @@ export interface GroupRuleRecord extends Sequenced {
   groupIds: string[];
   created: string;
   lastUpdated: string;
+  /** Users this rule put into its groups (only those leave again when they stop matching). */
+  added?: Set<string>;
 }
 
 export type AppUserStatus =

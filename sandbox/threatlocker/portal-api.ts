@@ -18,6 +18,8 @@ export interface PortalApiState {
   portalToken(): string;
   /** True for a token that belongs to another ThreatLocker instance. */
   isOtherInstanceToken(token: string): boolean;
+  /** True once the API user's token was revoked in the portal (Administrators -> API Users). */
+  isPortalTokenRevoked(): boolean;
 }
 
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -85,7 +87,8 @@ export function createPortalApiRouter(state: PortalApiState): Router {
   router.use((req, res, next) => {
     const token = req.header('authorization')?.trim();
     if (!token) return portalError(res, 401, 'Missing Authorization header: send the API user token as "Authorization: <token>"');
-    if (token === state.portalToken()) return next();
+    // A revoked token gets the same answer as another instance's: the API does not tell them apart.
+    if (token === state.portalToken()) return state.isPortalTokenRevoked() ? portalError(res, 403, 'TOKEN_REVOKED') : next();
     if (state.isOtherInstanceToken(token)) return portalError(res, 403, 'TOKEN_REVOKED');
     const withoutScheme = token.replace(/^Bearer\s+/i, '');
     if (withoutScheme !== token && withoutScheme === state.portalToken()) {

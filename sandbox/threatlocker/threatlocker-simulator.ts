@@ -35,6 +35,11 @@ export interface ThreatLockerSimulatorOptions {
    * the admins who set it up; Okta's connector test needs at least one user). Default none.
    */
   existingAdministrators?: ExistingAdministrator[];
+  /**
+   * The SCIM integration's Enabled toggle at start (default on). The product's "Try" flow starts
+   * it off, as a new tenant is, so the wizard's "turn it on" instruction is exercised.
+   */
+  scimEnabled?: boolean;
 }
 
 export interface ExistingAdministrator {
@@ -74,7 +79,9 @@ export async function startThreatLockerSimulator(opts: ThreatLockerSimulatorOpti
   const startFaults = { ...faults };
   const seed = createTlSeed(numericSeed, instance);
   const state = new ThreatLockerState(seed, numericSeed, opts.existingAdministrators ?? []);
+  if (opts.scimEnabled === false) state.scimEnabled = false;
   let origin = '';
+  let portalTokenRevoked = false;
 
   const app = express();
   app.disable('x-powered-by');
@@ -109,6 +116,7 @@ export async function startThreatLockerSimulator(opts: ThreatLockerSimulatorOpti
     createPortalApiRouter({
       seed,
       portalToken: () => seed.portalToken,
+      isPortalTokenRevoked: () => portalTokenRevoked,
       isOtherInstanceToken: (token) =>
         token === seed.otherInstanceToken ||
         [...runningPortalTokens.entries()].some(([other, otherInstance]) => other === token && otherInstance !== instance),
@@ -157,7 +165,11 @@ export async function startThreatLockerSimulator(opts: ThreatLockerSimulatorOpti
     listRoles: (organizationId) =>
       (seed.rolesByOrganization.get(organizationId) ?? []).map((r) => ({ ...r })),
     otherInstanceToken: seed.otherInstanceToken,
+    revokePortalToken: () => {
+      portalTokenRevoked = true;
+    },
     reset: () => {
+      portalTokenRevoked = false;
       state.reset();
       Object.assign(faults, startFaults);
     },

@@ -58,6 +58,8 @@ export interface ThreatLockerSandboxControls {
   listOrganizations(): TlOrganization[];
   /** The roles of one organization (never inherited from the parent). */
   listRoles(organizationId: string): TlUserRole[];
+  /** Revokes the portal API token (Administrators -> API Users): every call with it answers 403 TOKEN_REVOKED. */
+  revokePortalToken(): void;
   /** A portal API token minted on another instance: every portal call with it answers 403 TOKEN_REVOKED. */
   readonly otherInstanceToken: string;
   /** Back to the freshly started state: no SCIM data, first SCIM token, Enabled on, no mappings, SSO off, no SAML, start faults. */

@@ -7,7 +7,8 @@ import type { RunningSandbox } from './services/sandbox/sandbox-service';
  */
 export async function startBuiltInSandbox(): Promise<RunningSandbox> {
   const { startSandbox } = await import('../../sandbox/index');
-  const sandbox = await startSandbox();
+  // ThreatLocker's SCIM Enabled toggle starts off, as in a new tenant, so turning it on is a real step.
+  const sandbox = await startSandbox({ threatlockerScimEnabled: false });
   return toRunningSandbox(sandbox, () => sandbox.stop());
 }
 

@@ -109,6 +109,8 @@ export const stepInputSchema = z
     appLabel: z.string().trim().min(1).max(100).optional(),
     defaultRelayState: z.string().max(2000).optional(),
     hideTile: z.boolean().optional(),
+    /** Step 2: the admin accepts a full replace of an app whose SCIM provisioning may be on. */
+    confirmAppReplace: z.boolean().optional(),
     groupIds: z.array(z.string()).max(500).optional(),
     /** primaryPhone pre-flight: users to fill, and where the value comes from. */
     phoneFill: z

@@ -33,7 +33,13 @@ describe('resume after a crash in step 8', () => {
   const counts = () => {
     const apps = sb.okta.state.apps().filter((a) => a.label === 'ThreatLocker' && a.status !== 'DELETED');
     const appId = apps[0]?.id as string;
-    return { apps: apps.length, assignments: sb.okta.state.appGroups(appId).length, mappings: sb.okta.state.pushMappings(appId).length };
+    return {
+      apps: apps.length,
+      assignments: sb.okta.state.appGroups(appId).length,
+      mappings: sb.okta.state.pushMappings(appId).length,
+      assignmentGroups: sb.okta.state.store.groups.filter((g) => g.name === 'ThreatLocker — provisioned').length,
+      rules: sb.okta.state.store.rules.filter((r) => r.name === 'ThreatLocker: pushed groups to app').length,
+    };
   };
 
   it('resumes without a duplicate app, assignment or push mapping', async () => {
@@ -48,12 +54,12 @@ describe('resume after a crash in step 8', () => {
     const groupIds = groups.filter((g) => g.name !== 'Everyone').slice(0, 3).map((g) => g.id);
     expect(groupIds).toHaveLength(3);
 
-    // Crash 1: right after the first group's assignment was saved.
+    // Crash 1: right after the assignment group was created, before its rule.
     h.events.subscribe((_e, p) => {
-      if ((p as { message: string }).message.startsWith('Assigned') && (p as { message: string }).message.endsWith('(1/3)')) throw new Error('killed');
+      if ((p as { message: string }).message.startsWith('Creating the group rule')) throw new Error('killed');
     });
     await run('push-groups', { groupIds });
-    expect(counts()).toMatchObject({ apps: 1, assignments: 1, mappings: 0 });
+    expect(counts()).toMatchObject({ apps: 1, assignments: 0, mappings: 0, assignmentGroups: 1, rules: 0 });
 
     // Restart, resume: crash 2 right after the first push mapping was created and saved.
     h = await start();
@@ -62,18 +68,18 @@ describe('resume after a crash in step 8', () => {
       if ((p as { message: string }).message.startsWith('Push mapping for') && (p as { message: string }).message.endsWith('(1/3)')) throw new Error('killed');
     });
     await h.ok('setup:runStep', { profileId, stepId: 'push-groups', input: {} });
-    expect(counts()).toMatchObject({ apps: 1, assignments: 3, mappings: 1 });
+    expect(counts()).toMatchObject({ apps: 1, assignments: 1, mappings: 1, assignmentGroups: 1, rules: 1 });
 
     // Restart, resume with the saved selection, and re-run step 2 for good measure.
     h = await start();
     const again = await h.ok('setup:runStep', { profileId, stepId: 'push-groups', input: {} });
     expect(step(again, 'push-groups').status, step(again, 'push-groups').detail).toBe('verified');
     expect(step(await h.ok('setup:runStep', { profileId, stepId: 'create-app', input: {} }), 'create-app').status).toBe('verified');
-    expect(counts()).toEqual({ apps: 1, assignments: 3, mappings: 3 });
+    expect(counts()).toEqual({ apps: 1, assignments: 1, mappings: 3, assignmentGroups: 1, rules: 1 });
 
     // Resuming once more changes nothing.
     await h.ok('setup:runStep', { profileId, stepId: 'push-groups', input: { groupIds } });
-    expect(counts()).toEqual({ apps: 1, assignments: 3, mappings: 3 });
+    expect(counts()).toEqual({ apps: 1, assignments: 1, mappings: 3, assignmentGroups: 1, rules: 1 });
     const appId = sb.okta.state.apps().find((a) => a.label === 'ThreatLocker')!.id as string;
     const sources = sb.okta.state.pushMappings(appId).map((m) => m.sourceGroupId);
     expect(new Set(sources).size).toBe(3);

@@ -8,7 +8,7 @@ import { isObject, pageResult, type RouteDeps } from './route-deps.js';
 export function appAssignmentRoutes({ store, directory }: RouteDeps): RouteSpec[] {
   return [
     {
-      method: 'GET', path: '/api/v1/apps/:appId/users', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId/users', access: 'read',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         const limit = parseLimit(ctx.query.get('limit'), { def: 50, min: 1, max: 500 });
@@ -24,7 +24,7 @@ export function appAssignmentRoutes({ store, directory }: RouteDeps): RouteSpec[
       },
     },
     {
-      method: 'POST', path: '/api/v1/apps/:appId/users', bucket: 'appById', access: 'manage',
+      method: 'POST', path: '/api/v1/apps/:appId/users', access: 'manage',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         const body = ctx.body;
@@ -40,7 +40,7 @@ export function appAssignmentRoutes({ store, directory }: RouteDeps): RouteSpec[
       },
     },
     {
-      method: 'GET', path: '/api/v1/apps/:appId/users/:userId', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId/users/:userId', access: 'read',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         const au = app.users.get(ctx.params.userId!);
@@ -49,7 +49,7 @@ export function appAssignmentRoutes({ store, directory }: RouteDeps): RouteSpec[
       },
     },
     {
-      method: 'DELETE', path: '/api/v1/apps/:appId/users/:userId', bucket: 'appById', access: 'manage',
+      method: 'DELETE', path: '/api/v1/apps/:appId/users/:userId', access: 'manage',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         directory.unassignUser(app, directory.user(ctx.params.userId!));
@@ -57,7 +57,7 @@ export function appAssignmentRoutes({ store, directory }: RouteDeps): RouteSpec[
       },
     },
     {
-      method: 'GET', path: '/api/v1/apps/:appId/groups', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId/groups', access: 'read',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         const limit = parseLimit(ctx.query.get('limit'), { def: 20, min: 20, max: 200 });
@@ -71,7 +71,7 @@ export function appAssignmentRoutes({ store, directory }: RouteDeps): RouteSpec[
       },
     },
     {
-      method: 'GET', path: '/api/v1/apps/:appId/groups/:groupId', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId/groups/:groupId', access: 'read',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         const rec = app.groups.get(ctx.params.groupId!);
@@ -80,7 +80,7 @@ export function appAssignmentRoutes({ store, directory }: RouteDeps): RouteSpec[
       },
     },
     {
-      method: 'PUT', path: '/api/v1/apps/:appId/groups/:groupId', bucket: 'appById', access: 'manage',
+      method: 'PUT', path: '/api/v1/apps/:appId/groups/:groupId', access: 'manage',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         const group = directory.group(ctx.params.groupId!);
@@ -96,7 +96,7 @@ export function appAssignmentRoutes({ store, directory }: RouteDeps): RouteSpec[
       },
     },
     {
-      method: 'DELETE', path: '/api/v1/apps/:appId/groups/:groupId', bucket: 'appById', access: 'manage',
+      method: 'DELETE', path: '/api/v1/apps/:appId/groups/:groupId', access: 'manage',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         const group = directory.group(ctx.params.groupId!);

@@ -23,7 +23,7 @@ export function appsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
 
   return [
     {
-      method: 'GET', path: '/api/v1/apps', bucket: 'apps', access: 'read',
+      method: 'GET', path: '/api/v1/apps', access: 'read',
       handler: (ctx) => {
         const q = ctx.query.get('q')?.toLowerCase();
         const filterText = ctx.query.get('filter');
@@ -54,7 +54,7 @@ export function appsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'POST', path: '/api/v1/apps', bucket: 'apps', access: 'manage',
+      method: 'POST', path: '/api/v1/apps', access: 'manage',
       handler: (ctx) => {
         const body = validateAppBody(ctx.body);
         const activate = boolParam(ctx.query, 'activate') ?? true;
@@ -66,7 +66,7 @@ export function appsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'GET', path: '/api/v1/apps/:appId', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId', access: 'read',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         const json = renderApp(store, app);
@@ -79,7 +79,7 @@ export function appsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'PUT', path: '/api/v1/apps/:appId', bucket: 'appById', access: 'manage',
+      method: 'PUT', path: '/api/v1/apps/:appId', access: 'manage',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         const body = validateAppBody(ctx.body);
@@ -94,12 +94,15 @@ export function appsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
         app.body = withDefaults(body, app.kid);
         app.label = String(body.label);
         app.lastUpdated = nowIso();
+        // Real orgs: a full PUT of a custom SAML app whose provisioning was switched on in the Admin
+        // Console resets Provisioning to NONE, without an error (terraform-provider-okta #655, #710).
+        if (app.provisioning.scimEnabled) directory.resetProvisioning(app);
         writeLog(store, { eventType: 'application.lifecycle.update', displayMessage: 'Update application', result: 'SUCCESS', targets: [appTarget(app)] });
         return ok(renderApp(store, app));
       },
     },
     {
-      method: 'DELETE', path: '/api/v1/apps/:appId', bucket: 'appById', access: 'manage',
+      method: 'DELETE', path: '/api/v1/apps/:appId', access: 'manage',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         if (app.status !== 'INACTIVE') {
@@ -112,7 +115,7 @@ export function appsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'POST', path: '/api/v1/apps/:appId/lifecycle/activate', bucket: 'appById', access: 'manage',
+      method: 'POST', path: '/api/v1/apps/:appId/lifecycle/activate', access: 'manage',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         if (app.status !== 'ACTIVE') {
@@ -124,7 +127,7 @@ export function appsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'POST', path: '/api/v1/apps/:appId/lifecycle/deactivate', bucket: 'appById', access: 'manage',
+      method: 'POST', path: '/api/v1/apps/:appId/lifecycle/deactivate', access: 'manage',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         if (app.status !== 'INACTIVE') {
@@ -136,7 +139,7 @@ export function appsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'GET', path: '/api/v1/apps/:appId/sso/saml/metadata', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId/sso/saml/metadata', access: 'read',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         if (app.signOnMode !== 'SAML_2_0') throw notFound(app.id, 'SamlMetadata');
@@ -150,11 +153,11 @@ export function appsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'GET', path: '/api/v1/apps/:appId/credentials/keys', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId/credentials/keys', access: 'read',
       handler: (ctx) => ok([renderKey(signingKey(directory.app(ctx.params.appId!)))]),
     },
     {
-      method: 'GET', path: '/api/v1/apps/:appId/credentials/keys/:keyId', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId/credentials/keys/:keyId', access: 'read',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         if (ctx.params.keyId !== app.kid) throw notFound(ctx.params.keyId!, 'Key');

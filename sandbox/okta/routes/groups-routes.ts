@@ -44,7 +44,7 @@ export function groupsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
   return [
     {
       // Declared before /groups/:groupId so "rules" is not taken for a group id.
-      method: 'GET', path: '/api/v1/groups/rules', bucket: 'groups', access: 'read',
+      method: 'GET', path: '/api/v1/groups/rules', access: 'read',
       handler: (ctx) => {
         const limit = parseLimit(ctx.query.get('limit'), { def: 50, min: 1, max: 200 });
         const search = ctx.query.get('search')?.toLowerCase();
@@ -54,7 +54,7 @@ export function groupsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'GET', path: '/api/v1/groups', bucket: 'groups', access: 'read',
+      method: 'GET', path: '/api/v1/groups', access: 'read',
       handler: (ctx) => {
         const q = ctx.query.get('q');
         const search = ctx.query.get('search');
@@ -76,11 +76,11 @@ export function groupsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'GET', path: '/api/v1/groups/:groupId', bucket: 'groups', access: 'read',
+      method: 'GET', path: '/api/v1/groups/:groupId', access: 'read',
       handler: (ctx) => ok(renderGroup(store, directory.group(ctx.params.groupId!), ctx.query.get('expand'))),
     },
     {
-      method: 'GET', path: '/api/v1/groups/:groupId/users', bucket: 'groups', access: 'read',
+      method: 'GET', path: '/api/v1/groups/:groupId/users', access: 'read',
       handler: (ctx) => {
         const group = directory.group(ctx.params.groupId!);
         const limit = parseLimit(ctx.query.get('limit'), { def: 1000, min: 1, max: 10000 });
@@ -89,14 +89,14 @@ export function groupsRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'PUT', path: '/api/v1/groups/:groupId/users/:userId', bucket: 'groups', access: 'manage',
+      method: 'PUT', path: '/api/v1/groups/:groupId/users/:userId', access: 'manage',
       handler: (ctx) => {
         directory.addGroupMember(directory.group(ctx.params.groupId!), directory.user(ctx.params.userId!));
         return { status: 204 };
       },
     },
     {
-      method: 'DELETE', path: '/api/v1/groups/:groupId/users/:userId', bucket: 'groups', access: 'manage',
+      method: 'DELETE', path: '/api/v1/groups/:groupId/users/:userId', access: 'manage',
       handler: (ctx) => {
         directory.removeGroupMember(directory.group(ctx.params.groupId!), directory.user(ctx.params.userId!));
         return { status: 204 };

@@ -22,7 +22,7 @@ function parseTime(raw: string | null, name: string): number | undefined {
 export function logsRoutes({ store }: RouteDeps): RouteSpec[] {
   return [
     {
-      method: 'GET', path: '/api/v1/logs', bucket: 'logs', access: 'read',
+      method: 'GET', path: '/api/v1/logs', access: 'read',
       handler: (ctx) => {
         const until = parseTime(ctx.query.get('until'), 'until') ?? Date.now() + 1000;
         const since = parseTime(ctx.query.get('since'), 'since') ?? until - 7 * DAY;

@@ -33,7 +33,7 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
 
   return [
     {
-      method: 'GET', path: '/api/v1/apps/:appId/features', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId/features', access: 'read',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         requireProvisioning(app);
@@ -41,7 +41,7 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
       },
     },
     {
-      method: 'GET', path: '/api/v1/apps/:appId/features/:featureName', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId/features/:featureName', access: 'read',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         requireProvisioning(app);
@@ -49,7 +49,7 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
       },
     },
     {
-      method: 'PUT', path: '/api/v1/apps/:appId/features/:featureName', bucket: 'appById', access: 'manage',
+      method: 'PUT', path: '/api/v1/apps/:appId/features/:featureName', access: 'manage',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         requireProvisioning(app);
@@ -61,21 +61,17 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
       },
     },
     {
-      method: 'GET', path: '/api/v1/apps/:appId/connections/default', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId/connections/default', access: 'read',
       handler: (ctx) => ok(renderDefaultConnection(store, directory.app(ctx.params.appId!))),
     },
     {
-      method: 'POST', path: '/api/v1/apps/:appId/connections/default', bucket: 'appById', access: 'manage',
-      handler: (ctx) => {
-        directory.app(ctx.params.appId!);
-        throw validationFailed(
-          'provisioningConnection',
-          'Provisioning connections can only be set through the API for supported apps (okta_org2org, zscalerbyz, google, office365, slack, zoomus).',
-        );
-      },
+      method: 'POST', path: '/api/v1/apps/:appId/connections/default', access: 'manage',
+      // Real Okta answers 200 UNKNOWN on a custom app and changes nothing (okta-mcp-server PR #72):
+      // a client that reads 200 as "connection saved" is wrong, and the sandbox lets that show.
+      handler: (ctx) => ok(renderDefaultConnection(store, directory.app(ctx.params.appId!))),
     },
     {
-      method: 'GET', path: '/api/v1/apps/:appId/group-push/mappings', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId/group-push/mappings', access: 'read',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         directory.assertGroupPushAvailable(app);
@@ -96,7 +92,7 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
       },
     },
     {
-      method: 'POST', path: '/api/v1/apps/:appId/group-push/mappings', bucket: 'appById', access: 'manage',
+      method: 'POST', path: '/api/v1/apps/:appId/group-push/mappings', access: 'manage',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
         directory.assertGroupPushAvailable(app);
@@ -123,14 +119,14 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
       },
     },
     {
-      method: 'GET', path: '/api/v1/apps/:appId/group-push/mappings/:mappingId', bucket: 'appById', access: 'read',
+      method: 'GET', path: '/api/v1/apps/:appId/group-push/mappings/:mappingId', access: 'read',
       handler: (ctx) => {
         const { app, m } = pushMapping(ctx.params.appId!, ctx.params.mappingId!);
         return ok(renderPushMapping(store, app, m));
       },
     },
     {
-      method: 'PATCH', path: '/api/v1/apps/:appId/group-push/mappings/:mappingId', bucket: 'appById', access: 'manage',
+      method: 'PATCH', path: '/api/v1/apps/:appId/group-push/mappings/:mappingId', access: 'manage',
       handler: (ctx) => {
         const { app, m } = pushMapping(ctx.params.appId!, ctx.params.mappingId!);
         const status = isObject(ctx.body) ? ctx.body.status : undefined;
@@ -140,7 +136,7 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
       },
     },
     {
-      method: 'DELETE', path: '/api/v1/apps/:appId/group-push/mappings/:mappingId', bucket: 'appById', access: 'manage',
+      method: 'DELETE', path: '/api/v1/apps/:appId/group-push/mappings/:mappingId', access: 'manage',
       handler: (ctx) => {
         const { app, m } = pushMapping(ctx.params.appId!, ctx.params.mappingId!);
         const deleteTargetGroup = boolParam(ctx.query, 'deleteTargetGroup');

@@ -78,7 +78,7 @@ function validateProfilePatch(patch: Record<string, unknown>): void {
 export function usersRoutes({ store, directory }: RouteDeps): RouteSpec[] {
   return [
     {
-      method: 'GET', path: '/api/v1/users', bucket: 'users', access: 'read',
+      method: 'GET', path: '/api/v1/users', access: 'read',
       handler: (ctx) => {
         const q = ctx.query.get('q');
         const search = ctx.query.get('search');
@@ -109,11 +109,11 @@ export function usersRoutes({ store, directory }: RouteDeps): RouteSpec[] {
       },
     },
     {
-      method: 'GET', path: '/api/v1/users/:id', bucket: 'users', access: 'read',
+      method: 'GET', path: '/api/v1/users/:id', access: 'read',
       handler: (ctx) => ok(renderUser(store, directory.user(ctx.params.id!))),
     },
     {
-      method: 'POST', path: '/api/v1/users/:id', bucket: 'users', access: 'manage',
+      method: 'POST', path: '/api/v1/users/:id', access: 'manage',
       handler: (ctx) => {
         const user = directory.user(ctx.params.id!);
         const body = ctx.body;

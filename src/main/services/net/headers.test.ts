@@ -42,7 +42,12 @@ describe('bucketKey', () => {
   it('splits Okta collections from instances, and uses two segments elsewhere', () => {
     expect(bucketKey(new URL('https://a.okta.com/api/v1/users?limit=1'))).toBe('users');
     expect(bucketKey(new URL('https://a.okta.com/api/v1/users/00u1'))).toBe('users/*');
-    expect(bucketKey(new URL('https://a.okta.com/api/v1/apps/0oa1/users'))).toBe('apps/*');
+    // Okta's table: /apps and /apps/{id}/* share one budget; the bare /apps/{id} has its own.
+    expect(bucketKey(new URL('https://a.okta.com/api/v1/apps/0oa1/users'))).toBe('apps');
+    expect(bucketKey(new URL('https://a.okta.com/api/v1/apps?q=x'))).toBe('apps');
+    expect(bucketKey(new URL('https://a.okta.com/api/v1/apps/0oa1'))).toBe('apps/{id}');
+    expect(bucketKey(new URL('https://a.okta.com/api/v1/groups/rules'))).toBe('groups');
+    expect(bucketKey(new URL('https://a.okta.com/api/v1/groups/00g1/users'))).toBe('groups/*');
     expect(bucketKey(new URL('https://p.d.threatlocker.com/portalapi/UserRoles/UserRolesGetByParameters'))).toBe('portalapi/userroles');
   });
 });

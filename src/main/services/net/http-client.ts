@@ -8,6 +8,7 @@ import { type HostPolicyConfig, checkUrl, type UrlPurpose } from './host-policy'
 import { httpErrorFor, serviceNames } from './http-errors';
 import { nextLink } from './link-header';
 import { classifyNetworkError, networkAppError } from './network-errors';
+import { ConcurrencyLimiter } from './concurrency-limit';
 import { bucketKey, RateGovernor, retryDelayFromHeaders } from './rate-limits';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -80,6 +81,8 @@ export interface HttpClientOptions {
   maxRetries?: number;
   /** A 429 asking to wait longer than this fails at once instead. Default 120 s. */
   maxRetryWaitMs?: number;
+  /** Requests in flight at once per origin (Okta limits them org-wide); default 8. */
+  maxInFlightPerOrigin?: number;
   /** Responses larger than this fail with BAD_RESPONSE. Default 20 MB. */
   maxBodyBytes?: number;
   /** Base of the exponential backoff. Default 500 ms. */
@@ -142,6 +145,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     : new Agent({ connect: { timeout: connectTimeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
   const dispatcher: Dispatcher = options.dispatcher ?? ownAgent!;
   const governor = new RateGovernor({ now, ...options.governor });
+  const inFlight = new ConcurrencyLimiter(options.maxInFlightPerOrigin ?? 8);
 
   /** Exponential with jitter: half fixed, half random, so parallel clients spread out. */
   const backoff = (attempt: number) => {
@@ -276,7 +280,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const started = now();
       let raw: RawResponse;
       try {
-        raw = await sendWithRedirects(method, url, headers, body, purpose, controller.signal);
+        raw = await inFlight.run(url.origin, () => sendWithRedirects(method, url, headers, body, purpose, controller.signal));
       } catch (err) {
         if (err instanceof AppError) throw err;
         if (opts.signal?.aborted) throw cancelled();

@@ -35,14 +35,21 @@ export function retryDelayFromHeaders(headers: HeaderBag, now: number): number |
 }
 
 /**
- * Rate-limit bucket of a URL. Okta counts `/api/v1/users` (list) apart from `/api/v1/users/{id}`
- * (and what is under it), so the key is the resource plus whether an id follows. Elsewhere
- * (ThreatLocker's /portalapi/<Area>/<Action>) the first two path segments.
+ * Rate-limit bucket of a URL, as Okta counts it (published management limits): `/api/v1/apps`
+ * and everything under `/api/v1/apps/{id}/` share ONE small budget, while the bare
+ * `/api/v1/apps/{id}` has its own larger one; elsewhere a collection (`/api/v1/users`) is apart
+ * from its members (`/api/v1/users/{id}` and what is under it), and group rules count with
+ * `/api/v1/groups`. Keys that mix buckets would let one answer's headers overwrite another's.
+ * Elsewhere (ThreatLocker's /portalapi/<Area>/<Action>) the first two path segments.
  */
 export function bucketKey(url: URL): string {
   const segments = url.pathname.split('/').filter(Boolean);
   if (segments[0] === 'api' && segments[1] === 'v1' && segments[2]) {
-    return segments.length > 3 ? `${segments[2]}/*` : segments[2];
+    const [resource, id] = [segments[2], segments[3]];
+    if (!id) return resource;
+    if (resource === 'apps') return segments.length > 4 ? 'apps' : 'apps/{id}';
+    if (resource === 'groups' && id === 'rules') return 'groups';
+    return `${resource}/*`;
   }
   return segments.slice(0, 2).join('/').toLowerCase();
 }
@@ -104,6 +111,10 @@ export class RateGovernor {
     const remaining = Number(headers['x-rate-limit-remaining']);
     const reset = Number(headers['x-rate-limit-reset']);
     const now = this.now();
+    if (status === 429 && headers['x-rate-limit-limit'] === '0') {
+      // Okta's concurrency limit, not this bucket: the budget is intact, only too many were in flight.
+      return;
+    }
     if (status === 429) {
       // Whatever the other headers say, the window is spent until it resets.
       const wait = retryDelayFromHeaders(headers, now);

@@ -47,6 +47,13 @@ export interface OktaClientOptions {
   http: HttpClient;
 }
 
+/** createGroupRule's body without `type` (always group_rule). */
+export interface GroupRuleBody {
+  name: string;
+  conditions: { expression: { value: string; type: 'urn:okta:expression:1.0' } };
+  actions: { assignUserToGroups: { groupIds: string[] } };
+}
+
 type Query = Record<string, string | number | boolean | undefined>;
 
 /**
@@ -221,7 +228,27 @@ export class OktaClient {
   }
 
   listGroupMembers(groupId: string, opts: { limit?: number } = {}): AsyncGenerator<OktaUser> {
-    return this.list(`/api/v1/groups/${seg(groupId)}/users`, { limit: opts.limit ?? 200 }, oktaUserSchema);
+    // 1000 is the most Okta serves per page here: the budget is shared with the whole org.
+    return this.list(`/api/v1/groups/${seg(groupId)}/users`, { limit: opts.limit ?? 1000 }, oktaUserSchema);
+  }
+
+  /** An Okta group (type OKTA_GROUP). Not retried: a lost answer may hide a group that was made. */
+  createGroup(profile: { name: string; description?: string }): Promise<OktaGroup> {
+    return this.call('POST', '/api/v1/groups', { json: { profile }, schema: oktaGroupSchema });
+  }
+
+  /** A group rule, created INACTIVE (Okta's rule); activate it to run it. */
+  createGroupRule(rule: GroupRuleBody): Promise<OktaGroupRule> {
+    return this.call('POST', '/api/v1/groups/rules', { json: { type: 'group_rule', ...rule }, schema: oktaGroupRuleSchema });
+  }
+
+  /** Only an INACTIVE rule can be replaced. */
+  replaceGroupRule(ruleId: string, rule: GroupRuleBody): Promise<OktaGroupRule> {
+    return this.call('PUT', `/api/v1/groups/rules/${seg(ruleId)}`, { json: { type: 'group_rule', ...rule }, schema: oktaGroupRuleSchema });
+  }
+
+  async setGroupRuleActive(ruleId: string, active: boolean): Promise<void> {
+    await this.call('POST', `/api/v1/groups/rules/${seg(ruleId)}/lifecycle/${active ? 'activate' : 'deactivate'}`, { idempotent: true });
   }
 
   listGroupRules(opts: { expand?: 'groupIdToGroupNameMap'; search?: string; limit?: number } = {}): AsyncGenerator<OktaGroupRule> {

@@ -68,6 +68,8 @@ export const oktaAppUserSchema = z.looseObject({
   credentials: z.looseObject({ userName: optStr }).nullish(),
   profile: z.record(z.string(), z.unknown()).nullish(),
   lastSync: optStr,
+  lastUpdated: optStr,
+  statusChanged: optStr,
   _embedded: z.looseObject({ user: oktaUserSchema.optional() }).optional(),
   _links: links,
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { plural } from '../../../shared/plural';
 import { SCIM_SCHEMAS } from './scim-check-catalog';
 import { bodyOf, type CheckContext, hasSchema, isNonEmptyString, isObject, jsonShape, pick } from './scim-check-context';
 import { describeExchange, hints, looksLikeHtml } from './scim-hints';
@@ -366,7 +367,7 @@ async function checkPaging(ctx: CheckContext): Promise<void> {
   if (failIssues.length === 0 && first && second && again) {
     const onBoth = first.ids.filter((x) => second.ids.includes(x));
     if (onBoth.length > 0) {
-      failIssues.push(`${onBoth.length} id(s) on both pages (${onBoth.slice(0, 3).join(', ')})`);
+      failIssues.push(`${plural(onBoth.length, 'id')} on both pages (${onBoth.slice(0, 3).join(', ')})`);
     }
     if (typeof first.total === 'number' && first.total > PAGE_SIZE && second.ids.length === 0) {
       failIssues.push(`totalResults ${first.total} but page 2 is empty`);

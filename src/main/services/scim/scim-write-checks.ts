@@ -1,4 +1,5 @@
 import { SCIM_SCHEMAS } from './scim-check-catalog';
+import { plural } from '../../../shared/plural';
 import { bodyOf, type CheckContext, hasSchema, isNonEmptyString, isObject, jsonShape, pick } from './scim-check-context';
 import { describeExchange, hints } from './scim-hints';
 import type { ScimExchange, ScimHttpResponse, ScimRequest } from './scim-http';
@@ -489,7 +490,7 @@ async function leftoverSearch(ctx: CheckContext, s: WriteState): Promise<void> {
       outcome: unexpected.length > 0 ? 'fail' : 'warn',
       exchanges,
       primary: ex,
-      actual: `${found.length} user(s) starting with "${s.prefix}"${note}${unexpected.length ? `; not cleaned up: ${unexpected.join(', ')}` : ''}`,
+      actual: `${plural(found.length, 'user')} starting with "${s.prefix}"${note}${unexpected.length ? `; not cleaned up: ${unexpected.join(', ')}` : ''}`,
       hint: `Remove the test accounts by hand in the ThreatLocker portal (Administrators; search "${s.prefix}").`,
     });
   }

@@ -6,6 +6,7 @@ import {
   compareApp,
   instanceOfAcs,
   show,
+  normalizeForPut,
   withArticleValues,
   type AppChoices,
 } from './app-settings';
@@ -118,7 +119,7 @@ describe('compareApp', () => {
     const app = oktaApp(buildCreateAppBody('d', { ...choices, defaultRelayState: 'portal' }));
     delete app.settings.signOn.defaultRelayState;
     const wrong = compareApp(app, 'd', { ...choices, defaultRelayState: 'portal' }).filter((c) => !c.ok);
-    expect(wrong).toEqual([{ setting: 'Default RelayState', path: 'settings.signOn.defaultRelayState', expected: 'portal', actual: '', ok: false }]);
+    expect(wrong).toEqual([{ setting: 'Default RelayState', path: 'settings.signOn.defaultRelayState', expected: 'portal', actual: '', ok: false, where: 'General tab -> SAML Settings -> Edit -> Configure SAML' }]);
   });
 
   it.each<[string, (app: any) => void, string, unknown, unknown]>([
@@ -148,6 +149,7 @@ describe('compareApp', () => {
     const finding = checksToFindings(wrong)[0]!;
     expect(finding).toMatchObject({ label: setting, outcome: 'fail', expected: show(expected), actual: show(actual) });
     expect(finding.hint).toContain(wrong[0]!.path);
+    expect(finding.hint).toContain(wrong[0]!.where);
   });
 
   it('flags all three URLs when the app was made for another instance', () => {
@@ -166,10 +168,10 @@ describe('compareApp', () => {
 describe('checksToFindings', () => {
   it('passes have no hint; blank and missing values are shown in words', () => {
     const findings = checksToFindings([
-      { setting: 'A', path: 'a', expected: 'x', actual: 'x', ok: true },
-      { setting: 'B', path: 'settings.signOn.defaultRelayState', expected: 'portal', actual: '', ok: false },
-      { setting: 'C', path: 'settings.signOn.audience', expected: 'https://threatlocker.com', actual: undefined, ok: false },
-      { setting: 'D', path: 'settings.signOn.responseSigned', expected: true, actual: false, ok: false },
+      { setting: 'A', path: 'a', expected: 'x', actual: 'x', ok: true, where: 'General tab' },
+      { setting: 'B', path: 'settings.signOn.defaultRelayState', expected: 'portal', actual: '', ok: false, where: 'General tab' },
+      { setting: 'C', path: 'settings.signOn.audience', expected: 'https://threatlocker.com', actual: undefined, ok: false, where: 'General tab' },
+      { setting: 'D', path: 'settings.signOn.responseSigned', expected: true, actual: false, ok: false, where: 'General tab' },
     ]);
     expect(findings[0]).toEqual({ label: 'A', outcome: 'pass', expected: 'x', actual: 'x' });
     expect(findings[1]).toMatchObject({ outcome: 'fail', expected: 'portal', actual: '(blank)' });
@@ -215,5 +217,20 @@ describe('withArticleValues', () => {
     // The input is left as it was.
     expect(app.settings.signOn.audience).toBe('https://threatlocker.com/');
     expect(app.id).toBe('0oa1b2c3d4e5f6g7h8i9');
+  });
+});
+
+describe('normalizeForPut', () => {
+  it('drops the nulls a real GET carries where the request schema wants strings, at any depth, and read-only fields', () => {
+    const got = {
+      id: '0oa1', name: 'x_1', status: 'ACTIVE', _links: { self: {} }, label: 'ThreatLocker', signOnMode: 'SAML_2_0',
+      accessibility: { selfService: false, errorRedirectUrl: null, loginRedirectUrl: null },
+      settings: { notifications: { vpn: { network: { connection: 'DISABLED' }, message: null, helpUrl: null } }, signOn: { acsEndpoints: [] } },
+    };
+    expect(normalizeForPut(got)).toEqual({
+      label: 'ThreatLocker', signOnMode: 'SAML_2_0', accessibility: { selfService: false },
+      settings: { notifications: { vpn: { network: { connection: 'DISABLED' } } }, signOn: { acsEndpoints: [] } },
+    });
+    expect(JSON.stringify(normalizeForPut(got))).not.toContain('null');
   });
 });

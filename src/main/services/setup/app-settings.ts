@@ -68,42 +68,51 @@ export interface FieldCheck {
   expected: unknown;
   actual: unknown;
   ok: boolean;
+  /** Where the admin changes it by hand in the Okta Admin Console, from the app's page. */
+  where: string;
 }
 
 const at = (obj: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 
-/** Fields the article (or the console on its behalf) sets, as [setting, JSON path, expected]. */
-export function expectedFields(instance: string, choices: AppChoices): [string, string, unknown][] {
+const SAML_EDIT = 'General tab -> SAML Settings -> Edit -> Configure SAML';
+const SAML_ADVANCED = `${SAML_EDIT} -> Show Advanced Settings`;
+const APP_SETTINGS = 'General tab -> App Settings -> Edit';
+
+/**
+ * Fields the article (or the console on its behalf) sets, as [setting, JSON path, expected,
+ * where an admin changes it in the Okta Admin Console (app -> ...)].
+ */
+export function expectedFields(instance: string, choices: AppChoices): [string, string, unknown, string][] {
   const acs = acsUrlFor(instance);
   return [
-    ['App name', 'label', choices.label],
-    ['Sign-in method', 'signOnMode', 'SAML_2_0'],
-    ['Single sign-on URL', 'settings.signOn.ssoAcsUrl', acs],
-    ['Recipient URL', 'settings.signOn.recipient', acs],
-    ['Destination URL', 'settings.signOn.destination', acs],
-    ['Audience URI (SP Entity ID)', 'settings.signOn.audience', ARTICLE_APP.audience],
-    ['Default RelayState', 'settings.signOn.defaultRelayState', choices.defaultRelayState],
-    ['Name ID format', 'settings.signOn.subjectNameIdFormat', ARTICLE_APP.nameIdFormat],
-    ['Application username', 'credentials.userNameTemplate.template', ARTICLE_APP.userNameTemplate],
-    ['Application username type', 'credentials.userNameTemplate.type', ARTICLE_APP.userNameType],
-    ['Update application username on', 'credentials.userNameTemplate.pushStatus', ARTICLE_APP.pushStatus],
-    ['Response signed', 'settings.signOn.responseSigned', true],
-    ['Assertion signed', 'settings.signOn.assertionSigned', true],
-    ['Signature algorithm', 'settings.signOn.signatureAlgorithm', ARTICLE_APP.signatureAlgorithm],
-    ['Digest algorithm', 'settings.signOn.digestAlgorithm', ARTICLE_APP.digestAlgorithm],
-    ['Hide tile (web)', 'visibility.hide.web', choices.hideTile],
-    ['Hide tile (Okta Mobile)', 'visibility.hide.iOS', choices.hideTile],
+    ['App name', 'label', choices.label, `${APP_SETTINGS} -> Application label`],
+    ['Sign-in method', 'signOnMode', 'SAML_2_0', 'cannot be changed: create a new SAML 2.0 app'],
+    ['Single sign-on URL', 'settings.signOn.ssoAcsUrl', acs, SAML_EDIT],
+    ['Recipient URL', 'settings.signOn.recipient', acs, `${SAML_EDIT} (untick "Use this for Recipient URL and Destination URL" to see it)`],
+    ['Destination URL', 'settings.signOn.destination', acs, `${SAML_EDIT} (untick "Use this for Recipient URL and Destination URL" to see it)`],
+    ['Audience URI (SP Entity ID)', 'settings.signOn.audience', ARTICLE_APP.audience, SAML_EDIT],
+    ['Default RelayState', 'settings.signOn.defaultRelayState', choices.defaultRelayState, SAML_EDIT],
+    ['Name ID format', 'settings.signOn.subjectNameIdFormat', ARTICLE_APP.nameIdFormat, SAML_EDIT],
+    ['Application username', 'credentials.userNameTemplate.template', ARTICLE_APP.userNameTemplate, SAML_EDIT],
+    ['Application username type', 'credentials.userNameTemplate.type', ARTICLE_APP.userNameType, `${SAML_EDIT} -> Application username (pick "Email")`],
+    ['Update application username on', 'credentials.userNameTemplate.pushStatus', ARTICLE_APP.pushStatus, SAML_EDIT],
+    ['Response signed', 'settings.signOn.responseSigned', true, `${SAML_ADVANCED} -> Response`],
+    ['Assertion signed', 'settings.signOn.assertionSigned', true, `${SAML_ADVANCED} -> Assertion Signature`],
+    ['Signature algorithm', 'settings.signOn.signatureAlgorithm', ARTICLE_APP.signatureAlgorithm, `${SAML_ADVANCED} -> Signature Algorithm`],
+    ['Digest algorithm', 'settings.signOn.digestAlgorithm', ARTICLE_APP.digestAlgorithm, `${SAML_ADVANCED} -> Digest Algorithm`],
+    ['Hide tile (web)', 'visibility.hide.web', choices.hideTile, `${APP_SETTINGS} -> Application visibility -> Do not display application icon to users`],
+    ['Hide tile (Okta Mobile)', 'visibility.hide.iOS', choices.hideTile, `${APP_SETTINGS} -> Application visibility -> Do not display application icon in the Okta Mobile app`],
   ];
 }
 
 /** Field-by-field comparison of the app as Okta returns it with what the article asks for. */
 export function compareApp(app: unknown, instance: string, choices: AppChoices): FieldCheck[] {
-  return expectedFields(instance, choices).map(([setting, path, expected]) => {
+  return expectedFields(instance, choices).map(([setting, path, expected, where]) => {
     let actual = at(app, path);
     // Okta may omit an empty RelayState; blank and absent mean the same in the Admin Console.
     if (path.endsWith('defaultRelayState') && (actual === null || actual === undefined)) actual = '';
-    return { setting, path, expected, actual, ok: actual === expected };
+    return { setting, path, expected, actual, ok: actual === expected, where };
   });
 }
 
@@ -121,7 +130,7 @@ export function instanceOfAcs(url: unknown): string | undefined {
 export function checksToFindings(checks: FieldCheck[]): Finding[] {
   return checks.map((c) => {
     const f: Finding = { label: c.setting, outcome: c.ok ? 'pass' : 'fail', expected: show(c.expected), actual: show(c.actual) };
-    if (!c.ok) f.hint = `Okta holds a different value at ${c.path}; run this step again to set it.`;
+    if (!c.ok) f.hint = `Okta holds a different value at ${c.path}. By hand: Okta Admin Console -> Applications -> the app -> ${c.where}.`;
     return f;
   });
 }
@@ -146,7 +155,28 @@ export function withArticleValues(app: Record<string, unknown>, body: SamlAppCre
   creds.userNameTemplate = { ...obj(creds, 'userNameTemplate'), ...body.credentials?.userNameTemplate };
   const settings = obj(out, 'settings');
   settings.signOn = { ...obj(settings, 'signOn'), ...pick(body.settings.signOn, SIGN_ON_KEYS) };
-  for (const k of ['id', 'name', 'status', 'created', 'lastUpdated', '_links', '_embedded', 'features', 'orn']) delete out[k];
+  return normalizeForPut(out);
+}
+
+/** Read-only properties of Application (Okta ignores or refuses them on write). */
+const READ_ONLY_APP_KEYS = ['id', 'name', 'status', 'created', 'lastUpdated', '_links', '_embedded', 'features', 'orn'];
+
+/**
+ * A body read from GET made fit for PUT under Okta's spec: real GETs carry nulls where the
+ * request schema wants strings (accessibility.errorRedirectUrl, settings.notifications.vpn.helpUrl,
+ * ...), and an absent optional field means the same as a null one, so nulls are dropped at every
+ * depth, with the read-only properties.
+ */
+export function normalizeForPut(app: Record<string, unknown>): Record<string, unknown> {
+  const clean = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.filter((x) => x !== null).map(clean);
+    if (!v || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== null && k !== '_links' && k !== '_embedded') out[k] = clean(x);
+    return out;
+  };
+  const out = clean(app) as Record<string, unknown>;
+  for (const k of READ_ONLY_APP_KEYS) delete out[k];
   return out;
 }
 

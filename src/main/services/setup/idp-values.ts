@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors';
 import type { OktaApp } from '../okta/okta-schemas';
 import { readCertificate, parseIdpMetadata, type CertificateInfo, type IdpMetadata } from './saml-metadata';
 import type { SetupContext } from './setup-context';
@@ -17,7 +18,13 @@ export async function loadIdpValues(ctx: SetupContext, appId: string): Promise<I
   const app = await okta.getApp(appId);
   let kid = app.credentials?.signing?.kid ?? undefined;
   if (!kid) kid = (await okta.listAppKeys(appId))[0]?.kid;
-  const metadata = parseIdpMetadata(await okta.getSamlMetadata(appId, kid ?? ''), okta.orgUrl);
+  // The metadata operation requires kid (Okta's spec; a mock built from it answers 422 without it).
+  if (!kid) {
+    throw new AppError('BAD_RESPONSE', 'Okta lists no signing key for the app, so its SAML metadata cannot be read.', {
+      hint: 'Open the app\'s Sign On tab in Okta: it should show an active SAML signing certificate. Then run this step again.',
+    });
+  }
+  const metadata = parseIdpMetadata(await okta.getSamlMetadata(appId, kid), okta.orgUrl);
   const cert = readCertificate(metadata.certificateBase64);
   await ctx.saveData(
     {

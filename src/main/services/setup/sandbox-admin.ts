@@ -28,6 +28,7 @@ export interface SandboxAdmin {
     scimUrl: string;
     readonly scimToken: string;
     controls: {
+      setScimEnabled(enabled: boolean): void;
       setGroupMappings(rows: { groupDisplayName: string; roleId: string }[]): void;
       getGroupMappings(): { groupDisplayName: string; roleId: string }[];
       setSsoAllowed(allowed: boolean): void;

@@ -6,6 +6,7 @@ import { fingerprintOf } from '../secrets/secret-store';
 import { checklistConfirmedBy, RESERVED_DATA_KEYS, SetupContext, type SetupDeps, type StepOutcome } from './setup-context';
 import { validateProfileInputs } from './input-validation';
 import { failedOutcome } from './step-errors';
+import { assignmentGroupName } from './steps/assignment-group';
 import { stepById, steps } from './steps';
 import { buildSummary } from './summary';
 
@@ -68,9 +69,13 @@ export class SetupService {
     const profile = await this.deps.clients.profile(profileId);
     const out: { id: string; name: string; description?: string; type?: string }[] = [];
     // q is a startsWith on the name; capped so a big org answers fast.
+    const label = profile.setup.steps['create-app']?.data?.label;
+    const assignment = assignmentGroupName(typeof label === 'string' ? label : 'ThreatLocker');
     for await (const g of this.deps.clients.okta(profile).listGroups({ q: query || undefined, limit: 50 })) {
       // Only Okta groups can be pushed: app groups are other apps' (or this app's pushed targets), Everyone is built in.
       if (g.type && g.type !== 'OKTA_GROUP') continue;
+      // The console's own assignment group is never pushed (Okta: assignment and push use different groups).
+      if (g.profile.name === assignment) continue;
       const row: { id: string; name: string; description?: string; type?: string } = { id: g.id, name: g.profile.name };
       if (g.profile.description) row.description = g.profile.description;
       if (g.type) row.type = g.type;

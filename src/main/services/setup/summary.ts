@@ -85,6 +85,19 @@ export function buildSummary(profile: Profile, scimTokenFingerprint: string | un
 
   const pushed = Array.isArray(data('push-groups').pushed) ? (data('push-groups').pushed as { name: string; mappingStatus?: string }[]) : [];
   add('Pushed groups', pushed.map((g) => `${g.name} (${g.mappingStatus ?? 'no mapping'})`).join(', ') || '(none yet)', 'api', verificationOf(state('push-groups'), 'read-back'), 'push-groups');
+  const assignment = data('push-groups').assignmentGroup as { name?: string } | null | undefined;
+  const oldStyle = Array.isArray(data('push-groups').oldStyle) ? (data('push-groups').oldStyle as string[]) : [];
+  add(
+    'App assigned through',
+    [
+      assignment?.name ? `${assignment.name} (filled by a group rule from the pushed groups)` : '(no assignment group yet)',
+      // Okta does not support assigning and pushing one group; say so wherever the setup is shown.
+      ...(oldStyle.length ? [`old style: ${oldStyle.join(', ')} assigned and pushed; remove them from the app's Assignments tab`] : []),
+    ].join('; '),
+    'api',
+    oldStyle.length ? 'failed' : verificationOf(state('push-groups'), 'read-back'),
+    'push-groups',
+  );
   const phone = data('primary-phone');
   add(
     'primaryPhone present for all provisioned users',

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { StepInput, StepView } from '../../../shared/setup';
 import { Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
+import { AppDrift } from './inputs/AppDrift';
 import { AssertionPreview } from './inputs/AssertionPreview';
+import { AssignmentGroupNote } from './inputs/AssignmentGroupNote';
 import { CreateAppInputs, type CreateAppDraft } from './inputs/CreateAppInputs';
 import { GroupPicker } from './inputs/GroupPicker';
 import { MappingEditor } from './inputs/MappingEditor';
@@ -89,9 +91,9 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
     return input;
   };
 
-  const run = async () => {
+  const run = async (extra: Partial<StepInput> = {}) => {
     const input = inputFor();
-    if (input) await runStep(step.id, input);
+    if (input) await runStep(step.id, { ...input, ...extra });
   };
 
   return (
@@ -131,8 +133,10 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
           }}
         />
       )}
+      {step.id === 'create-app' && <AppDrift step={step} disabled={busy} onConfirm={() => void run({ confirmAppReplace: true })} />}
       {step.id === 'assertion-preview' && <AssertionPreview step={step} />}
       {step.id === 'push-groups' && <GroupPicker picked={picked} onChange={setPicked} disabled={busy} />}
+      {step.id === 'push-groups' && <AssignmentGroupNote step={step} />}
       {step.id === 'push-groups' && <PushedGroupsTable step={step} />}
       {step.id === 'primary-phone' && <PhoneFill step={step} disabled={busy} />}
       {step.id === 'group-mapping' && <MappingEditor step={step} steps={steps} disabled={busy} />}

@@ -9,14 +9,17 @@ import {
   checksToFindings,
   compareApp,
   instanceOfAcs,
+  show,
   withArticleValues,
   type AppChoices,
+  type FieldCheck,
 } from '../app-settings';
 import { loadIdpValues } from '../idp-values';
 import { validateProfileInputs } from '../input-validation';
 import { createdAppDeepLink, str, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { plural } from '../../../../shared/plural';
+import { provisioningMayBeOn, recheckProvisioningSteps, type Recheck } from './provisioning-guard';
 
 function choicesOf(ctx: SetupContext, input: StepInput = {}): AppChoices {
   const saved = ctx.data('create-app');
@@ -118,7 +121,7 @@ async function compareAndReport(ctx: SetupContext, app: OktaApp, choices: AppCho
     return {
       status: 'failed',
       detail: `${plural(bad.length, 'setting differs', 'settings differ')} from the article: ${bad.map((c) => c.setting).join(', ')}.`,
-      hint: 'Run this step again: it rewrites these fields on the existing app.',
+      hint: 'Run this step again: it rewrites these fields on the existing app (asking first when provisioning may be on).',
       findings,
       data,
     };
@@ -160,24 +163,73 @@ export const createAppStep: StepDefinition = {
       return compareAndReport(ctx, current, choices, 'Found');
     }
     const wrong = compareApp(current, ctx.profile.threatlocker.instance, choices).filter((c) => !c.ok);
+    let rechecks: Recheck[] | undefined;
     if (wrong.length) {
+      // Okta has only a full PUT for the app, and in real orgs that resets SCIM provisioning.
+      const reasons = await provisioningMayBeOn(ctx, app.id);
+      if (reasons.length && input.confirmAppReplace !== true) return refuseReplace(ctx, current, choices, wrong, reasons);
       ctx.progress(`Setting ${plural(wrong.length, 'field')} on the existing app to the article's values`);
       const body = buildCreateAppBody(ctx.profile.threatlocker.instance, choices);
-      current = await ctx.okta().replaceApp(app.id, withArticleValues(current as Record<string, unknown>, body));
+      await ctx.okta().replaceApp(app.id, withArticleValues(current as Record<string, unknown>, body));
       current = await ctx.okta().getApp(app.id);
+      if (reasons.length) rechecks = await recheckProvisioningSteps(ctx);
     }
     if (current.status === 'INACTIVE') {
       ctx.progress('Activating the app');
       await ctx.okta().activateApp(app.id);
       current = await ctx.okta().getApp(app.id);
     }
-    return compareAndReport(ctx, current, choices, created ? 'Created' : wrong.length ? 'Updated' : 'Reused');
+    const outcome = await compareAndReport(ctx, current, choices, created ? 'Created' : wrong.length ? 'Updated' : 'Reused');
+    return rechecks ? afterReplace(outcome, rechecks) : outcome;
   },
   async verify(ctx) {
     const { appId } = ctx.requireApp();
     return compareAndReport(ctx, await ctx.okta().getApp(appId), choicesOf(ctx), 'Read back');
   },
 };
+
+/** Drift on an app whose provisioning may be on: no PUT; the fixes by hand, or the confirmed rewrite. */
+function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wrong: FieldCheck[], reasons: string[]): StepOutcome {
+  const findings: Finding[] = [
+    ...wrong.map((c): Finding => ({ label: c.setting, outcome: 'fail', expected: show(c.expected), actual: show(c.actual), hint: `Okta Admin Console -> Applications -> "${choices.label}" -> ${c.where}` })),
+    ...reasons.map((r): Finding => ({ label: 'Provisioning may be on', outcome: 'warn', actual: r })),
+  ];
+  return {
+    status: 'failed',
+    detail: `${plural(wrong.length, 'setting differs', 'settings differ')} from the article (${wrong.map((c) => c.setting).join(', ')}), and SCIM provisioning may be on for this app, so the console did not rewrite it: Okta can only replace the whole app, and in real orgs that resets Provisioning to NONE without an error.`,
+    hint: 'Fix each setting by hand at the Admin Console path listed, then verify this step. Or confirm the rewrite: afterwards the provisioning steps are checked again and you re-enter what Okta dropped (SCIM connection, token, To App settings).',
+    findings,
+    data: {
+      appId: app.id,
+      appName: app.name,
+      label: choices.label,
+      defaultRelayState: choices.defaultRelayState,
+      hideTile: choices.hideTile,
+      drift: wrong.map((c) => ({ setting: c.setting, expected: show(c.expected), actual: show(c.actual), where: c.where })),
+      replaceNeedsConfirmation: true,
+      provisioningReasons: reasons,
+      verifiedAt: ctx.now().toISOString(),
+    },
+  };
+}
+
+/** The step's outcome after a confirmed replace: says plainly which of steps 5-8 must be redone. */
+function afterReplace(outcome: StepOutcome, rechecks: Recheck[]): StepOutcome {
+  const redo = rechecks.filter((r) => !r.ok);
+  const data = { ...outcome.data, drift: [], replaceNeedsConfirmation: false, replacedAt: outcome.data?.verifiedAt, rechecked: rechecks };
+  if (!redo.length) return { ...outcome, detail: `${outcome.detail} The app was replaced with your confirmation; steps 5-8 read back fine afterwards.`, data };
+  const findings: Finding[] = [
+    ...(outcome.findings ?? []),
+    ...redo.map((r): Finding => ({ label: `Step "${r.title}" must be redone`, outcome: 'fail', actual: r.detail, hint: `Enter ${r.reenter ?? 'its settings'} again.` })),
+  ];
+  return {
+    ...outcome,
+    detail: `${outcome.detail} The app was replaced with your confirmation, and Okta no longer shows the provisioning set up: redo ${redo.map((r) => `"${r.title}"`).join(', ')}.`,
+    hint: `Re-enter: ${redo.map((r) => r.reenter).filter(Boolean).join('; ')}.`,
+    findings,
+    data,
+  };
+}
 
 function safeAcs(instance: string): string {
   try {

@@ -1,14 +1,19 @@
 import { AppError } from '../../../../shared/errors';
 import type { Finding } from '../../../../shared/setup';
 import { HttpError } from '../../net/http-errors';
-import type { OktaGroupPushMapping } from '../../okta/okta-schemas';
+import type { OktaGroup, OktaGroupPushMapping, OktaGroupRule } from '../../okta/okta-schemas';
 import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { plural } from '../../../../shared/plural';
+import {
+  assignmentGroupName, assignmentRuleName, ensureAssignmentGroup, findAssignmentGroup, findAssignmentRule, ruleExpression, ruleIsCurrent,
+  WHY_SEPARATE_GROUPS,
+} from './assignment-group';
 
 export interface PushedGroup {
   id: string;
   name: string;
+  /** Assigned to the app directly: the old style Okta does not support for a pushed group. */
   assigned: boolean;
   mappingId?: string;
   mappingStatus?: string;
@@ -32,7 +37,7 @@ async function assignedIds(ctx: SetupContext, appId: string): Promise<Set<string
 }
 
 async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<StepOutcome> {
-  const { appId } = ctx.requireApp();
+  const { appId, label } = ctx.requireApp();
   const okta = ctx.okta();
   let groups = savedGroups(ctx.data());
   if (groupIds) {
@@ -41,6 +46,11 @@ async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<S
     groups = [];
     for (const id of unique) {
       const g = await okta.getGroup(id);
+      if (g.profile.name === assignmentGroupName(label)) {
+        throw new AppError('VALIDATION', `"${g.profile.name}" is the app's assignment group; it is never pushed.`, {
+          hint: 'Pick the role groups only: the assignment group is filled from them by a group rule.',
+        });
+      }
       if (g.type && g.type !== 'OKTA_GROUP') {
         throw new AppError('VALIDATION', `"${g.profile.name}" is ${g.type === 'APP_GROUP' ? 'an app group' : 'a built-in group'}; only Okta groups can be pushed.`, {
           hint: 'Pick groups created in Okta (Directory -> Groups), not groups that come from an app or Everyone.',
@@ -57,15 +67,13 @@ async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<S
     });
   }
 
+  // Assignment goes through a group of its own; the chosen (role) groups are only pushed.
+  const { group: assignment } = await ensureAssignmentGroup(ctx, label, groups.map((g) => g.id));
   // Look first, every time: a run that stopped half-way must not assign or push twice.
   const assigned = await assignedIds(ctx, appId);
-  for (const [i, g] of groups.entries()) {
-    if (assigned.has(g.id)) continue;
-    ctx.progress(`Assigning "${g.name}" to the app (${i + 1}/${groups.length})`);
-    await okta.assignGroupToApp(appId, g.id);
-    assigned.add(g.id);
-    await ctx.saveData({ assigned: [...assigned] });
-    ctx.progress(`Assigned "${g.name}" (${i + 1}/${groups.length})`);
+  if (!assigned.has(assignment.id)) {
+    ctx.progress(`Assigning "${assignment.name}" to the app`);
+    await okta.assignGroupToApp(appId, assignment.id);
   }
 
   const mappings = await mappingsBySource(ctx, appId);
@@ -90,12 +98,14 @@ async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<S
 }
 
 async function verify(ctx: SetupContext): Promise<StepOutcome> {
-  const { appId } = ctx.requireApp();
+  const { appId, label } = ctx.requireApp();
   const groups = savedGroups(ctx.data());
   if (groups.length === 0) return { status: 'not-started', detail: 'No groups selected yet.', findings: [] };
-  ctx.progress('Reading assignments and push mappings back');
+  ctx.progress('Reading assignments, the assignment group rule and push mappings back');
   const assigned = await assignedIds(ctx, appId);
   const mappings = await mappingsBySource(ctx, appId);
+  const assignment = await findAssignmentGroup(ctx, assignmentGroupName(label));
+  const rule = assignment ? await findAssignmentRule(ctx, assignmentRuleName(label)) : undefined;
   const rows: PushedGroup[] = groups.map((g) => {
     const m = mappings.get(g.id);
     const row: PushedGroup = { id: g.id, name: g.name, assigned: assigned.has(g.id) };
@@ -106,31 +116,69 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
     }
     return row;
   });
-  const findings: Finding[] = rows.flatMap((r) => {
-    const f: Finding[] = [{ label: `${r.name}: assigned to the app`, outcome: r.assigned ? 'pass' : 'fail', expected: 'assigned', actual: r.assigned ? 'assigned' : 'not assigned' }];
+  const findings: Finding[] = [assignmentFinding(label, assignment, assigned)];
+  if (assignment) findings.push(ruleFinding(assignment, rule, groups.map((g) => g.id)));
+  for (const r of rows) {
+    if (r.assigned) {
+      findings.push({
+        label: `${r.name}: assigned and pushed (old style)`,
+        outcome: 'fail',
+        expected: 'pushed only',
+        actual: 'assigned to the app and pushed',
+        hint: assignment && assigned.has(assignment.id)
+          ? `Remove "${r.name}" from the app (Okta Admin Console -> Applications -> "${label}" -> Assignments -> Groups -> remove); its members stay assigned through "${assignment.profile.name}".`
+          : `Run this step again to create the assignment group, then remove "${r.name}" from the app's Assignments tab.`,
+      });
+    }
     const ok = r.mappingStatus === 'ACTIVE' && !r.errorSummary;
     const push: Finding = { label: `${r.name}: pushed`, outcome: ok ? 'pass' : 'fail', expected: 'ACTIVE', actual: r.mappingStatus ? `${r.mappingStatus}${r.errorSummary ? `: ${r.errorSummary}` : ''}` : 'no push mapping' };
     if (!ok) push.hint = r.errorSummary ? 'Fix the cause in Okta (Push Groups tab shows the same error), then run this step again.' : 'Run this step again.';
-    f.push(push);
-    return f;
-  });
+    findings.push(push);
+  }
   const bad = findings.filter((f) => f.outcome === 'fail');
-  const data = { pushed: rows };
+  const oldStyle = rows.filter((r) => r.assigned).map((r) => r.name);
+  const data = {
+    pushed: rows,
+    assignmentGroup: assignment ? { id: assignment.id, name: assignment.profile.name, assigned: assigned.has(assignment.id) } : null,
+    assignmentRule: rule ? { id: rule.id, name: rule.name, status: rule.status } : null,
+    oldStyle,
+  };
   if (bad.length) return { status: 'failed', detail: `${plural(bad.length, 'problem')}: ${bad.map((f) => f.label).join('; ')}.`, hint: bad[0]!.hint ?? 'Run this step again.', findings, data };
-  return { status: 'verified', detail: `${plural(rows.length, 'group')} assigned and pushed; every push mapping is ACTIVE.`, findings, data };
+  return { status: 'verified', detail: `The app is assigned through "${assignment!.profile.name}" (filled by a group rule); ${plural(rows.length, 'group')} pushed, every push mapping ACTIVE.`, findings, data };
+}
+
+function assignmentFinding(label: string, group: OktaGroup | undefined, assigned: Set<string>): Finding {
+  const name = assignmentGroupName(label);
+  if (!group) return { label: `Assignment group "${name}"`, outcome: 'fail', expected: 'exists, assigned to the app', actual: 'missing', hint: 'Run this step again: it creates the group and its rule.' };
+  const ok = assigned.has(group.id);
+  const f: Finding = { label: `Assignment group "${name}"`, outcome: ok ? 'pass' : 'fail', expected: 'assigned to the app', actual: ok ? 'assigned' : 'not assigned' };
+  if (!ok) f.hint = 'Run this step again: it assigns the group.';
+  return f;
+}
+
+function ruleFinding(group: OktaGroup, rule: OktaGroupRule | undefined, pushedIds: string[]): Finding {
+  const ok = ruleIsCurrent(rule, group.id, pushedIds);
+  const f: Finding = {
+    label: 'Group rule filling the assignment group',
+    outcome: ok ? 'pass' : 'fail',
+    expected: `ACTIVE, ${ruleExpression(pushedIds)}`,
+    actual: rule ? `${rule.status}, ${rule.conditions?.expression?.value ?? '(no expression)'}` : 'missing',
+  };
+  if (!ok) f.hint = 'Run this step again: it creates or updates the rule (Okta Admin Console -> Directory -> Groups -> Rules).';
+  return f;
 }
 
 export const pushGroupsStep: StepDefinition = {
   id: 'push-groups',
   title: 'Assign and push groups',
-  why: 'ThreatLocker creates administrators from the Okta groups pushed to it; the group\'s members are assigned to the app and provisioned.',
+  why: `ThreatLocker creates administrators from the Okta groups pushed to it. ${WHY_SEPARATE_GROUPS}`,
   mode: 'automated',
   sandboxCanPlay: false,
   describe: ({ profile, all }) => {
     return {
       instructions: [
         'Pick the Okta groups whose members become ThreatLocker administrators: search by name, or pick a group rule to take its target groups.',
-        'The console assigns each group to the app and creates a push mapping named after the group; the first sync can take up to an hour in a real org.',
+        'The console creates (or reuses) an assignment group, filled by a group rule from the groups you pick, assigns that group to the app, and creates a push mapping for each picked group, named after it; the first sync can take up to an hour in a real org.',
       ],
       values: [],
       checklist: [],

@@ -89,6 +89,7 @@ export const scimConnectionStep: StepDefinition = {
   describe: ({ profile, all }) => {
     return {
       instructions: [
+        'In ThreatLocker, open Integrations -> SCIM Integration and turn the Enabled toggle on (Okta\'s connection test fails while it is off).',
         'Open the app in Okta and go to the Provisioning tab. In the SCIM Connection section click Edit.',
         'Enter the values below. Under Supported provisioning actions select all of them.',
         'Click "Test Connector Configuration": it must report success. Close the pop-up and click Save.',
@@ -107,6 +108,8 @@ export const scimConnectionStep: StepDefinition = {
   run: (ctx) => verify(ctx),
   verify,
   async play(ctx, admin) {
+    // ThreatLocker: Integrations -> SCIM Integration -> Enabled on (Okta's connection test needs it).
+    admin.threatlocker.controls.setScimEnabled(true);
     // What the admin would copy from ThreatLocker's sidebar right now.
     admin.okta.controls.setScimConnection(ctx.requireApp().appId, {
       baseUrl: admin.threatlocker.scimUrl,

@@ -14,7 +14,7 @@ export function PushedGroupsTable({ step }: { step: StepView }) {
         <thead>
           <tr>
             <th scope="col">Group</th>
-            <th scope="col">Assigned</th>
+            <th scope="col">Also assigned to the app</th>
             <th scope="col">Push mapping</th>
           </tr>
         </thead>
@@ -24,7 +24,8 @@ export function PushedGroupsTable({ step }: { step: StepView }) {
             return (
               <tr key={g.id} data-group={g.name} data-push-status={g.status ?? 'none'}>
                 <td className="wizard-strong">{g.name}</td>
-                <td>{g.assigned === undefined ? '—' : g.assigned ? 'Yes' : <span className="wizard-text-fail">No</span>}</td>
+                {/* A pushed group should not also assign the app (Okta does not support it). */}
+                <td>{g.assigned === undefined ? '—' : g.assigned ? <span className="wizard-text-fail">Yes (old style)</span> : 'No'}</td>
                 <td>
                   <span className={`wizard-pill wizard-pill-${tone}`}>{g.status ?? 'No mapping'}</span>
                   {g.errorSummary && <p className="wizard-text-fail wizard-cell-note">{g.errorSummary}</p>}
