@@ -98,7 +98,7 @@ describe('SCIM checker against broken servers', () => {
     const r = byId(run, 'paging');
     expect(r.number).toBe(8);
     expect(r.outcome).toBe('fail');
-    expect(r.actual).toMatch(/3 id\(s\) on both pages \(u-0001/);
+    expect(r.actual).toMatch(/3 ids on both pages \(u-0001/);
     expect(r.hint).toMatch(/Paging is broken/);
   });
 
