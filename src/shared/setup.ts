@@ -19,7 +19,8 @@ export const setupStepIdSchema = z.enum(setupStepIds);
 export type SetupStepId = z.infer<typeof setupStepIdSchema>;
 
 export const stepModeSchema = z.enum(['automated', 'manual', 'mixed']);
-export const stepStatusViewSchema = z.enum(['not-started', 'verified', 'unverifiable', 'failed']);
+/** 'needs-recheck': a saved result from before the org may have changed (see StepState.stale). */
+export const stepStatusViewSchema = z.enum(['not-started', 'verified', 'unverifiable', 'failed', 'needs-recheck']);
 
 /** A value the admin types or pastes somewhere by hand, with a copy button. */
 export const copyValueSchema = z.object({
@@ -57,6 +58,8 @@ export const stepViewSchema = z.object({
   /** What to do next (for failed and unverifiable). */
   hint: z.string().optional(),
   updatedAt: z.string().optional(),
+  /** For needs-recheck: why the saved result may no longer hold. */
+  staleReason: z.string().optional(),
   /** Instructions for the manual part, in order. */
   instructions: z.array(z.string()).default([]),
   values: z.array(copyValueSchema).default([]),
@@ -74,7 +77,7 @@ export const settingRowSchema = z.object({
   setting: z.string(),
   value: z.string(),
   how: z.enum(['api', 'manual']),
-  verification: z.enum(['read-back', 'probed', 'confirmed', 'not-verifiable', 'pending', 'failed']),
+  verification: z.enum(['read-back', 'probed', 'confirmed', 'not-verifiable', 'pending', 'failed', 'stale']),
   at: z.string().optional(),
 });
 export type SettingRow = z.infer<typeof settingRowSchema>;

@@ -6,6 +6,7 @@ import {
   type ProfileDetailsPatch,
 } from '../../../shared/profile';
 import type { SecretStore } from '../secrets/secret-store';
+import { markSetupStale, staleReasonForDetails } from '../setup/stale-results';
 import { checkProfile, type ProfileStore } from './profile-store';
 
 export interface UrlRules {
@@ -73,7 +74,9 @@ export class ProfilesService {
       assignOptional(threatlocker, 'managedOrganizationId', patch.managedOrganizationId);
       assignOptional(threatlocker, 'managedOrganizationName', patch.managedOrganizationName);
       assignOptional(threatlocker, 'scimUrl', patch.scimUrl);
-      return { ...p, okta: { orgUrl, customDomain }, threatlocker };
+      const next = { ...p, okta: { orgUrl, customDomain }, threatlocker };
+      const reason = staleReasonForDetails(p, next);
+      return reason ? markSetupStale(next, reason, this.now().toISOString()) : next;
     });
   }
 

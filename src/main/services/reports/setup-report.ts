@@ -28,6 +28,7 @@ const stepStatus: Record<StepView['status'], { label: string; tone: Tone }> = {
   unverifiable: { label: 'Done, not verifiable', tone: 'info' },
   failed: { label: 'Failed', tone: 'bad' },
   'not-started': { label: 'Not started', tone: 'neutral' },
+  'needs-recheck': { label: 'Needs re-check', tone: 'warn' },
 };
 
 const verification: Record<Verification, { label: string; tone: Tone; help: string }> = {
@@ -37,6 +38,7 @@ const verification: Record<Verification, { label: string; tone: Tone; help: stri
   'not-verifiable': { label: 'Not verifiable', tone: 'neutral', help: 'No API can read it back.' },
   pending: { label: 'Pending', tone: 'warn', help: 'Its step has not run yet.' },
   failed: { label: 'Failed', tone: 'bad', help: 'Its step failed.' },
+  stale: { label: 'Needs re-check', tone: 'warn', help: 'Verified earlier, but the org behind the profile may have changed since (see Setup steps); its step must run again.' },
 };
 
 const outcome: Record<CheckOutcome, { label: string; tone: Tone }> = {
@@ -62,6 +64,7 @@ export function buildSetupReport(input: SetupReportInput): SetupReport {
   const steps = view.steps;
   const stepsDone = steps.filter((s) => s.status === 'verified' || s.status === 'unverifiable').length;
   const stepsFailed = steps.filter((s) => s.status === 'failed').length;
+  const stale = steps.filter((s) => s.status === 'needs-recheck');
   const rows = view.summary;
   const rowsVerified = rows.filter((r) => VERIFIED.includes(r.verification)).length;
   const saved = profile.scimChecks === undefined ? undefined : scimCheckRunSchema.safeParse(profile.scimChecks);
@@ -70,7 +73,9 @@ export function buildSetupReport(input: SetupReportInput): SetupReport {
   const overall: { label: string; tone: Tone } =
     stepsFailed > 0
       ? { label: 'Needs attention', tone: 'bad' }
-      : steps.length > 0 && stepsDone === steps.length
+      : stale.length > 0
+        ? { label: 'Needs re-check', tone: 'warn' }
+        : steps.length > 0 && stepsDone === steps.length
         ? { label: 'Setup complete', tone: 'ok' }
         : { label: 'In progress', tone: 'warn' };
 
@@ -156,6 +161,7 @@ ${badge(overall.label, overall.tone)}
 <div class="card"><p class="card-label">SCIM connection check</p>${run ? `<p class="card-value">${badge(scimVerdict(run).label, scimVerdict(run).tone)}</p><p class="card-note">${when(run.finishedAt)}</p>` : '<p class="card-value"><span>Not run</span></p><p class="card-note">No check saved with this profile</p>'}</div>
 </section>
 
+${staleCallout(stale, t)}
 <section>
 <h2>Environment</h2>
 <dl class="facts">${environment}</dl>
@@ -252,6 +258,14 @@ ${results || '<tr><td colspan="6" class="muted">No results.</td></tr>'}
 </tbody>
 </table>
 ${leftovers}`;
+}
+
+/** Says which results are stale and why, so nobody reads an old "verified" as today's. */
+function staleCallout(stale: StepView[], t: (s: string | undefined) => string): string {
+  if (stale.length === 0) return '';
+  const reasons = [...new Set(stale.map((s) => s.staleReason).filter((r): r is string => !!r))];
+  return `<div class="callout" data-stale-steps="${stale.length}"><p class="strong">${stale.length} step${stale.length === 1 ? '' : 's'} need${stale.length === 1 ? 's' : ''} re-checking: their results were saved before ${reasons.length ? t(reasons.join('; ').replace(/ since this was checked/g, '')) : 'the org may have changed'}.</p>
+<p>These results prove nothing about the org as it is now. Run these steps again in the console, then export a new report: ${stale.map((s) => `${s.number}. ${t(s.title)}`).join(', ')}.</p></div>`;
 }
 
 function scimVerdict(run: ScimCheckRun): { label: string; tone: Tone } {

@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger';
 import type { ProfilesService } from '../profiles/profiles-service';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretStore } from '../secrets/secret-store';
+import { markSetupStale, SANDBOX_RESTART_REASON } from '../setup/stale-results';
 
 /** What the demo entry point hands over: the running simulators' addresses and sandbox credentials. */
 export interface RunningSandbox {
@@ -92,11 +93,16 @@ export class SandboxService {
     const { profiles } = await this.deps.store.list();
     const existing = profiles.find((p) => p.sandbox && p.name === SANDBOX_PROFILE_NAME);
     const profile = existing
-      ? await this.deps.store.update(existing.id, (p) => ({
-          ...p,
-          okta: { orgUrl: sb.oktaUrl, customDomain: false },
-          threatlocker: { ...p.threatlocker, instance: sb.threatlockerInstance, portalApiUrl: sb.threatlockerUrl, scimUrl: sb.scimUrl },
-        }))
+      ? await this.deps.store.update(existing.id, (p) => {
+          const next = {
+            ...p,
+            okta: { orgUrl: sb.oktaUrl, customDomain: false },
+            threatlocker: { ...p.threatlocker, instance: sb.threatlockerInstance, portalApiUrl: sb.threatlockerUrl, scimUrl: sb.scimUrl },
+          };
+          // New addresses mean new simulators: a new, empty org and tenant (the simulators keep no state on disk).
+          const restarted = p.okta.orgUrl !== sb.oktaUrl || p.threatlocker.scimUrl !== sb.scimUrl;
+          return restarted ? markSetupStale(next, SANDBOX_RESTART_REASON, new Date().toISOString()) : next;
+        })
       : await this.deps.profiles.create(
           { name: SANDBOX_PROFILE_NAME, oktaOrgUrl: sb.oktaUrl, instance: sb.threatlockerInstance, scimUrl: sb.scimUrl },
           { sandbox: true, portalApiUrl: sb.threatlockerUrl },

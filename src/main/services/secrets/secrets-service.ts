@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { secretKinds, secretLabels, type SecretKind, type SecretStatus } from '../../../shared/profile';
 import type { ProfileStore } from '../profiles/profile-store';
+import { markSetupStale, staleReasonForSecret } from '../setup/stale-results';
 import type { ClipboardGuard } from './clipboard-guard';
 import { fingerprintOf, type SecretStore } from './secret-store';
 
@@ -30,9 +31,14 @@ export class SecretsService {
         hint: 'Each Okta org and ThreatLocker organization has its own token: paste the one made for this profile.',
       });
     }
+    const previous = await this.store.get(profileId, kind);
     await this.store.set(profileId, kind, value);
     const savedAt = this.now().toISOString();
-    await this.profiles.update(profileId, (p) => ({ ...p, secretsMeta: { ...p.secretsMeta, [kind]: { savedAt } } }));
+    await this.profiles.update(profileId, (p) => {
+      const next = { ...p, secretsMeta: { ...p.secretsMeta, [kind]: { savedAt } } };
+      // A different token may reach a different org or tenant: what it verified must be re-checked.
+      return previous !== null && previous !== value ? markSetupStale(next, staleReasonForSecret(kind), savedAt) : next;
+    });
     return this.statusOf(kind, value, savedAt);
   }
 

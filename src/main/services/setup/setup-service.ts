@@ -11,6 +11,16 @@ import { buildSummary } from './summary';
 
 const DONE = new Set(['verified', 'unverifiable']);
 
+/** A stale result keeps its data (to find what exists) but loses its verdict and its findings. */
+function withdrawVerdict(view: StepView, reason: string): void {
+  const was = view.status === 'verified' ? 'verified' : view.status === 'failed' ? 'failed' : 'done';
+  view.status = 'needs-recheck';
+  view.staleReason = reason;
+  view.detail = `Needs re-check: it was ${was}, but ${reason}.`;
+  view.hint = 'Run this step again to check it against the org as it is now.';
+  view.findings = [];
+}
+
 /**
  * The setup wizard: runs, verifies and replays steps, and builds the screen from what is saved
  * in the profile (so a restart resumes where the last run stopped).
@@ -157,6 +167,7 @@ export class SetupService {
     if (state?.detail) view.detail = state.detail;
     if (typeof data.hint === 'string') view.hint = data.hint;
     if (state?.updatedAt) view.updatedAt = state.updatedAt;
+    if (state?.stale && state.status !== 'not-started') withdrawVerdict(view, state.stale.reason);
     if (parts.deepLink) view.deepLink = parts.deepLink;
     return view;
   }

@@ -10,6 +10,7 @@ type Verification = SettingRow['verification'];
 /** How a step's outcome verifies its settings: `done` is what a verified step proves. */
 function verificationOf(state: StepState | undefined, done: Verification, unverifiable: Verification = 'not-verifiable'): Verification {
   if (!state || state.status === 'not-started') return 'pending';
+  if (state.stale) return 'stale';
   if (state.status === 'failed') return 'failed';
   if (state.status === 'verified') return done;
   return state.data?.confirmedBy === 'admin' ? 'confirmed' : unverifiable;
@@ -106,7 +107,7 @@ export function buildSummary(profile: Profile, scimTokenFingerprint: string | un
     'Admin Login Settings',
     adminLogin?.['admin-login-settings'] ? 'chosen' : '(not confirmed)',
     'manual',
-    adminLogin?.['admin-login-settings'] ? 'confirmed' : 'pending',
+    sso?.stale ? 'stale' : adminLogin?.['admin-login-settings'] ? 'confirmed' : 'pending',
     'allow-sso',
   );
   return rows;

@@ -15,6 +15,7 @@ export const verificationLabels: Record<Verification, string> = {
   'not-verifiable': 'Not verifiable',
   pending: 'Pending',
   failed: 'Failed',
+  stale: 'Needs re-check',
 };
 
 const verificationHelp: Record<Verification, string> = {
@@ -24,6 +25,7 @@ const verificationHelp: Record<Verification, string> = {
   'not-verifiable': 'No API can read it back.',
   pending: 'Its step has not run yet.',
   failed: 'Its step failed: open the step for what went wrong.',
+  stale: 'Verified earlier, but the org behind this profile may have changed since: run its step again.',
 };
 
 const verificationIcons: Record<Verification, IconName> = {
@@ -33,9 +35,10 @@ const verificationIcons: Record<Verification, IconName> = {
   'not-verifiable': 'alert',
   pending: 'clock',
   failed: 'failCircle',
+  stale: 'refresh',
 };
 
-const order: Verification[] = ['read-back', 'probed', 'confirmed', 'not-verifiable', 'pending', 'failed'];
+const order: Verification[] = ['read-back', 'probed', 'confirmed', 'not-verifiable', 'stale', 'pending', 'failed'];
 
 function summaryText(rows: SettingRow[]): string {
   return rows.map((r) => `${r.setting}: ${r.value} (${r.how === 'api' ? 'API' : 'manual'}; ${verificationLabels[r.verification]}${r.at ? `; ${r.at}` : ''})`).join('\n');

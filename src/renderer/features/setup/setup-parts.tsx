@@ -13,6 +13,7 @@ export const statusLabels: Record<StepStatus, string> = {
   verified: 'Verified',
   unverifiable: 'Done, not verifiable',
   failed: 'Failed',
+  'needs-recheck': 'Needs re-check',
 };
 
 export const statusIcons: Record<StepStatus, IconName> = {
@@ -20,6 +21,7 @@ export const statusIcons: Record<StepStatus, IconName> = {
   verified: 'check',
   unverifiable: 'alert',
   failed: 'x',
+  'needs-recheck': 'refresh',
 };
 
 export const modeLabels: Record<StepMode, string> = {

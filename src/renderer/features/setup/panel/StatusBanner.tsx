@@ -8,8 +8,8 @@ import { GoToStep } from './GoToStep';
 export function StatusBanner({ step, steps }: { step: StepView; steps: StepView[] }) {
   const now = useNow();
   if (step.status === 'not-started' && !step.detail) return null;
-  const tone = step.status === 'verified' ? 'success' : step.status === 'unverifiable' ? 'warning' : step.status === 'failed' ? 'danger' : 'neutral';
-  const icon = step.status === 'verified' ? 'passCircle' : step.status === 'unverifiable' ? 'alert' : step.status === 'failed' ? 'failCircle' : 'info';
+  const tone = step.status === 'verified' ? 'success' : step.status === 'unverifiable' || step.status === 'needs-recheck' ? 'warning' : step.status === 'failed' ? 'danger' : 'neutral';
+  const icon = step.status === 'verified' ? 'passCircle' : step.status === 'unverifiable' ? 'alert' : step.status === 'failed' ? 'failCircle' : step.status === 'needs-recheck' ? 'refresh' : 'info';
   const title =
     step.status === 'verified'
       ? 'Verified'
@@ -17,7 +17,9 @@ export function StatusBanner({ step, steps }: { step: StepView; steps: StepView[
         ? 'Done — the console can’t verify this step'
         : step.status === 'failed'
           ? 'This step failed'
-          : 'Not done yet';
+          : step.status === 'needs-recheck'
+            ? 'Needs re-check'
+            : 'Not done yet';
   return (
     <div className={`callout callout-${tone} wizard-banner`} data-testid="step-status" data-status={step.status}>
       <Icon name={icon} size={20} className="callout-icon" />
