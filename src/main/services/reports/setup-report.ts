@@ -235,7 +235,7 @@ function scimSection(run: ScimCheckRun, t: (s: string | undefined) => string, wh
 <td>${t(r.title)}</td>
 <td>${badge(o.label, o.tone)}</td>
 <td class="num">${r.status ?? '<span class="muted">—</span>'}</td>
-<td class="num">${r.latencyMs !== undefined ? `${Math.round(r.latencyMs)}&nbsp;ms` : '<span class="muted">—</span>'}</td>
+<td class="num">${r.latencyMs !== undefined ? `${Math.round(r.latencyMs)}&nbsp;ms` : '<span class="muted">—</span>'}${r.retried ? `<div class="muted">${t(r.retried)}</div>` : ''}</td>
 <td>${r.hint ? t(arrows(r.hint)) : '<span class="muted">—</span>'}</td>
 </tr>`;
     })

@@ -4,6 +4,7 @@ import { checkSpecsFor } from './scim-check-catalog';
 import { CheckContext } from './scim-check-context';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOTAL_TIMEOUT_MS, ScimHttpClient } from './scim-http';
 import { runReadChecks } from './scim-read-checks';
+import { defaultScimRetryPolicy, type ScimRetryPolicy } from './scim-retry';
 import { normalizeScimBaseUrl } from './scim-url';
 import { defaultTestPrefix, runWriteChecks } from './scim-write-checks';
 
@@ -24,6 +25,8 @@ export interface ScimCheckOptions {
   maxBodyBytes?: number;
   /** Prefix of the test identity; default `tl-console-check-<epoch ms>`. */
   testPrefix?: string;
+  /** How reads are retried on a 429, 5xx or dropped connection (default: 2 retries, Retry-After up to 10 s). */
+  retry?: Partial<ScimRetryPolicy>;
 }
 
 /**
@@ -59,6 +62,7 @@ export async function runScimChecks(opts: ScimCheckOptions): Promise<ScimCheckRu
         }
       : undefined,
     opts.signal,
+    { ...defaultScimRetryPolicy, ...opts.retry },
   );
 
   let leftovers: string[] = [];

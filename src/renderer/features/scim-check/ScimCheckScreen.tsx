@@ -301,6 +301,11 @@ function ResultRow({ result }: { result: ScimCheckResult }) {
       <div className="result-meta">
         {result.status !== undefined && <span className="http-status">HTTP {result.status}</span>}
         {result.latencyMs !== undefined && <span className="latency">{Math.round(result.latencyMs)} ms</span>}
+        {result.retried && (
+          <span className="retried" title="The server failed at first; the check repeated the read (reads are safe to repeat).">
+            {result.retried}
+          </span>
+        )}
       </div>
     </li>
   );
