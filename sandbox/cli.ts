@@ -1,15 +1,16 @@
 /**
  * Runs the sandbox from a terminal (or from a test / e2e harness that reads its stdout):
  *
- *   tsx sandbox/cli.ts [--users N] [--groups N] [--seed N]
+ *   tsx sandbox/cli.ts [--users N] [--groups N] [--seed N] [--faults SPEC]
  *
  * Prints one KEY=value line per endpoint and credential, then SANDBOX_READY, and serves until
  * SIGINT/SIGTERM. Exit codes: 0 after a signal, 1 if the servers failed to start, 2 on bad
  * arguments (the message on stderr says what to fix).
  */
+import { describeFaultPlan, FAULT_SPEC_HELP, parseFaultSpec } from './fault-spec';
 import type { Sandbox, SandboxOptions } from './index';
 
-const usage = 'Usage: tsx sandbox/cli.ts [--users N (0-100000)] [--groups N (0-10000)] [--seed N]';
+const usage = `Usage: tsx sandbox/cli.ts [--users N (0-100000)] [--groups N (0-10000)] [--seed N] [--faults SPEC]\n${FAULT_SPEC_HELP}`;
 
 const limits = {
   users: { min: 0, max: 100_000 },
@@ -25,6 +26,15 @@ function parseCliArgs(argv: readonly string[]): SandboxOptions | { error: string
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { help: true };
+    const faults = arg.match(/^--faults(?:=(.*))?$/);
+    if (faults) {
+      const spec = faults[1] ?? argv[++i];
+      if (!spec) return { error: `--faults needs a SPEC. ${FAULT_SPEC_HELP}` };
+      const plan = parseFaultSpec(spec);
+      if ('error' in plan) return plan;
+      options.faults = plan;
+      continue;
+    }
     const match = arg.match(/^--(users|groups|seed)(?:=(.*))?$/);
     if (!match) return { error: `Unknown argument "${arg}".` };
     const flag = match[1] as Flag;
@@ -73,6 +83,7 @@ async function main(): Promise<void> {
     `THREATLOCKER_PORTAL_TOKEN=${threatlocker.portalToken}`,
     `SCIM_URL=${threatlocker.scimUrl}`,
     `SCIM_TOKEN=${threatlocker.scimToken}`,
+    ...(parsed.faults ? describeFaultPlan({ okta: {}, threatlocker: {}, ...parsed.faults }) : []),
     'SANDBOX_READY',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

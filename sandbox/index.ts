@@ -3,6 +3,7 @@
  * product's demo mode and by the tests. Each simulator gets its own FaultSettings so a test can
  * break one side without touching the other.
  */
+import type { FaultPlan } from './fault-spec';
 import { noFaults } from './faults';
 import { startOktaSimulator, type OktaSimulator } from './okta/okta-simulator';
 import { startThreatLockerSimulator, type ThreatLockerSimulator } from './threatlocker/threatlocker-simulator';
@@ -17,6 +18,8 @@ export interface SandboxOptions {
   users?: number;
   /** Okta groups to seed. */
   groups?: number;
+  /** Faults switched on from the start (`--faults`); the sandbox controls can change them later. */
+  faults?: Partial<FaultPlan>;
 }
 
 export interface Sandbox {
@@ -31,13 +34,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     seed,
     ...(opts.users !== undefined ? { users: opts.users } : {}),
     ...(opts.groups !== undefined ? { groups: opts.groups } : {}),
-    faults: noFaults(),
+    faults: { ...noFaults(), ...opts.faults?.okta },
   });
   let threatlocker: ThreatLockerSimulator;
   try {
     threatlocker = await startThreatLockerSimulator({
       seed,
-      faults: noFaults(),
+      faults: { ...noFaults(), ...opts.faults?.threatlocker },
       // The MSP's own portal admins, who exist before Okta provisions anyone.
       existingAdministrators: [
         { userName: 'msp.owner@acme-msp.example', givenName: 'Morgan', familyName: 'Reyes' },

@@ -1,3 +1,4 @@
+import type { FaultPlan } from '../../sandbox/fault-spec';
 import type { Sandbox } from '../../sandbox/index';
 import type { RunningSandbox } from './services/sandbox/sandbox-service';
 
@@ -5,9 +6,9 @@ import type { RunningSandbox } from './services/sandbox/sandbox-service';
  * The only door from the app into sandbox/: loaded on demand, so the simulators cost nothing
  * until an admin asks for the sandbox.
  */
-export async function startBuiltInSandbox(): Promise<RunningSandbox> {
+export async function startBuiltInSandbox(faults?: FaultPlan): Promise<RunningSandbox> {
   const { startSandbox } = await import('../../sandbox/index');
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox(faults ? { faults } : {});
   return toRunningSandbox(sandbox, () => sandbox.stop());
 }
 

@@ -29,6 +29,20 @@ export const sandboxInfoSchema = z.object({
 });
 export type SandboxInfo = z.infer<typeof sandboxInfoSchema>;
 
+/** One simulator's fault settings (sandbox/faults.ts): latency, and how many of the next requests fail which way. */
+const faultCount = z.number().int().min(0).max(100_000);
+export const faultSettingsSchema = z.object({
+  latencyMs: z.number().int().min(0).max(30_000),
+  next429: faultCount,
+  next5xx: faultCount,
+  nextDrop: faultCount,
+  nextMalformed: faultCount,
+});
+export type FaultSettingsView = z.infer<typeof faultSettingsSchema>;
+export const faultTargetSchema = z.enum(['okta', 'threatlocker']);
+export const sandboxFaultsSchema = z.object({ okta: faultSettingsSchema, threatlocker: faultSettingsSchema });
+export type SandboxFaults = z.infer<typeof sandboxFaultsSchema>;
+
 export const invokeChannels = {
   'app:info': channel(
     empty,
@@ -62,6 +76,8 @@ export const invokeChannels = {
 
   'sandbox:start': channel(empty, z.object({ sandbox: sandboxInfoSchema, profile: profileSchema })),
   'sandbox:info': channel(empty, sandboxInfoSchema),
+  'sandbox:faults': channel(empty, sandboxFaultsSchema),
+  'sandbox:setFaults': channel(z.object({ target: faultTargetSchema, settings: faultSettingsSchema.partial() }), sandboxFaultsSchema),
 
   'okta:verifyToken': channel(
     byProfile,

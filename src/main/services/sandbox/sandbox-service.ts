@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { SandboxInfo } from '../../../shared/ipc-contract';
+import type { FaultSettingsView, SandboxFaults, SandboxInfo } from '../../../shared/ipc-contract';
 import type { Profile } from '../../../shared/profile';
 import type { EventBus } from '../../ipc/event-bus';
 import type { Logger } from '../log/logger';
@@ -120,6 +120,28 @@ export class SandboxService {
         scimBearerToken: { savedAt },
       },
     }));
+  }
+
+  /** The simulators' fault settings as they are now (pending counts go down as requests consume them). */
+  faults(): SandboxFaults {
+    const live = this.liveFaults();
+    return { okta: { ...live.okta }, threatlocker: { ...live.threatlocker } };
+  }
+
+  /** Changes one simulator's faults; the very next request sees them. */
+  setFaults(target: keyof SandboxFaults, settings: Partial<FaultSettingsView>): SandboxFaults {
+    Object.assign(this.liveFaults()[target], settings);
+    this.deps.logger.info('sandbox', `faults for ${target}: ${JSON.stringify(this.liveFaults()[target])}`);
+    return this.faults();
+  }
+
+  /** The running simulators' mutable fault objects (typed structurally: main does not import sandbox/). */
+  private liveFaults(): SandboxFaults {
+    const handle = this.running?.handle as { okta?: { faults?: FaultSettingsView }; threatlocker?: { faults?: FaultSettingsView } } | undefined;
+    if (!this.running || !handle?.okta?.faults || !handle.threatlocker?.faults) {
+      throw new AppError('SANDBOX', 'The sandbox is not running.', { hint: 'Start the sandbox (Try the sandbox), then set its faults.', retryable: true });
+    }
+    return { okta: handle.okta.faults, threatlocker: handle.threatlocker.faults };
   }
 
   async stop(): Promise<void> {
