@@ -43,6 +43,14 @@ export const faultTargetSchema = z.enum(['okta', 'threatlocker']);
 export const sandboxFaultsSchema = z.object({ okta: faultSettingsSchema, threatlocker: faultSettingsSchema });
 export type SandboxFaults = z.infer<typeof sandboxFaultsSchema>;
 
+const damagedFile = z.object({ file: z.string().max(200) });
+export const damagedProfileInfoSchema = z.object({
+  file: z.string(),
+  secrets: z.array(secretStatusSchema),
+  backup: z.object({ name: z.string(), savedAt: z.string(), stepsSaved: z.number().int() }).optional(),
+});
+export type DamagedProfileInfo = z.infer<typeof damagedProfileInfoSchema>;
+
 export const invokeChannels = {
   'app:info': channel(
     empty,
@@ -65,6 +73,11 @@ export const invokeChannels = {
   'profiles:delete': channel(byProfile, z.object({ deleted: z.literal(true) })),
   'profiles:export': channel(byProfile, z.object({ fileName: z.string(), content: z.string() })),
   'profiles:import': channel(z.object({ fileName: z.string(), content: z.string().max(5_000_000) }), profileSchema),
+  /** Recovery for a file listed in `problems`: its keychain entries and last good copy, then restore, re-attach or delete. */
+  'profiles:damagedInfo': channel(damagedFile, damagedProfileInfoSchema),
+  'profiles:restoreBackup': channel(damagedFile, profileSchema),
+  'profiles:recoverDamaged': channel(damagedFile.extend({ profile: newProfileInputSchema }), profileSchema),
+  'profiles:deleteDamagedSecrets': channel(damagedFile, z.object({ deleted: z.array(secretKindSchema) })),
 
   'secrets:status': channel(byProfile, z.object({ secrets: z.array(secretStatusSchema) })),
   'secrets:set': channel(

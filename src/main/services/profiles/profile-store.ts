@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import {
   PROFILE_SCHEMA_VERSION,
@@ -56,9 +56,22 @@ export class ProfileStore {
 
   async save(profile: Profile): Promise<Profile> {
     const next = profileSchema.parse({ ...profile, updatedAt: this.now().toISOString() });
-    await mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(this.pathOf(next.id), `${JSON.stringify(next, null, 2)}\n`);
+    const text = `${JSON.stringify(next, null, 2)}\n`;
+    await mkdir(this.backupDir, { recursive: true });
+    await writeFileAtomic(this.pathOf(next.id), text);
+    // The last good copy: if the profile file is damaged later (a disk error, a bad edit), the
+    // wizard's progress can be restored from here (see DamagedProfiles).
+    await writeFileAtomic(this.backupPathOf(next.id), text);
     return next;
+  }
+
+  /** Where the last good copy of each profile is kept (hidden, so list() never reads it as a profile). */
+  get backupDir(): string {
+    return join(this.dir, '.last-good');
+  }
+
+  backupPathOf(id: string): string {
+    return join(this.backupDir, basename(this.pathOf(id)));
   }
 
   /** Reads, changes and writes one profile; the change function gets a fresh copy. */
@@ -68,6 +81,7 @@ export class ProfileStore {
 
   async delete(id: string): Promise<void> {
     await rm(this.pathOf(id), { force: true });
+    await rm(this.backupPathOf(id), { force: true });
   }
 
   newId(): string {
