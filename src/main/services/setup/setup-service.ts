@@ -16,7 +16,7 @@ function withdrawVerdict(view: StepView, reason: string): void {
   const was = view.status === 'verified' ? 'verified' : view.status === 'failed' ? 'failed' : 'done';
   view.status = 'needs-recheck';
   view.staleReason = reason;
-  view.detail = `Needs re-check: it was ${was}, but ${reason}.`;
+  view.detail = `It was ${was}, but ${reason}.`;
   view.hint = 'Run this step again to check it against the org as it is now.';
   view.findings = [];
 }
