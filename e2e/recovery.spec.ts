@@ -54,7 +54,7 @@ test.describe('recovery after a restart', () => {
     for (const row of rows) expect(['read-back', 'probed', 'confirmed'], `${row.setting}: ${row.verification}`).not.toContain(row.verification);
     const stale = (await setup.exportReport()).content;
     expect(stale).not.toContain('Setup complete');
-    expect(stale).toMatch(/11 steps need re-checking: their results were saved before the sandbox restarted/);
+    expect(stale).toMatch(/11 steps need re-checking — the sandbox restarted since this was checked/);
 
     // Re-running each step checks the new org; the sandbox plays what the admin would click there again.
     for (const id of stepIds) {

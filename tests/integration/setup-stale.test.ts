@@ -55,7 +55,7 @@ describe('stale verifications', () => {
     const html = await report(h, profileId, after);
     expect(html).not.toContain('Setup complete');
     expect(html).toContain('Needs re-check');
-    expect(html).toMatch(/2 steps need re-checking: their results were saved before the sandbox restarted/);
+    expect(html).toMatch(/2 steps need re-checking — the sandbox restarted since this was checked: it is a new, empty org/);
 
     // Re-running checks the new org: the app is created there (the old id does not exist) and verified.
     await h.ok('setup:runStep', { profileId, stepId: 'prerequisites' });
@@ -66,13 +66,15 @@ describe('stale verifications', () => {
     expect(await report(h, profileId, rerun)).not.toContain('need re-checking');
   }, 60_000);
 
-  it('the same sandbox after an app restart keeps its verifications (nothing changed)', async () => {
+  it('the same sandbox after an app restart keeps its verifications once it serves the org again', async () => {
     const dataDir = await newDataDir();
     const sb = await newSandbox();
     let h = await buildHarness({ dataDir, keychainService: keychain.service, sandbox: sb });
     const profileId = (await h.sandbox.start()).profile.id;
     await h.ok('setup:runStep', { profileId, stepId: 'prerequisites' });
     h = await buildHarness({ dataDir, keychainService: keychain.service, sandbox: sb });
+    // Until this app's sandbox serves the profile's org, nothing saved about that org holds.
+    expect(step(await h.ok('setup:get', { profileId }), 'prerequisites')).toMatchObject({ status: 'needs-recheck', staleReason: expect.stringMatching(/sandbox is not running/) });
     await h.sandbox.start();
     expect(step(await h.ok('setup:get', { profileId }), 'prerequisites').status).toBe('verified');
   }, 60_000);

@@ -69,6 +69,10 @@ export function buildSetupReport(input: SetupReportInput): SetupReport {
   const rowsVerified = rows.filter((r) => VERIFIED.includes(r.verification)).length;
   const saved = profile.scimChecks === undefined ? undefined : scimCheckRunSchema.safeParse(profile.scimChecks);
   const run = saved?.success ? saved.data : undefined;
+  // A check from before the org may have changed proves as little as the stale steps do.
+  const staleSince = Object.values(profile.setup.steps).map((st) => st.stale?.at).filter((at): at is string => !!at).sort()[0] ?? generatedAt.toISOString();
+  const runStale = run !== undefined && stale.length > 0 && run.finishedAt < staleSince;
+  const runVerdict = run ? (runStale ? { label: 'Needs re-check', tone: 'warn' as const } : scimVerdict(run)) : undefined;
 
   const overall: { label: string; tone: Tone } =
     stepsFailed > 0
@@ -158,7 +162,7 @@ ${badge(overall.label, overall.tone)}
 <section class="cards" aria-label="At a glance">
 <div class="card"><p class="card-label">Setup steps</p><p class="card-value">${stepsDone}<span> of ${steps.length} done</span></p><p class="card-note">${stepsFailed > 0 ? `${stepsFailed} failed` : steps.length - stepsDone > 0 ? `${steps.length - stepsDone} still to do` : 'Every step is done'}</p></div>
 <div class="card"><p class="card-label">Settings</p><p class="card-value">${rowsVerified}<span> of ${rows.length} verified</span></p><p class="card-note">Read back, probed or confirmed</p></div>
-<div class="card"><p class="card-label">SCIM connection check</p>${run ? `<p class="card-value">${badge(scimVerdict(run).label, scimVerdict(run).tone)}</p><p class="card-note">${when(run.finishedAt)}</p>` : '<p class="card-value"><span>Not run</span></p><p class="card-note">No check saved with this profile</p>'}</div>
+<div class="card"><p class="card-label">SCIM connection check</p>${run && runVerdict ? `<p class="card-value">${badge(runVerdict.label, runVerdict.tone)}</p><p class="card-note">${when(run.finishedAt)}</p>` : '<p class="card-value"><span>Not run</span></p><p class="card-note">No check saved with this profile</p>'}</div>
 </section>
 
 ${staleCallout(stale, t)}
@@ -196,6 +200,7 @@ ${settingRows}
 
 <section>
 <h2>SCIM connection check</h2>
+${runStale ? '<div class="callout" data-stale-check><p class="strong">This check ran before the org may have changed (see Setup steps): run the Connection check again.</p></div>' : ''}
 ${run ? scimSection(run, t, when) : `<p class="muted">${saved && !saved.success ? 'The saved check could not be read (it was saved by a different version of the console). Run the check again.' : 'No SCIM connection check has been run for this profile yet.'}</p>`}
 </section>
 
@@ -264,8 +269,8 @@ ${leftovers}`;
 function staleCallout(stale: StepView[], t: (s: string | undefined) => string): string {
   if (stale.length === 0) return '';
   const reasons = [...new Set(stale.map((s) => s.staleReason).filter((r): r is string => !!r))];
-  return `<div class="callout" data-stale-steps="${stale.length}"><p class="strong">${stale.length} step${stale.length === 1 ? '' : 's'} need${stale.length === 1 ? 's' : ''} re-checking: their results were saved before ${reasons.length ? t(reasons.join('; ').replace(/ since this was checked/g, '')) : 'the org may have changed'}.</p>
-<p>These results prove nothing about the org as it is now. Run these steps again in the console, then export a new report: ${stale.map((s) => `${s.number}. ${t(s.title)}`).join(', ')}.</p></div>`;
+  return `<div class="callout" data-stale-steps="${stale.length}"><p class="strong">${stale.length} step${stale.length === 1 ? '' : 's'} need${stale.length === 1 ? 's' : ''} re-checking — ${reasons.length ? t(reasons.join('; ')) : 'the org may have changed since they were checked'}.</p>
+<p>Their saved results prove nothing about the org as it is now. Run these steps again in the console, then export a new report: ${stale.map((s) => `${s.number}. ${t(s.title)}`).join(', ')}.</p></div>`;
 }
 
 function scimVerdict(run: ScimCheckRun): { label: string; tone: Tone } {

@@ -7,6 +7,8 @@ import { RESERVED_DATA_KEYS, SetupContext, type SetupDeps, type StepOutcome } fr
 import { validateProfileInputs } from './input-validation';
 import { failedOutcome } from './step-errors';
 import { stepById, steps } from './steps';
+import { asSandboxAdmin } from './sandbox-admin';
+import { markSetupStale, SANDBOX_STOPPED_REASON } from './stale-results';
 import { buildSummary } from './summary';
 
 const DONE = new Set(['verified', 'unverifiable']);
@@ -130,13 +132,20 @@ export class SetupService {
     }
   }
 
-  private async view(profile: Profile): Promise<SetupView> {
+  private async view(saved: Profile): Promise<SetupView> {
+    // A sandbox org exists only while this process's sandbox serves it: otherwise nothing saved can hold.
+    const profile = saved.sandbox && !this.sandboxRunning() ? markSetupStale(saved, SANDBOX_STOPPED_REASON, new Date().toISOString()) : saved;
     const scimToken = await this.deps.secrets.get(profile.id, 'scimBearerToken').catch(() => null);
     const views = steps.map((s, i) => this.stepView(profile, s.id, i + 1));
     const resumeAt = views.find((v) => !DONE.has(v.status))?.id;
     const view: SetupView = { profileId: profile.id, steps: views, summary: buildSummary(profile, scimToken ? fingerprintOf(scimToken) : undefined) };
     if (resumeAt) view.resumeAt = resumeAt;
     return view;
+  }
+
+  /** Starting the sandbox points its profile at it (and marks older results stale if it is a new org). */
+  private sandboxRunning(): boolean {
+    return asSandboxAdmin(this.deps.sandboxHandle()) !== null;
   }
 
   private stepView(profile: Profile, id: SetupStepId, number: number): StepView {

@@ -38,6 +38,7 @@ export function staleReasonForSecret(kind: SecretKind): string {
 }
 
 export const SANDBOX_RESTART_REASON = 'the sandbox restarted since this was checked: it is a new, empty org';
+export const SANDBOX_STOPPED_REASON = 'the sandbox is not running: its org exists only while it runs (start it, then run the step again)';
 
 function joinAnd(items: string[]): string {
   if (items.length <= 1) return items.join('');
