@@ -205,6 +205,9 @@ describe('reportFileName', () => {
     expect(reportFileName('***', new Date(2025, 0, 9))).toBe('profile-setup-report-2025-01-09.html');
   });
 
+});
+
+describe('buildSetupReport with stale results', () => {
   it('never says complete from stale results: names the stale steps and why, and withdraws the old SCIM verdict', () => {
     const reason = 'the Okta org URL changed since this was checked';
     const staleView: SetupView = {
@@ -214,7 +217,11 @@ describe('reportFileName', () => {
     };
     const staleProfile: Profile = {
       ...profile,
-      setup: { steps: { 'create-app': { status: 'verified', updatedAt: '2025-03-04T10:00:00.000Z', stale: { reason, at: '2025-03-04T11:00:00.000Z' } } } },
+      setup: {
+        steps: Object.fromEntries(
+          (['prerequisites', 'create-app', 'scim-connection'] as const).map((id) => [id, { status: 'verified', updatedAt: '2025-03-04T10:00:00.000Z', stale: { reason, at: '2025-03-04T11:00:00.000Z' } }]),
+        ),
+      },
     };
     const text = textOf(build({ view: staleView, profile: staleProfile }).content);
     expect(text).not.toContain('Setup complete');

@@ -1,6 +1,7 @@
 import type { Profile } from '../../../shared/profile';
 import { scimCheckRunSchema, type CheckOutcome, type ScimCheckRun } from '../../../shared/scim-check';
 import type { SettingRow, SetupView, StepView } from '../../../shared/setup';
+import { scimRunStaleReason } from '../../../shared/stale';
 
 export interface SetupReportInput {
   profile: Profile;
@@ -70,8 +71,7 @@ export function buildSetupReport(input: SetupReportInput): SetupReport {
   const saved = profile.scimChecks === undefined ? undefined : scimCheckRunSchema.safeParse(profile.scimChecks);
   const run = saved?.success ? saved.data : undefined;
   // A check from before the org may have changed proves as little as the stale steps do.
-  const staleSince = Object.values(profile.setup.steps).map((st) => st.stale?.at).filter((at): at is string => !!at).sort()[0] ?? generatedAt.toISOString();
-  const runStale = run !== undefined && stale.length > 0 && run.finishedAt < staleSince;
+  const runStale = run !== undefined && (scimRunStaleReason(profile, run) !== undefined || stale.some((st) => !profile.setup.steps[st.id]?.stale));
   const runVerdict = run ? (runStale ? { label: 'Needs re-check', tone: 'warn' as const } : scimVerdict(run)) : undefined;
 
   const overall: { label: string; tone: Tone } =
