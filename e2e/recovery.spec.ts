@@ -54,6 +54,7 @@ test.describe('recovery after a restart', () => {
     for (const row of rows) expect(['read-back', 'probed', 'confirmed'], `${row.setting}: ${row.verification}`).not.toContain(row.verification);
     const stale = (await setup.exportReport()).content;
     expect(stale).not.toContain('Setup complete');
+    expect(stale).toContain('This check ran before the org may have changed');
     expect(stale).toMatch(/11 steps need re-checking — the sandbox restarted since this was checked/);
 
     // Re-running each step checks the new org; the sandbox plays what the admin would click there again.
@@ -66,6 +67,7 @@ test.describe('recovery after a restart', () => {
     const fresh = (await setup.exportReport()).content;
     expect(fresh).toContain('Setup complete');
     expect(fresh).not.toContain('need re-checking');
+    expect(fresh).not.toContain('This check ran before');
   });
 
   test('faults switched on from the command line make the group search fail with a Retry button; clearing them in the sandbox controls and retrying works', async () => {
