@@ -60,8 +60,9 @@ export class ProfileStore {
     await mkdir(this.backupDir, { recursive: true });
     await writeFileAtomic(this.pathOf(next.id), text);
     // The last good copy: if the profile file is damaged later (a disk error, a bad edit), the
-    // wizard's progress can be restored from here (see DamagedProfiles).
-    await writeFileAtomic(this.backupPathOf(next.id), text);
+    // wizard's progress can be restored from here (see DamagedProfiles). The profile is saved
+    // already, so a failure here only means the recovery has an older copy to offer.
+    await writeFileAtomic(this.backupPathOf(next.id), text).catch(() => undefined);
     return next;
   }
 

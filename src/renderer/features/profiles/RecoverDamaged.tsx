@@ -50,7 +50,7 @@ export function RecoverDamagedButton({ file }: { file: string }) {
       {step === 'confirm-delete' && (
         <ConfirmDialog
           title="Delete the tokens of this file?"
-          description={`The keychain entries saved for ${file} are deleted. Okta and ThreatLocker keep working; you will paste the tokens again into a new profile. The file itself stays where it is.`}
+          description={`The keychain entries saved for ${file} are deleted from this computer. Nothing changes in Okta or ThreatLocker; to use these tokens again, paste them into a profile. The file itself stays where it is.`}
           confirmLabel="Delete tokens"
           tone="danger"
           onClose={() => setStep('options')}
