@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RequestOf, ResultOf } from '../../src/shared/ipc-contract';
@@ -66,7 +66,9 @@ describe('damaged profile recovery', () => {
     expect((await problems()).map((p) => p.file)).toEqual([damagedFile]);
     // The dead end the admin hit: the same token cannot go into a new profile.
     const other = await call('profiles:create', { ...input, name: 'Acme again' });
-    await expect(call('secrets:set', { profileId: other.id, kind: 'oktaApiToken', value: tokens.oktaApiToken })).rejects.toThrow(/already saved/);
+    await expect(call('secrets:set', { profileId: other.id, kind: 'oktaApiToken', value: tokens.oktaApiToken })).rejects.toThrow(
+      `saved for the profile file ${damagedFile}, which cannot be read`,
+    );
 
     const info = await call('profiles:damagedInfo', { file: damagedFile });
     expect(info.secrets.map((s) => [s.kind, s.fingerprint])).toEqual([
@@ -115,5 +117,14 @@ describe('damaged profile recovery', () => {
     await call('secrets:set', { profileId: other.id, kind: 'oktaApiToken', value: tokens.oktaApiToken });
     // The damaged file itself stays where it was: the admin decides what happens to it.
     expect((await problems()).map((p) => p.file)).toEqual([damagedFile]);
+  });
+
+  it('a token left by a profile file that is gone can be saved for a new profile (the leftover entry is removed)', async () => {
+    await rm(join(dataDir, 'profiles', damagedFile));
+    await rm(join(dataDir, 'profiles', '.last-good', damagedFile));
+    const other = await call('profiles:create', { ...input, name: 'Acme again' });
+    await call('secrets:set', { profileId: other.id, kind: 'oktaApiToken', value: tokens.oktaApiToken });
+    expect(await osKeychain.getPassword(keychain.service, `${damagedFile.replace('.json', '')}:oktaApiToken`)).toBeNull();
+    expect(await osKeychain.getPassword(keychain.service, `${other.id}:oktaApiToken`)).toBe(tokens.oktaApiToken);
   });
 });
