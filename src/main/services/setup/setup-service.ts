@@ -15,10 +15,10 @@ const DONE = new Set(['verified', 'unverifiable']);
 
 /** A stale result keeps its data (to find what exists) but loses its verdict and its findings. */
 function withdrawVerdict(view: StepView, reason: string): void {
-  const was = view.status === 'verified' ? 'verified' : view.status === 'failed' ? 'failed' : 'done';
+  const was = view.status === 'verified' ? 'It was verified' : view.status === 'failed' ? 'It had failed' : 'It was done';
   view.status = 'needs-recheck';
   view.staleReason = reason;
-  view.detail = `It was ${was}, but ${reason}.`;
+  view.detail = `${was}, but ${reason}.`;
   view.hint = 'Run this step again to check it against the org as it is now.';
   view.findings = [];
 }
