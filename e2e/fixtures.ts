@@ -83,39 +83,65 @@ export const test = base.extend<Fixtures>({
       return;
     }
 
-    const child: ChildProcess = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/host/cli.ts'), ...extraArgs], {
-      cwd: root,
-      env: { ...process.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const hostOutput: string[] = [];
-    child.stderr!.on('data', (chunk: Buffer) => hostOutput.push(chunk.toString()));
-    const consoleUrl = await new Promise<string>((resolveUrl, reject) => {
-      const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${hostOutput.join('')}`)), 60_000);
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        hostOutput.push(line);
-        const match = /^CONSOLE_URL=(.+)$/.exec(line);
-        if (match) {
-          clearTimeout(timer);
-          resolveUrl(match[1]!);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${hostOutput.join('')}`)));
-    });
-
-    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
-    const ipcFrames: string[] = [];
-    page.on('websocket', (ws) => ws.on('framereceived', (frame) => ipcFrames.push(String(frame.payload))));
-    await page.goto(consoleUrl);
-    await use({ kind: 'browser', page, dataDir, ipcFrames, hostOutput, reload: () => page.reload().then(() => undefined) });
-
-    await browser.close();
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
+    const launched = await launchBrowserHost(extraArgs);
+    await use({ kind: 'browser', dataDir, ...launched });
+    await launched.stop();
     await rm(dataDir, { recursive: true, force: true });
   },
 });
+
+export interface LaunchedHost {
+  page: Page;
+  ipcFrames: string[];
+  hostOutput: string[];
+  reload(): Promise<void>;
+  /** Closes the browser and stops the host (SIGTERM), waiting for it to exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the browser host (src/host/cli.ts) with `args` and opens its console in Chromium. A test
+ * may call it twice on the same --data-dir to restart the app.
+ */
+export async function launchBrowserHost(args: string[]): Promise<LaunchedHost> {
+  const child: ChildProcess = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/host/cli.ts'), ...args], {
+    cwd: root,
+    env: { ...process.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const hostOutput: string[] = [];
+  child.stderr!.on('data', (chunk: Buffer) => hostOutput.push(chunk.toString()));
+  const consoleUrl = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${hostOutput.join('')}`)), 60_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      hostOutput.push(line);
+      const match = /^CONSOLE_URL=(.+)$/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${hostOutput.join('')}`)));
+  });
+
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+  const ipcFrames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (frame) => ipcFrames.push(String(frame.payload))));
+  await page.goto(consoleUrl);
+  return {
+    page,
+    ipcFrames,
+    hostOutput,
+    reload: () => page.reload().then(() => undefined),
+    stop: async () => {
+      await browser.close();
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
 
 export { expect } from '@playwright/test';

@@ -6,10 +6,10 @@ import { osKeychain } from '../src/main/services/secrets/os-keychain';
 import { expect, test } from './fixtures';
 import { ProfilePage } from './pages/profile-page';
 import { ProfilesPage } from './pages/profiles-page';
+import { completeEveryStep, PUSHED } from './flows/complete-setup';
 import { SetupPage, stepIds } from './pages/setup-page';
 
 const keychainService = process.env.TLOC_KEYCHAIN_SERVICE ?? 'ThreatLocker Okta Console';
-const PUSHED = ['ThreatLocker Admins', 'ThreatLocker Read Only'];
 
 /** Reads the sandbox as a test would from outside: the profile file and the keychain. */
 async function sandboxAccess(dataDir: string) {
@@ -29,38 +29,6 @@ async function sandboxAccess(dataDir: string) {
     return ((await res.json()) as { Resources: { userName: string }[] }).Resources.map((u) => u.userName.toLowerCase());
   };
   return { profile, okta, scimUsers, secret };
-}
-
-async function completeEveryStep(setup: SetupPage): Promise<void> {
-  expect(await setup.run('prerequisites')).toBe('verified');
-  expect(await setup.run('create-app', { createApp: { appLabel: 'ThreatLocker', hideTile: true } })).toBe('verified');
-  expect(await setup.run('assertion-preview')).toBe('verified');
-  expect(await setup.playInSandbox('threatlocker-saml')).toBe('verified');
-  expect(await setup.playInSandbox('enable-scim')).toBe('verified');
-  expect(await setup.playInSandbox('scim-connection')).toBe('verified');
-  // Okta refuses the Features API for custom apps: the step guides the checkboxes, the sandbox ticks them.
-  if ((await setup.run('to-app')) !== 'verified') expect(await setup.playInSandbox('to-app')).toBe('verified');
-
-  await setup.selectStep('push-groups');
-  await setup.searchAndPickGroups(PUSHED);
-  expect(await setup.run()).toBe('verified');
-
-  if ((await setup.run('primary-phone')) !== 'verified') {
-    await setup.fillPhones({ value: '+1 555 0100' });
-    // Filling the phone does not re-push users whose task already failed: the sandbox admin retries them.
-    if ((await setup.status('primary-phone')) !== 'verified') expect(await setup.playInSandbox('primary-phone')).toBe('verified');
-  }
-
-  await setup.selectStep('group-mapping');
-  await setup.mapGroups({ 'ThreatLocker Admins': 'Administrator', 'ThreatLocker Read Only': 'Read Only' });
-  expect(await setup.playInSandbox('group-mapping')).toBe('verified');
-
-  await setup.selectStep('allow-sso');
-  await setup.playInSandbox();
-  if ((await setup.status('allow-sso')) !== 'verified') {
-    await setup.confirmChecklist();
-    expect(await setup.run()).toBe('verified');
-  }
 }
 
 test('a new admin completes the whole setup in the sandbox, every setting verified, and ThreatLocker holds the pushed admins', async ({ consoleHost }) => {

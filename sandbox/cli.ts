@@ -1,7 +1,7 @@
 /**
  * Runs the sandbox from a terminal (or from a test / e2e harness that reads its stdout):
  *
- *   tsx sandbox/cli.ts [--users N] [--groups N] [--seed N] [--org-type enterprise|developer] [--provisioned]
+ *   tsx sandbox/cli.ts [--users N] [--groups N] [--seed N] [--org-type enterprise|developer] [--provisioned] [--faults SPEC]
  *
  * --org-type picks the published Okta rate limits of that kind of org (default enterprise);
  * --provisioned seeds a finished setup the way the wizard makes it and also prints OKTA_APP_ID.
@@ -10,9 +10,10 @@
  * SIGINT/SIGTERM. Exit codes: 0 after a signal, 1 if the servers failed to start, 2 on bad
  * arguments (the message on stderr says what to fix).
  */
+import { describeFaultPlan, FAULT_SPEC_HELP, parseFaultSpec } from './fault-spec';
 import type { Sandbox, SandboxOptions } from './index';
 
-const usage = 'Usage: tsx sandbox/cli.ts [--users N (0-100000)] [--groups N (0-10000)] [--seed N] [--org-type enterprise|developer] [--provisioned]';
+const usage = `Usage: tsx sandbox/cli.ts [--users N (0-100000)] [--groups N (0-10000)] [--seed N] [--org-type enterprise|developer] [--provisioned] [--faults SPEC]\n${FAULT_SPEC_HELP}`;
 const ORG_TYPES = ['enterprise', 'developer'] as const;
 
 const limits = {
@@ -38,6 +39,15 @@ function parseCliArgs(argv: readonly string[]): SandboxOptions | { error: string
       const raw = orgType[1] ?? argv[++i];
       if (!ORG_TYPES.includes(raw as (typeof ORG_TYPES)[number])) return { error: `--org-type must be enterprise or developer; got "${raw ?? ''}".` };
       options.orgType = raw as (typeof ORG_TYPES)[number];
+      continue;
+    }
+    const faults = arg.match(/^--faults(?:=(.*))?$/);
+    if (faults) {
+      const spec = faults[1] ?? argv[++i];
+      if (!spec) return { error: `--faults needs a SPEC. ${FAULT_SPEC_HELP}` };
+      const plan = parseFaultSpec(spec);
+      if ('error' in plan) return plan;
+      options.faults = plan;
       continue;
     }
     const match = arg.match(/^--(users|groups|seed)(?:=(.*))?$/);
@@ -90,6 +100,7 @@ async function main(): Promise<void> {
     `SCIM_TOKEN=${threatlocker.scimToken}`,
     ...(sandbox.provisioned ? [`OKTA_APP_ID=${sandbox.provisioned.appId}`] : []),
     ...(parsed.orgType ? [`OKTA_ORG_TYPE=${okta.orgType}`] : []),
+    ...(parsed.faults ? describeFaultPlan({ okta: {}, threatlocker: {}, ...parsed.faults }) : []),
     'SANDBOX_READY',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -3,6 +3,7 @@
  * product's demo mode and by the tests. Each simulator gets its own FaultSettings so a test can
  * break one side without touching the other.
  */
+import type { FaultPlan } from './fault-spec';
 import { noFaults } from './faults';
 import { startOktaSimulator, type OktaSimulator, type OktaSimulatorOptions, type OrgType } from './okta/okta-simulator';
 import { seedProvisionedSetup, type ProvisionedSetup } from './provisioned-setup';
@@ -26,6 +27,8 @@ export interface SandboxOptions {
   threatlockerScimEnabled?: boolean;
   /** Seed a finished setup the way the wizard makes it (provisioned-setup.ts). */
   provisioned?: boolean;
+  /** Faults switched on from the start (`--faults`); the sandbox controls can change them later. */
+  faults?: Partial<FaultPlan>;
 }
 
 export interface Sandbox {
@@ -44,13 +47,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     ...(opts.groups !== undefined ? { groups: opts.groups } : {}),
     ...(opts.orgType ? { orgType: opts.orgType } : {}),
     ...opts.oktaTiming,
-    faults: noFaults(),
+    faults: { ...noFaults(), ...opts.faults?.okta },
   });
   let threatlocker: ThreatLockerSimulator;
   try {
     threatlocker = await startThreatLockerSimulator({
       seed,
-      faults: noFaults(),
+      faults: { ...noFaults(), ...opts.faults?.threatlocker },
       // A finished setup needs SCIM on; otherwise as asked (default on).
       scimEnabled: opts.provisioned === true || opts.threatlockerScimEnabled !== false,
       // The MSP's own portal admins, who exist before Okta provisions anyone.

@@ -94,3 +94,23 @@ describe('sandbox/cli.ts', () => {
     expect(stdout).not.toContain('SANDBOX_READY');
   });
 });
+
+describe('sandbox/cli.ts --faults', () => {
+  it('switches faults on from the start and says which', async () => {
+    const child = runCli(['--users', '5', '--faults', 'okta:5xx=1,threatlocker:malformed=1']);
+    const values = await readyLines(child);
+    expect(values.FAULTS_OKTA).toBe('5xx=1');
+    expect(values.FAULTS_THREATLOCKER).toBe('malformed=1');
+    const users = () => fetch(`${values.OKTA_URL}/api/v1/users?limit=1`, { headers: { authorization: `SSWS ${values.OKTA_TOKEN}` } });
+    expect((await users()).status).toBe(500);
+    expect((await users()).status).toBe(200);
+    const scim = await fetch(`${values.SCIM_URL}/Users?count=1`, { headers: { authorization: `Bearer ${values.SCIM_TOKEN}` } });
+    await expect(scim.json()).rejects.toThrow();
+  });
+
+  it('refuses a bad SPEC with exit code 2 and says what to fix', async () => {
+    const { code, stderr } = await exitOf(runCli(['--faults', 'okta:teapot=1']));
+    expect(code).toBe(2);
+    expect(stderr).toContain('Unknown fault "teapot"');
+  });
+});

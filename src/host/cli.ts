@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     keychainService: keychainServiceFromEnv(),
     clipboard: null,
     allowLoopback: args.allowLoopback,
-    startSandbox: startBuiltInSandbox,
+    startSandbox: () => startBuiltInSandbox(args.faults),
     // The browser host has no shell; the renderer's own anchor opens allowed links.
     openExternal: async () => false,
     version,

@@ -3,6 +3,7 @@ import type { Handlers } from './ipc/handle';
 import { EventBus } from './ipc/event-bus';
 import { appHandlers } from './ipc/app.ipc';
 import { profilesHandlers } from './ipc/profiles.ipc';
+import { DamagedProfiles } from './services/profiles/damaged-profiles';
 import { secretsHandlers } from './ipc/secrets.ipc';
 import { sandboxHandlers, sandboxStateTo } from './ipc/sandbox.ipc';
 import { oktaHandlers } from './ipc/okta.ipc';
@@ -99,7 +100,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
 
   const handlers: Handlers = {
     ...appHandlers({ version: opts.version, dataDir: opts.dataDir, allowLoopback: opts.allowLoopback, canCopySecrets: clipboard !== null, openExternal: opts.openExternal }),
-    ...profilesHandlers(profiles),
+    ...profilesHandlers(profiles, new DamagedProfiles(store, secretStore, profiles)),
     ...secretsHandlers(secrets),
     ...sandboxHandlers(sandbox),
     ...oktaHandlers(clients),

@@ -1,3 +1,4 @@
+import type { FaultPlan } from '../../sandbox/fault-spec';
 import type { Sandbox } from '../../sandbox/index';
 import type { RunningSandbox } from './services/sandbox/sandbox-service';
 
@@ -5,10 +6,10 @@ import type { RunningSandbox } from './services/sandbox/sandbox-service';
  * The only door from the app into sandbox/: loaded on demand, so the simulators cost nothing
  * until an admin asks for the sandbox.
  */
-export async function startBuiltInSandbox(): Promise<RunningSandbox> {
+export async function startBuiltInSandbox(faults?: FaultPlan): Promise<RunningSandbox> {
   const { startSandbox } = await import('../../sandbox/index');
   // ThreatLocker's SCIM Enabled toggle starts off, as in a new tenant, so turning it on is a real step.
-  const sandbox = await startSandbox({ threatlockerScimEnabled: false });
+  const sandbox = await startSandbox({ threatlockerScimEnabled: false, ...(faults ? { faults } : {}) });
   return toRunningSandbox(sandbox, () => sandbox.stop());
 }
 

@@ -30,6 +30,28 @@ export const sandboxInfoSchema = z.object({
 });
 export type SandboxInfo = z.infer<typeof sandboxInfoSchema>;
 
+/** One simulator's fault settings (sandbox/faults.ts): latency, and how many of the next requests fail which way. */
+const faultCount = z.number().int().min(0).max(100_000);
+export const faultSettingsSchema = z.object({
+  latencyMs: z.number().int().min(0).max(30_000),
+  next429: faultCount,
+  next5xx: faultCount,
+  nextDrop: faultCount,
+  nextMalformed: faultCount,
+});
+export type FaultSettingsView = z.infer<typeof faultSettingsSchema>;
+export const faultTargetSchema = z.enum(['okta', 'threatlocker']);
+export const sandboxFaultsSchema = z.object({ okta: faultSettingsSchema, threatlocker: faultSettingsSchema });
+export type SandboxFaults = z.infer<typeof sandboxFaultsSchema>;
+
+const damagedFile = z.object({ file: z.string().max(200) });
+export const damagedProfileInfoSchema = z.object({
+  file: z.string(),
+  secrets: z.array(secretStatusSchema),
+  backup: z.object({ name: z.string(), savedAt: z.string(), stepsSaved: z.number().int() }).optional(),
+});
+export type DamagedProfileInfo = z.infer<typeof damagedProfileInfoSchema>;
+
 export const invokeChannels = {
   'app:info': channel(
     empty,
@@ -60,6 +82,11 @@ export const invokeChannels = {
     }),
     profileSchema,
   ),
+  /** Recovery for a file listed in `problems`: its keychain entries and last good copy, then restore, re-attach or delete. */
+  'profiles:damagedInfo': channel(damagedFile, damagedProfileInfoSchema),
+  'profiles:restoreBackup': channel(damagedFile, profileSchema),
+  'profiles:recoverDamaged': channel(damagedFile.extend({ profile: newProfileInputSchema }), profileSchema),
+  'profiles:deleteDamagedSecrets': channel(damagedFile, z.object({ deleted: z.array(secretKindSchema) })),
 
   'secrets:status': channel(byProfile, z.object({ secrets: z.array(secretStatusSchema) })),
   'secrets:set': channel(
@@ -71,6 +98,8 @@ export const invokeChannels = {
 
   'sandbox:start': channel(empty, z.object({ sandbox: sandboxInfoSchema, profile: profileSchema })),
   'sandbox:info': channel(empty, sandboxInfoSchema),
+  'sandbox:faults': channel(empty, sandboxFaultsSchema),
+  'sandbox:setFaults': channel(z.object({ target: faultTargetSchema, settings: faultSettingsSchema.partial() }), sandboxFaultsSchema),
 
   'okta:verifyToken': channel(
     byProfile,

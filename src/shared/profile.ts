@@ -43,6 +43,12 @@ export const stepStateSchema = z.object({
   detail: z.string().optional(),
   updatedAt: z.string(),
   data: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Set when the org behind the profile may have changed since this result was saved (sandbox
+   * restart, URL edited, token replaced): the result is shown as "needs re-check", never as
+   * verified, until the step runs again (which clears it).
+   */
+  stale: z.object({ reason: z.string(), at: z.string() }).optional(),
 });
 export type StepState = z.infer<typeof stepStateSchema>;
 

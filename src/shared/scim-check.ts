@@ -17,6 +17,8 @@ export const scimCheckResultSchema = z.object({
   actual: z.string().optional(),
   /** The likely cause and what to do, for warn and fail. */
   hint: z.string().optional(),
+  /** Set when the answer came only after retries, e.g. "after 1 retry (500)". */
+  retried: z.string().optional(),
 });
 export type ScimCheckResult = z.infer<typeof scimCheckResultSchema>;
 

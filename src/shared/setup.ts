@@ -19,7 +19,8 @@ export const setupStepIdSchema = z.enum(setupStepIds);
 export type SetupStepId = z.infer<typeof setupStepIdSchema>;
 
 export const stepModeSchema = z.enum(['automated', 'manual', 'mixed']);
-export const stepStatusViewSchema = z.enum(['not-started', 'verified', 'unverifiable', 'failed']);
+/** 'needs-recheck': a saved result from before the org may have changed (see StepState.stale). */
+export const stepStatusViewSchema = z.enum(['not-started', 'verified', 'unverifiable', 'failed', 'needs-recheck']);
 
 /** A step's status in words: the same in the step list, the banner, announcements and the report. */
 export const stepStatusLabels: Record<z.infer<typeof stepStatusViewSchema>, string> = {
@@ -27,6 +28,7 @@ export const stepStatusLabels: Record<z.infer<typeof stepStatusViewSchema>, stri
   verified: 'Verified',
   unverifiable: 'Done, not verifiable',
   failed: 'Failed',
+  'needs-recheck': 'Needs re-check',
 };
 
 /** A value the admin types or pastes somewhere by hand, with a copy button. */
@@ -71,6 +73,8 @@ export const stepViewSchema = z.object({
   /** What to do next (for failed and unverifiable). */
   hint: z.string().optional(),
   updatedAt: z.string().optional(),
+  /** For needs-recheck: why the saved result may no longer hold. */
+  staleReason: z.string().optional(),
   /** Instructions for the manual part, in order. */
   instructions: z.array(z.string()).default([]),
   values: z.array(copyValueSchema).default([]),
@@ -88,8 +92,8 @@ export const settingRowSchema = z.object({
   setting: z.string(),
   value: z.string(),
   how: z.enum(['api', 'manual']),
-  /** confirmed: the admin ticked it; sandbox: the sandbox played the admin's clicks (no API reads it back). */
-  verification: z.enum(['read-back', 'probed', 'confirmed', 'sandbox', 'not-verifiable', 'pending', 'failed']),
+  /** confirmed: the admin ticked it; sandbox: the sandbox played the admin's clicks (no API reads it back); stale: read back for an org that may have changed since. */
+  verification: z.enum(['read-back', 'probed', 'confirmed', 'sandbox', 'not-verifiable', 'pending', 'failed', 'stale']),
   at: z.string().optional(),
 });
 export type SettingRow = z.infer<typeof settingRowSchema>;

@@ -48,7 +48,10 @@ describe('secrets in the OS keychain', () => {
     expect(all.find((s) => s.kind === 'oktaApiToken')).toMatchObject({ present: true, fingerprint: 'Zq9X' });
     expect(all.find((s) => s.kind === 'scimBearerToken')).toEqual({ kind: 'scimBearerToken', present: false });
 
-    for (const file of await readdir(join(dataDir, 'profiles'))) {
+    // Every file, the last good copies in profiles/.last-good included.
+    const files = (await readdir(join(dataDir, 'profiles'), { recursive: true })).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const file of files) {
       expect(await readFile(join(dataDir, 'profiles', file), 'utf8')).not.toContain(canary);
     }
   });

@@ -32,7 +32,10 @@ describe('ProfileStore', () => {
   it('saves atomically and reads back what it wrote, leaving no temp files', async () => {
     const saved = await store.save(sampleProfile('11111111-1111-4111-8111-111111111111', 'Acme'));
     expect(await store.get(saved.id)).toEqual(saved);
-    expect(await readdir(store.dir)).toEqual([`${saved.id}.json`]);
+    expect(await readdir(store.dir)).toEqual(['.last-good', `${saved.id}.json`]);
+    // The last good copy, for when the profile file is damaged later.
+    expect(await readdir(store.backupDir)).toEqual([`${saved.id}.json`]);
+    expect(await readFile(store.backupPathOf(saved.id), 'utf8')).toBe(await readFile(join(store.dir, `${saved.id}.json`), 'utf8'));
   });
 
   it('reports a corrupt file and a future-version file by name, leaves them byte-for-byte, and still loads the rest', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { jsonNestingExceeds } from '../../../shared/json-limits';
 import {
@@ -70,9 +70,22 @@ export class ProfileStore {
         hint: `Profiles are limited to ${MAX_PROFILE_BYTES / 1_000_000} MB and ${MAX_PROFILE_DEPTH} levels of nesting.`,
       });
     }
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.backupDir, { recursive: true });
     await writeFileAtomic(this.pathOf(next.id), text);
+    // The last good copy: if the profile file is damaged later (a disk error, a bad edit), the
+    // wizard's progress can be restored from here (see DamagedProfiles). The profile is saved
+    // already, so a failure here only means the recovery has an older copy to offer.
+    await writeFileAtomic(this.backupPathOf(next.id), text).catch(() => undefined);
     return next;
+  }
+
+  /** Where the last good copy of each profile is kept (hidden, so list() never reads it as a profile). */
+  get backupDir(): string {
+    return join(this.dir, '.last-good');
+  }
+
+  backupPathOf(id: string): string {
+    return join(this.backupDir, basename(this.pathOf(id)));
   }
 
   /** Reads, changes and writes one profile; the change function gets a fresh copy. */
@@ -82,6 +95,7 @@ export class ProfileStore {
 
   async delete(id: string): Promise<void> {
     await rm(this.pathOf(id), { force: true });
+    await rm(this.backupPathOf(id), { force: true });
   }
 
   newId(): string {

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/profile';
 import { portalApiBaseFor } from '../threatlocker/threatlocker-urls';
 import type { SecretStore } from '../secrets/secret-store';
+import { markSetupStale, staleReasonForDetails } from '../setup/stale-results';
 import { checkProfile, checkProfileText, type ProfileStore } from './profile-store';
 
 export interface UrlRules {
@@ -79,7 +80,9 @@ export class ProfilesService {
     return this.store.update(id, (p) => {
       const secretsMeta = { ...p.secretsMeta };
       for (const kind of moved) delete secretsMeta[kind];
-      return { ...p, okta, threatlocker: patchThreatLocker(p.threatlocker, patch), secretsMeta };
+      const next = { ...p, okta, threatlocker: patchThreatLocker(p.threatlocker, patch), secretsMeta };
+      const reason = staleReasonForDetails(p, next);
+      return reason ? markSetupStale(next, reason, this.now().toISOString()) : next;
     });
   }
 

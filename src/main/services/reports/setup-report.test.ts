@@ -204,4 +204,34 @@ describe('reportFileName', () => {
     expect(reportFileName('Acme Corp (EU)', new Date(2025, 2, 4, 23, 59))).toBe('acme-corp-eu-setup-report-2025-03-04.html');
     expect(reportFileName('***', new Date(2025, 0, 9))).toBe('profile-setup-report-2025-01-09.html');
   });
+
+});
+
+describe('buildSetupReport with stale results', () => {
+  it('never says complete from stale results: names the stale steps and why, and withdraws the old SCIM verdict', () => {
+    const reason = 'the Okta org URL changed since this was checked';
+    const staleView: SetupView = {
+      ...view,
+      steps: view.steps.map((st) => (st.status === 'not-started' ? st : { ...st, status: 'needs-recheck', staleReason: reason })),
+      summary: summary.map((r) => ({ ...r, verification: 'stale' })),
+    };
+    const staleProfile: Profile = {
+      ...profile,
+      setup: {
+        steps: Object.fromEntries(
+          (['prerequisites', 'create-app', 'scim-connection'] as const).map((id) => [id, { status: 'verified', updatedAt: '2025-03-04T10:00:00.000Z', stale: { reason, at: '2025-03-04T11:00:00.000Z' } }]),
+        ),
+      },
+    };
+    const text = textOf(build({ view: staleView, profile: staleProfile }).content);
+    expect(text).not.toContain('Setup complete');
+    expect(text).toContain('3 steps need re-checking — the Okta org URL changed since this was checked.');
+    expect(text).toContain('1. Check prerequisites, 2. Create the SAML app, 3. Connect SCIM');
+    expect(text).toContain('This check ran before the org may have changed');
+    expect(text).not.toMatch(/\bRead back\b.*\bRead back\b/);
+
+    // A check run after the change stands.
+    const fresh = textOf(build({ view: staleView, profile: { ...staleProfile, scimChecks: { ...run, finishedAt: '2025-03-04T11:30:00.000Z' } } }).content);
+    expect(fresh).not.toContain('This check ran before the org may have changed');
+  });
 });

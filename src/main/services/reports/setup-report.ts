@@ -1,6 +1,7 @@
 import type { Profile } from '../../../shared/profile';
 import { resultNumbers, scimCheckRunSchema, type CheckOutcome, type ScimCheckRun } from '../../../shared/scim-check';
 import { stepStatusLabels, type SettingRow, type SetupView, type StepView } from '../../../shared/setup';
+import { scimRunStaleReason } from '../../../shared/stale';
 
 export interface SetupReportInput {
   profile: Profile;
@@ -28,6 +29,7 @@ const stepStatus: Record<StepView['status'], { label: string; tone: Tone }> = {
   unverifiable: { label: stepStatusLabels.unverifiable, tone: 'info' },
   failed: { label: stepStatusLabels.failed, tone: 'bad' },
   'not-started': { label: stepStatusLabels['not-started'], tone: 'neutral' },
+  'needs-recheck': { label: stepStatusLabels['needs-recheck'], tone: 'warn' },
 };
 
 const verification: Record<Verification, { label: string; tone: Tone; help: string }> = {
@@ -38,6 +40,7 @@ const verification: Record<Verification, { label: string; tone: Tone; help: stri
   'not-verifiable': { label: 'Not verifiable', tone: 'neutral', help: 'No API can read it back.' },
   pending: { label: 'Pending', tone: 'warn', help: 'Its step has not run yet.' },
   failed: { label: 'Failed', tone: 'bad', help: 'Its step failed.' },
+  stale: { label: 'Needs re-check', tone: 'warn', help: 'Verified earlier, but the org behind the profile may have changed since (see Setup steps); its step must run again.' },
 };
 
 const outcome: Record<CheckOutcome, { label: string; tone: Tone }> = {
@@ -63,15 +66,21 @@ export function buildSetupReport(input: SetupReportInput): SetupReport {
   const steps = view.steps;
   const stepsDone = steps.filter((s) => s.status === 'verified' || s.status === 'unverifiable').length;
   const stepsFailed = steps.filter((s) => s.status === 'failed').length;
+  const stale = steps.filter((s) => s.status === 'needs-recheck');
   const rows = view.summary;
   const rowsVerified = rows.filter((r) => VERIFIED.includes(r.verification)).length;
   const saved = profile.scimChecks === undefined ? undefined : scimCheckRunSchema.safeParse(profile.scimChecks);
   const run = saved?.success ? saved.data : undefined;
+  // A check from before the org may have changed proves as little as the stale steps do.
+  const runStale = run !== undefined && (scimRunStaleReason(profile, run) !== undefined || stale.some((st) => !profile.setup.steps[st.id]?.stale));
+  const runVerdict = run ? (runStale ? { label: 'Needs re-check', tone: 'warn' as const } : scimVerdict(run)) : undefined;
 
   const overall: { label: string; tone: Tone } =
     stepsFailed > 0
       ? { label: 'Needs attention', tone: 'bad' }
-      : steps.length > 0 && stepsDone === steps.length
+      : stale.length > 0
+        ? { label: 'Needs re-check', tone: 'warn' }
+        : steps.length > 0 && stepsDone === steps.length
         ? { label: 'Setup complete', tone: 'ok' }
         : { label: 'In progress', tone: 'warn' };
 
@@ -154,9 +163,10 @@ ${badge(overall.label, overall.tone)}
 <section class="cards" aria-label="At a glance">
 <div class="card"><p class="card-label">Setup steps</p><p class="card-value">${stepsDone}<span> of ${steps.length} done</span></p><p class="card-note">${stepsFailed > 0 ? `${stepsFailed} failed` : steps.length - stepsDone > 0 ? `${steps.length - stepsDone} still to do` : 'Every step is done'}</p></div>
 <div class="card"><p class="card-label">Settings</p><p class="card-value">${rowsVerified}<span> of ${rows.length} verified</span></p><p class="card-note">Read back, probed or confirmed</p></div>
-<div class="card"><p class="card-label">SCIM connection check</p>${run ? `<p class="card-value">${badge(scimVerdict(run).label, scimVerdict(run).tone)}</p><p class="card-note">${when(run.finishedAt)}</p>` : '<p class="card-value"><span>Not run</span></p><p class="card-note">No check saved with this profile</p>'}</div>
+<div class="card"><p class="card-label">SCIM connection check</p>${run && runVerdict ? `<p class="card-value">${badge(runVerdict.label, runVerdict.tone)}</p><p class="card-note">${when(run.finishedAt)}</p>` : '<p class="card-value"><span>Not run</span></p><p class="card-note">No check saved with this profile</p>'}</div>
 </section>
 
+${staleCallout(stale, t)}
 <section>
 <h2>Environment</h2>
 <dl class="facts">${environment}</dl>
@@ -191,6 +201,7 @@ ${settingRows}
 
 <section>
 <h2>SCIM connection check</h2>
+${runStale ? '<div class="callout" data-stale-check><p class="strong">This check ran before the org may have changed (see Setup steps): run the Connection check again.</p></div>' : ''}
 ${run ? scimSection(run, t, when) : `<p class="muted">${saved && !saved.success ? 'The saved check could not be read (it was saved by a different version of the console). Run the check again.' : 'No SCIM connection check has been run for this profile yet.'}</p>`}
 </section>
 
@@ -231,7 +242,7 @@ function scimSection(run: ScimCheckRun, t: (s: string | undefined) => string, wh
 <td>${t(r.title)}</td>
 <td>${badge(o.label, o.tone)}</td>
 <td class="num">${r.status ?? '<span class="muted">—</span>'}</td>
-<td class="num">${r.latencyMs !== undefined ? `${Math.round(r.latencyMs)}&nbsp;ms` : '<span class="muted">—</span>'}</td>
+<td class="num">${r.latencyMs !== undefined ? `${Math.round(r.latencyMs)}&nbsp;ms` : '<span class="muted">—</span>'}${r.retried ? `<div class="muted">${t(r.retried)}</div>` : ''}</td>
 <td>${r.hint ? t(arrows(r.hint)) : '<span class="muted">—</span>'}</td>
 </tr>`;
     })
@@ -254,6 +265,14 @@ ${results || '<tr><td colspan="6" class="muted">No results.</td></tr>'}
 </tbody>
 </table>
 ${leftovers}`;
+}
+
+/** Says which results are stale and why, so nobody reads an old "verified" as today's. */
+function staleCallout(stale: StepView[], t: (s: string | undefined) => string): string {
+  if (stale.length === 0) return '';
+  const reasons = [...new Set(stale.map((s) => s.staleReason).filter((r): r is string => !!r))];
+  return `<div class="callout" data-stale-steps="${stale.length}"><p class="strong">${stale.length} step${stale.length === 1 ? '' : 's'} need${stale.length === 1 ? 's' : ''} re-checking — ${reasons.length ? t(reasons.join('; ')) : 'the org may have changed since they were checked'}.</p>
+<p>Their saved results prove nothing about the org as it is now. Run these steps again in the console, then export a new report: ${stale.map((s) => `${s.number}. ${t(s.title)}`).join(', ')}.</p></div>`;
 }
 
 function scimVerdict(run: ScimCheckRun): { label: string; tone: Tone } {

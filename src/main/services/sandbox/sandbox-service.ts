@@ -1,10 +1,11 @@
 import { AppError } from '../../../shared/errors';
-import type { SandboxInfo } from '../../../shared/ipc-contract';
+import type { FaultSettingsView, SandboxFaults, SandboxInfo } from '../../../shared/ipc-contract';
 import type { Profile } from '../../../shared/profile';
 import type { Logger } from '../log/logger';
 import type { ProfilesService } from '../profiles/profiles-service';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretStore } from '../secrets/secret-store';
+import { markSetupStale, SANDBOX_RESTART_REASON } from '../setup/stale-results';
 
 /** What the demo entry point hands over: the running simulators' addresses and sandbox credentials. */
 export interface RunningSandbox {
@@ -92,11 +93,16 @@ export class SandboxService {
     const { profiles } = await this.deps.store.list();
     const existing = profiles.find((p) => p.sandbox && p.name === SANDBOX_PROFILE_NAME);
     const profile = existing
-      ? await this.deps.store.update(existing.id, (p) => ({
-          ...p,
-          okta: { orgUrl: sb.oktaUrl, customDomain: false },
-          threatlocker: { ...p.threatlocker, instance: sb.threatlockerInstance, portalApiUrl: sb.threatlockerUrl, scimUrl: sb.scimUrl },
-        }))
+      ? await this.deps.store.update(existing.id, (p) => {
+          const next = {
+            ...p,
+            okta: { orgUrl: sb.oktaUrl, customDomain: false },
+            threatlocker: { ...p.threatlocker, instance: sb.threatlockerInstance, portalApiUrl: sb.threatlockerUrl, scimUrl: sb.scimUrl },
+          };
+          // New addresses mean new simulators: a new, empty org and tenant (the simulators keep no state on disk).
+          const restarted = p.okta.orgUrl !== sb.oktaUrl || p.threatlocker.scimUrl !== sb.scimUrl;
+          return restarted ? markSetupStale(next, SANDBOX_RESTART_REASON, new Date().toISOString()) : next;
+        })
       : await this.deps.profiles.create(
           { name: SANDBOX_PROFILE_NAME, oktaOrgUrl: sb.oktaUrl, instance: sb.threatlockerInstance, scimUrl: sb.scimUrl },
           { sandbox: true, portalApiUrl: sb.threatlockerUrl },
@@ -114,6 +120,28 @@ export class SandboxService {
         scimBearerToken: { savedAt },
       },
     }));
+  }
+
+  /** The simulators' fault settings as they are now (pending counts go down as requests consume them). */
+  faults(): SandboxFaults {
+    const live = this.liveFaults();
+    return { okta: { ...live.okta }, threatlocker: { ...live.threatlocker } };
+  }
+
+  /** Changes one simulator's faults; the very next request sees them. */
+  setFaults(target: keyof SandboxFaults, settings: Partial<FaultSettingsView>): SandboxFaults {
+    Object.assign(this.liveFaults()[target], settings);
+    this.deps.logger.info('sandbox', `faults for ${target}: ${JSON.stringify(this.liveFaults()[target])}`);
+    return this.faults();
+  }
+
+  /** The running simulators' mutable fault objects (typed structurally: main does not import sandbox/). */
+  private liveFaults(): SandboxFaults {
+    const handle = this.running?.handle as { okta?: { faults?: FaultSettingsView }; threatlocker?: { faults?: FaultSettingsView } } | undefined;
+    if (!this.running || !handle?.okta?.faults || !handle.threatlocker?.faults) {
+      throw new AppError('SANDBOX', 'The sandbox is not running.', { hint: 'Start the sandbox (Try the sandbox), then set its faults.', retryable: true });
+    }
+    return { okta: handle.okta.faults, threatlocker: handle.threatlocker.faults };
   }
 
   async stop(): Promise<void> {

@@ -2,6 +2,7 @@ import type { CheckOutcome, ScimCheckResult } from '../../../shared/scim-check';
 import type { CheckSpec } from './scim-check-catalog';
 import { describeExchange, hintForFailure, hintForResponse, hints, looksLikeHtml } from './scim-hints';
 import type { ScimExchange, ScimHttpClient, ScimHttpResponse, ScimRequest } from './scim-http';
+import { defaultScimRetryPolicy, describeRetries, sendWithRetries, type ScimRetryPolicy } from './scim-retry';
 
 export interface RecordInput {
   outcome: CheckOutcome;
@@ -36,6 +37,7 @@ export class CheckContext {
     private readonly redact: (text: string) => string,
     private readonly onResult: ((r: ScimCheckResult, index: number, total: number) => void) | undefined,
     readonly signal: AbortSignal | undefined,
+    private readonly retry: ScimRetryPolicy = defaultScimRetryPolicy,
   ) {
     this.specs = new Map(plan.map((s) => [s.id, s]));
   }
@@ -44,12 +46,15 @@ export class CheckContext {
     return { connectMs: this.http.connectMs, totalMs: this.http.totalMs, maxBodyBytes: this.http.maxBodyBytes };
   }
 
-  /** Sends one request, remembering content types and whether the server is reachable at all. */
+  /**
+   * Sends one request (reads are retried on a 429, 5xx or dropped connection), remembering content
+   * types and whether the server is reachable at all.
+   */
   async send(req: ScimRequest, opts: { signal?: AbortSignal | null; checkId?: string } = {}): Promise<ScimExchange> {
     // signal: null means "ignore cancellation" (clean-up must not be cut short by a cancel).
     const signal = opts.signal === null ? undefined : (opts.signal ?? this.signal);
     // Redacted here, before any check quotes or cuts a piece of the answer.
-    const ex = redactExchange(await this.http.send(req, signal), this.redact);
+    const ex = redactExchange(await sendWithRetries(this.http, req, signal, this.retry), this.redact);
     if (!ex.ok && fatalKinds.has(ex.kind) && this.fatal === undefined) this.fatal = describeExchange(ex);
     if (ex.ok && opts.checkId && ex.status >= 200 && ex.status < 300 && ex.text.trim() !== '') {
       this.contentTypes.push({ id: opts.checkId, contentType: ex.contentType });
@@ -105,6 +110,8 @@ export class CheckContext {
     const actual = input.actual ?? (primary ? describeExchange(primary) : undefined);
     if (actual !== undefined) result.actual = this.redact(actual);
     if (hint !== undefined && outcome !== 'pass') result.hint = this.redact(hint);
+    const retried = describeRetries(exchanges);
+    if (retried) result.retried = retried;
     this.results.set(id, result);
     this.completed += 1;
     this.onResult?.(result, this.completed - 1, this.plan.length);

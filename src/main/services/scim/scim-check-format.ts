@@ -9,6 +9,7 @@ export function formatScimResult(r: ScimCheckResult): string {
   if (r.request) meta.push(`${r.request.method} ${r.request.url}`);
   if (r.status !== undefined) meta.push(String(r.status));
   if (r.latencyMs !== undefined) meta.push(`${r.latencyMs} ms`);
+  if (r.retried) meta.push(r.retried);
   if (meta.length > 0) parts[0] += `  (${meta.join(', ')})`;
   const indent = '          ';
   if (r.outcome !== 'pass') {

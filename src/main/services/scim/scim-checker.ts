@@ -6,6 +6,7 @@ import { checkSpecsFor } from './scim-check-catalog';
 import { CheckContext } from './scim-check-context';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOTAL_TIMEOUT_MS, ScimHttpClient } from './scim-http';
 import { runReadChecks } from './scim-read-checks';
+import { defaultScimRetryPolicy, type ScimRetryPolicy } from './scim-retry';
 import { normalizeScimBaseUrl } from './scim-url';
 import { defaultTestPrefix, runWriteChecks } from './scim-write-checks';
 
@@ -28,6 +29,8 @@ export interface ScimCheckOptions {
   testPrefix?: string;
   /** The app's outbound dispatcher (system proxy, OS certificate stores); default a direct pool. */
   dispatcher?: Dispatcher;
+  /** How reads are retried on a 429, 5xx or dropped connection (default: 2 retries, Retry-After up to 10 s). */
+  retry?: Partial<ScimRetryPolicy>;
 }
 
 /**
@@ -64,6 +67,7 @@ export async function runScimChecks(opts: ScimCheckOptions): Promise<ScimCheckRu
         }
       : undefined,
     opts.signal,
+    { ...defaultScimRetryPolicy, ...opts.retry },
   );
 
   let leftovers: string[] = [];

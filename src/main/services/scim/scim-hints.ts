@@ -91,11 +91,12 @@ export function hintForFailure(f: ScimHttpFailure, limits: { connectMs: number; 
  */
 export function hintForResponse(r: ScimHttpResponse, opts: { collection: boolean }): string | undefined {
   if (r.status >= 300 && r.status < 400) return hints.redirect(safeLocation(r.location));
+  // Before the HTML test: gateways answer 429 and 5xx with an HTML page, which says nothing about the URL.
+  if (r.status === 429) return hints.rateLimited;
+  if (r.status >= 500) return hints.serverError(r.status);
   if (looksLikeHtml(r)) return hints.html;
   if (r.status === 401 || r.status === 403) return hints.auth;
   if (r.status === 404 && opts.collection) return hints.wrongPath;
-  if (r.status === 429) return hints.rateLimited;
-  if (r.status >= 500) return hints.serverError(r.status);
   if (r.status === 405 || r.status === 501) return hints.methodNotAllowed(r.status);
   if (r.status === 400) return hints.badRequest;
   if (r.jsonError !== undefined) return hints.notJson;

@@ -45,6 +45,8 @@ export interface ScimHttpResponse {
   contentType: string;
   /** Location of a 3xx, kept so the hint can name where the server wanted to send us. */
   location: string | undefined;
+  /** Retry-After of a 429/503, for the checker's retry. */
+  retryAfter: string | undefined;
   text: string;
   /** Parsed body, or undefined when empty or not JSON (see jsonError). */
   json: unknown;
@@ -155,6 +157,7 @@ export class ScimHttpClient {
       });
       const contentType = headerValue(res.headers['content-type']);
       const location = headerValue(res.headers['location']) || undefined;
+      const retryAfter = headerValue(res.headers['retry-after']) || undefined;
 
       const declared = Number(headerValue(res.headers['content-length']));
       if (Number.isFinite(declared) && declared > this.maxBodyBytes) {
@@ -185,7 +188,7 @@ export class ScimHttpClient {
           jsonError = err instanceof Error ? err.message : 'invalid JSON';
         }
       }
-      return { ok: true, request: shown, latencyMs: elapsed(), status: res.statusCode, contentType, location, text, json, jsonError };
+      return { ok: true, request: shown, latencyMs: elapsed(), status: res.statusCode, contentType, location, retryAfter, text, json, jsonError };
     } catch (err) {
       if (timedOut) return failure('timeout', `no complete answer within ${this.totalMs} ms`);
       if (signal?.aborted) return failure('aborted', 'cancelled');

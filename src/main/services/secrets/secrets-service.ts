@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { secretKinds, secretLabels, type SecretKind, type SecretStatus } from '../../../shared/profile';
 import type { ProfileStore } from '../profiles/profile-store';
+import { markSetupStale, staleReasonForSecret } from '../setup/stale-results';
 import type { ClipboardGuard } from './clipboard-guard';
 import { fingerprintOf, type SecretStore } from './secret-store';
 
@@ -23,17 +24,38 @@ export class SecretsService {
   async set(profileId: string, kind: SecretKind, value: string): Promise<SecretStatus> {
     await this.profiles.get(profileId); // a secret for a deleted profile would be orphaned in the keychain
     // Another profile may hold it even when this one does too (a replace with the same value).
-    const owner = (await this.store.findOwners(kind, value)).find((id) => id !== profileId);
-    if (owner) {
-      const other = await this.profiles.get(owner).then((p) => p.name, () => 'another profile');
-      throw new AppError('CONFLICT', `This ${secretLabels[kind]} is already saved for "${other}".`, {
+    for (const owner of (await this.store.findOwners(kind, value)).filter((id) => id !== profileId)) {
+      await this.refuseIfOwned(owner, kind);
+    }
+    const previous = await this.store.get(profileId, kind);
+    await this.store.set(profileId, kind, value);
+    const savedAt = this.now().toISOString();
+    await this.profiles.update(profileId, (p) => {
+      const next = { ...p, secretsMeta: { ...p.secretsMeta, [kind]: { savedAt } } };
+      // A different token may reach a different org or tenant: what it verified must be re-checked.
+      return previous !== null && previous !== value ? markSetupStale(next, staleReasonForSecret(kind), savedAt) : next;
+    });
+    return this.statusOf(kind, value, savedAt);
+  }
+
+  /**
+   * A token held by another profile is refused. One whose profile file is damaged is refused with
+   * the way to recover it; one whose profile file is gone is a leftover, removed so it can move.
+   */
+  private async refuseIfOwned(owner: string, kind: SecretKind): Promise<void> {
+    const { profiles, problems } = await this.profiles.list();
+    const profile = profiles.find((p) => p.id === owner);
+    if (profile) {
+      throw new AppError('CONFLICT', `This ${secretLabels[kind]} is already saved for "${profile.name}".`, {
         hint: 'Each Okta org and ThreatLocker organization has its own token: paste the one made for this profile.',
       });
     }
-    await this.store.set(profileId, kind, value);
-    const savedAt = this.now().toISOString();
-    await this.profiles.update(profileId, (p) => ({ ...p, secretsMeta: { ...p.secretsMeta, [kind]: { savedAt } } }));
-    return this.statusOf(kind, value, savedAt);
+    if (problems.some((p) => p.file === `${owner}.json`)) {
+      throw new AppError('CONFLICT', `This ${secretLabels[kind]} is saved for the profile file ${owner}.json, which cannot be read.`, {
+        hint: `On the Profiles screen, choose "Recover ${owner}.json…" to re-attach its tokens to a new profile, restore it, or delete them.`,
+      });
+    }
+    await this.store.delete(owner, kind);
   }
 
   async delete(profileId: string, kind: SecretKind): Promise<SecretStatus> {

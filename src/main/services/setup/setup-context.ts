@@ -92,6 +92,8 @@ export class SetupContext {
         data: { ...(old?.data ?? {}), ...patch },
       };
       if (old?.detail !== undefined) next.detail = old.detail;
+      // Saving part of a run proves nothing yet: only an outcome clears the stale mark.
+      if (old?.stale) next.stale = old.stale;
       return { ...p, setup: { ...p.setup, steps: { ...p.setup.steps, [stepId]: next } } };
     });
   }

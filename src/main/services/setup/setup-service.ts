@@ -8,9 +8,21 @@ import { validateProfileInputs } from './input-validation';
 import { failedOutcome } from './step-errors';
 import { assignmentGroupName } from './steps/assignment-group';
 import { stepById, steps } from './steps';
+import { asSandboxAdmin } from './sandbox-admin';
+import { markSetupStale, SANDBOX_STOPPED_REASON } from './stale-results';
 import { buildSummary } from './summary';
 
 const DONE = new Set(['verified', 'unverifiable']);
+
+/** A stale result keeps its data (to find what exists) but loses its verdict and its findings. */
+function withdrawVerdict(view: StepView, reason: string): void {
+  const was = view.status === 'verified' ? 'It was verified' : view.status === 'failed' ? 'It had failed' : 'It was done';
+  view.status = 'needs-recheck';
+  view.staleReason = reason;
+  view.detail = `${was}, but ${reason}.`;
+  view.hint = 'Run this step again to check it against the org as it is now.';
+  view.findings = [];
+}
 
 /**
  * The setup wizard: runs, verifies and replays steps, and builds the screen from what is saved
@@ -125,13 +137,20 @@ export class SetupService {
     }
   }
 
-  private async view(profile: Profile): Promise<SetupView> {
+  private async view(saved: Profile): Promise<SetupView> {
+    // A sandbox org exists only while this process's sandbox serves it: otherwise nothing saved can hold.
+    const profile = saved.sandbox && !this.sandboxRunning() ? markSetupStale(saved, SANDBOX_STOPPED_REASON, new Date().toISOString()) : saved;
     const scimToken = await this.deps.secrets.get(profile.id, 'scimBearerToken').catch(() => null);
     const views = steps.map((s, i) => this.stepView(profile, s.id, i + 1));
     const resumeAt = views.find((v) => !DONE.has(v.status))?.id;
     const view: SetupView = { profileId: profile.id, steps: views, summary: buildSummary(profile, scimToken ? fingerprintOf(scimToken) : undefined) };
     if (resumeAt) view.resumeAt = resumeAt;
     return view;
+  }
+
+  /** Starting the sandbox points its profile at it (and marks older results stale if it is a new org). */
+  private sandboxRunning(): boolean {
+    return asSandboxAdmin(this.deps.sandboxHandle()) !== null;
   }
 
   private stepView(profile: Profile, id: SetupStepId, number: number): StepView {
@@ -165,6 +184,7 @@ export class SetupService {
     if (state?.detail) view.detail = state.detail;
     if (typeof data.hint === 'string') view.hint = data.hint;
     if (state?.updatedAt) view.updatedAt = state.updatedAt;
+    if (state?.stale && state.status !== 'not-started') withdrawVerdict(view, state.stale.reason);
     if (parts.deepLink) view.deepLink = parts.deepLink;
     return view;
   }

@@ -10,6 +10,7 @@ type Verification = SettingRow['verification'];
 /** How a step's outcome verifies its settings: `done` is what a verified step proves. */
 function verificationOf(state: StepState | undefined, done: Verification, unverifiable: Verification = 'not-verifiable'): Verification {
   if (!state || state.status === 'not-started') return 'pending';
+  if (state.stale) return 'stale';
   if (state.status === 'failed') return 'failed';
   if (state.status === 'verified') return done;
   const by = state.data?.confirmedBy;
@@ -121,7 +122,7 @@ export function buildSummary(profile: Profile, scimTokenFingerprint: string | un
     'Admin Login Settings',
     adminLoginBy === 'admin' ? 'chosen' : adminLoginBy === 'sandbox' ? 'chosen by the sandbox' : '(not confirmed)',
     'manual',
-    adminLoginBy === 'admin' ? 'confirmed' : adminLoginBy === 'sandbox' ? 'sandbox' : 'pending',
+    sso?.stale ? 'stale' : adminLoginBy === 'admin' ? 'confirmed' : adminLoginBy === 'sandbox' ? 'sandbox' : 'pending',
     'allow-sso',
   );
   return rows;

@@ -13,10 +13,14 @@ type FieldName = (typeof fields)[number];
 interface Props {
   onClose: () => void;
   onCreated: (profile: Profile) => void;
+  /** A damaged profile file whose keychain entries the new profile takes over. */
+  recoverFrom?: string;
 }
 
-export function NewProfileDialog({ onClose, onCreated }: Props) {
-  const create = useProfilesStore((state) => state.create);
+export function NewProfileDialog({ onClose, onCreated, recoverFrom }: Props) {
+  const createProfile = useProfilesStore((state) => state.create);
+  const recoverInto = useProfilesStore((state) => state.recoverInto);
+  const create: typeof createProfile = (input, context) => (recoverFrom ? recoverInto(recoverFrom, input, context) : createProfile(input, context));
   const { values, errors, setErrors, bind, showIssues } = useFieldForm<FieldName>({
     name: '',
     oktaOrgUrl: '',
@@ -56,8 +60,12 @@ export function NewProfileDialog({ onClose, onCreated }: Props) {
 
   return (
     <Dialog
-      title="New profile"
-      description="One profile per organization you manage. Tokens are added on the next screen and kept in the system keychain."
+      title={recoverFrom ? 'New profile for the recovered tokens' : 'New profile'}
+      description={
+        recoverFrom
+          ? `The tokens saved for ${recoverFrom} move to this profile. Enter the organization they belong to.`
+          : 'One profile per organization you manage. Tokens are added on the next screen and kept in the system keychain.'
+      }
       onClose={onClose}
       busy={busy}
       size="medium"

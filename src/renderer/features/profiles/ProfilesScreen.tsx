@@ -8,6 +8,7 @@ import { absoluteTime, hostOf, instanceLabel, relativeTime } from '../../lib/for
 import { useNow } from '../../lib/use-now';
 import { TrySandboxButton } from '../sandbox-mode/SandboxStartingDialog';
 import { DeleteProfileDialog, NewProfileDialog, RenameDialog } from './ProfileDialogs';
+import { RecoverDamagedButton } from './RecoverDamaged';
 import { useProfilesStore } from './profiles-store';
 
 type OpenDialog =
@@ -204,6 +205,7 @@ function ProblemsPanel({ problems }: { problems: ProfileProblem[] }) {
                 {/* Say it even when main's reason doesn't: nothing was rewritten or deleted. */}
                 {!/untouched/i.test(problem.reason) && <span className="muted"> The file was left untouched.</span>}
               </p>
+              {problem.code === 'PROFILE_CORRUPT' && <RecoverDamagedButton file={problem.file} />}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { AppError } from '../../../shared/errors';
+import type { DamagedProfileInfo } from '../../../shared/ipc-contract';
 import { MAX_PROFILE_BYTES, type NewProfileInput, type Profile, type ProfileDetailsPatch, type ProfileProblem, type ProfileSummary } from '../../../shared/profile';
 import { postError, toUiError, type ErrorContext } from '../../app/errors';
 import { toast } from '../../app/toast-store';
@@ -22,6 +23,12 @@ interface ProfilesState {
   exportProfile: (profileId: string) => Promise<void>;
   /** Keeps the list in step when another feature changed or created a profile. */
   upsert: (profile: Profile) => void;
+  /** Recovery for a damaged file: what it left in the keychain and whether a good copy was kept. */
+  damagedInfo: (file: string) => Promise<DamagedProfileInfo | undefined>;
+  restoreBackup: (file: string) => Promise<Profile | undefined>;
+  /** Creates a profile from `input` and moves the damaged file's keychain entries to it. */
+  recoverInto: (file: string, input: NewProfileInput, context?: ErrorContext) => Promise<Profile | undefined>;
+  deleteDamagedSecrets: (file: string) => Promise<boolean>;
 }
 
 const summaryOf = (profile: Profile): ProfileSummary => ({
@@ -135,4 +142,48 @@ export const useProfilesStore = create<ProfilesState>((set, get) => ({
       const others = state.list.value.profiles.filter((p) => p.id !== profile.id);
       return { list: { status: 'ready', value: { ...state.list.value, profiles: [...others, summaryOf(profile)].sort(byName) } } };
     }),
+
+  damagedInfo: async (file) => {
+    try {
+      return await window.api.profiles.damagedInfo({ file });
+    } catch (error) {
+      postError(error, { title: `Couldn’t read what ${file} left in the keychain`, retry: () => get().damagedInfo(file) });
+      return undefined;
+    }
+  },
+
+  restoreBackup: async (file) => {
+    try {
+      const profile = await window.api.profiles.restoreBackup({ file });
+      await get().load();
+      toast.success('Profile restored', `“${profile.name}” is back as it was last saved; the damaged file was kept in profiles/.damaged.`);
+      return profile;
+    } catch (error) {
+      postError(error, { title: 'Couldn’t restore the profile', retry: () => get().restoreBackup(file) });
+      return undefined;
+    }
+  },
+
+  recoverInto: async (file, input, context) => {
+    try {
+      const profile = await window.api.profiles.recoverDamaged({ file, profile: input });
+      await get().load();
+      toast.success('Tokens re-attached', `“${profile.name}” holds the tokens of ${file}; the damaged file was kept in profiles/.damaged.`);
+      return profile;
+    } catch (error) {
+      postError(error, { title: 'Couldn’t create the profile', ...context });
+      return undefined;
+    }
+  },
+
+  deleteDamagedSecrets: async (file) => {
+    try {
+      const { deleted } = await window.api.profiles.deleteDamagedSecrets({ file });
+      toast.success('Tokens deleted', `${deleted.length} keychain ${deleted.length === 1 ? 'entry' : 'entries'} of ${file} deleted. The file itself is untouched.`);
+      return true;
+    } catch (error) {
+      postError(error, { title: 'Couldn’t delete the tokens', retry: () => get().deleteDamagedSecrets(file) });
+      return false;
+    }
+  },
 }));

@@ -1,11 +1,15 @@
+import { useState } from 'react';
 import { useAppStore } from '../../app/app-store';
+import { Icon } from '../../components/Icon';
 import { hostOf } from '../../lib/format';
+import { SandboxFaultsDialog } from './SandboxFaultsDialog';
 import { useSandboxStore } from './sandbox-store';
 
 /** "Sandbox running" in the sidebar footer; opens the sandbox profile when there is one. */
 export function SandboxChip() {
   const info = useSandboxStore((state) => state.info);
   const openProfile = useAppStore((state) => state.openProfile);
+  const [faultsOpen, setFaultsOpen] = useState(false);
   if (!info?.running) return null;
   const details = [
     info.oktaUrl && `Okta: ${hostOf(info.oktaUrl)}`,
@@ -21,21 +25,28 @@ export function SandboxChip() {
     </>
   );
   return (
-    <div className="sandbox-chip-wrap" role="status" aria-label="Sandbox running on this computer">
-      {info.profileId ? (
-        <button
-          type="button"
-          className="sandbox-chip"
-          title={details ? `${details}\n\nOpen the sandbox profile` : 'Open the sandbox profile'}
-          onClick={() => info.profileId && openProfile(info.profileId)}
-        >
-          {content}
-        </button>
-      ) : (
-        <span className="sandbox-chip" title={details}>
-          {content}
-        </span>
-      )}
-    </div>
+    <>
+      <div className="sandbox-chip-wrap" role="status" aria-label="Sandbox running on this computer">
+        {info.profileId ? (
+          <button
+            type="button"
+            className="sandbox-chip"
+            title={details ? `${details}\n\nOpen the sandbox profile` : 'Open the sandbox profile'}
+            onClick={() => info.profileId && openProfile(info.profileId)}
+          >
+            {content}
+          </button>
+        ) : (
+          <span className="sandbox-chip" title={details}>
+            {content}
+          </span>
+        )}
+      </div>
+      <button type="button" className="btn btn-ghost btn-small sandbox-faults-button" onClick={() => setFaultsOpen(true)}>
+        <Icon name="alert" />
+        Sandbox faults
+      </button>
+      {faultsOpen && <SandboxFaultsDialog onClose={() => setFaultsOpen(false)} />}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SandboxInfo } from '../../../shared/ipc-contract';
+import type { FaultSettingsView, SandboxFaults, SandboxInfo } from '../../../shared/ipc-contract';
 import { useAppStore } from '../../app/app-store';
 import { postError } from '../../app/errors';
 import { useProfilesStore } from '../profiles/profiles-store';
@@ -14,6 +14,11 @@ interface SandboxState {
   startSandbox: () => Promise<void>;
   /** From the `sandbox:state` event. */
   applyState: (info: SandboxInfo) => void;
+  /** The simulators' fault settings, for the fault controls (undefined until loaded). */
+  faults: SandboxFaults | undefined;
+  loadFaults: () => Promise<void>;
+  /** Sets one simulator's faults; resolves true when the sandbox took them. */
+  setFaults: (target: keyof SandboxFaults, settings: Partial<FaultSettingsView>) => Promise<boolean>;
 }
 
 export const useSandboxStore = create<SandboxState>((set, get) => ({
@@ -45,4 +50,22 @@ export const useSandboxStore = create<SandboxState>((set, get) => ({
   },
 
   applyState: (info) => set({ info }),
+
+  faults: undefined,
+  loadFaults: async () => {
+    try {
+      set({ faults: await window.api.sandbox.faults({}) });
+    } catch (error) {
+      postError(error, { title: 'Couldn’t read the sandbox faults', retry: () => get().loadFaults() });
+    }
+  },
+  setFaults: async (target, settings) => {
+    try {
+      set({ faults: await window.api.sandbox.setFaults({ target, settings }) });
+      return true;
+    } catch (error) {
+      postError(error, { title: 'Couldn’t set the sandbox faults', retry: () => get().setFaults(target, settings) });
+      return false;
+    }
+  },
 }));

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Profile } from '../../../shared/profile';
 import { resultNumbers, type CheckOutcome, type ScimCheckResult, type ScimCheckRun } from '../../../shared/scim-check';
+import { scimRunStaleReason } from '../../../shared/stale';
 import { useAppStore } from '../../app/app-store';
 import { CopyTextButton } from '../../components/CopyTextButton';
 import { ConfirmDialog, Spinner } from '../../components/Dialog';
@@ -127,6 +128,7 @@ export function ScimCheckScreen({ profile }: { profile: Profile }) {
           {view.results.length > 0 && <ResultList results={view.results} />}
         </>
       )}
+      {view.status === 'done' && view.fromHistory && <StaleRunNote reason={scimRunStaleReason(profile, view.run)} />}
       {view.status === 'done' && <RunReport run={view.run} fromHistory={view.fromHistory} profileName={profile.name} />}
       {view.status === 'idle' && !tokenMissing && !urlMissing && (
         <div className="empty-note">
@@ -302,7 +304,26 @@ function ResultRow({ result, number }: { result: ScimCheckResult; number: string
       <div className="result-meta">
         {result.status !== undefined && <span className="http-status">HTTP {result.status}</span>}
         {result.latencyMs !== undefined && <span className="latency">{Math.round(result.latencyMs)} ms</span>}
+        {result.retried && (
+          <span className="retried" title="The server failed at first; the check repeated the read (reads are safe to repeat).">
+            {result.retried}
+          </span>
+        )}
       </div>
     </li>
+  );
+}
+
+/** A saved run from before the endpoint or the org may have changed is not today's answer. */
+function StaleRunNote({ reason }: { reason: string | undefined }) {
+  if (!reason) return null;
+  return (
+    <div className="callout callout-warning" role="status" data-testid="scim-run-stale">
+      <Icon name="refresh" size={20} className="callout-icon" />
+      <div className="callout-body">
+        <p className="callout-title">This saved check needs re-running</p>
+        <p>Its results may no longer hold: {reason}. Run the checks again.</p>
+      </div>
+    </div>
   );
 }

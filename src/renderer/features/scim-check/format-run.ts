@@ -16,6 +16,7 @@ export function formatRunAsText(run: ScimCheckRun, profileName?: string): string
     const meta = [
       result.status !== undefined ? `HTTP ${result.status}` : undefined,
       result.latencyMs !== undefined ? `${Math.round(result.latencyMs)} ms` : undefined,
+      result.retried,
     ].filter(Boolean);
     lines.push(`[${outcomeLabels[result.outcome].toUpperCase()}] ${numbers[i]}. ${result.title}${meta.length ? ` (${meta.join(', ')})` : ''}`);
     if (result.request) lines.push(`    ${result.request.method} ${result.request.url}`);

@@ -16,6 +16,7 @@ export const verificationLabels: Record<Verification, string> = {
   'not-verifiable': 'Not verifiable',
   pending: 'Pending',
   failed: 'Failed',
+  stale: 'Needs re-check',
 };
 
 const verificationHelp: Record<Verification, string> = {
@@ -26,6 +27,7 @@ const verificationHelp: Record<Verification, string> = {
   'not-verifiable': 'No API can read it back.',
   pending: 'Its step has not run yet.',
   failed: 'Its step failed: open the step for what went wrong.',
+  stale: 'Verified earlier, but the org behind this profile may have changed since: run its step again.',
 };
 
 const verificationIcons: Record<Verification, IconName> = {
@@ -36,9 +38,10 @@ const verificationIcons: Record<Verification, IconName> = {
   'not-verifiable': 'alert',
   pending: 'clock',
   failed: 'failCircle',
+  stale: 'refresh',
 };
 
-const order: Verification[] = ['read-back', 'probed', 'confirmed', 'sandbox', 'not-verifiable', 'pending', 'failed'];
+const order: Verification[] = ['read-back', 'probed', 'confirmed', 'sandbox', 'not-verifiable', 'stale', 'pending', 'failed'];
 
 function summaryText(rows: SettingRow[]): string {
   return rows.map((r) => `${r.setting}: ${r.value} (${r.how === 'api' ? 'API' : 'manual'}; ${verificationLabels[r.verification]}${r.at ? `; ${r.at}` : ''})`).join('\n');

@@ -52,6 +52,7 @@ function WizardBody({ view, sandbox }: { view: SetupView; sandbox: boolean }) {
   const select = useSetupStore((s) => s.select);
   const steps = view.steps;
   const done = steps.filter((s) => DONE.has(s.status)).length;
+  const recheck = steps.filter((s) => s.status === 'needs-recheck').length;
   const allDone = steps.length > 0 && done === steps.length;
   // Opens where the last session stopped; with everything done, on the summary.
   const current: SetupSelection = selected ?? view.resumeAt ?? (allDone ? 'summary' : (steps[0]?.id ?? 'summary'));
@@ -82,6 +83,12 @@ function WizardBody({ view, sandbox }: { view: SetupView; sandbox: boolean }) {
                 Resume where you stopped <span className="muted">· step {resumeStep.number}</span>
               </span>
             </button>
+          )}
+          {recheck > 0 && (
+            <p className="wizard-recheck-note" title={steps.find((s) => s.staleReason)?.staleReason}>
+              <Icon name="refresh" size={14} />
+              {recheck} {recheck === 1 ? 'step needs' : 'steps need'} re-checking
+            </p>
           )}
           {allDone && (
             <p className="wizard-all-done">

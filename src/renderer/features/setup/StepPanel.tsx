@@ -118,7 +118,7 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
 
       <StatusBanner step={step} steps={steps} />
       <RunAnnouncer step={step} at={lastRun} />
-      {error && <RunError error={error} stepId={step.id} steps={steps} />}
+      {error && <RunError error={error} stepId={step.id} steps={steps} onRetry={() => void (error.during === 'play' ? playStep(step.id) : run())} />}
       {isRunning && <RunProgress kind={running.kind} messages={running.messages} />}
 
       {step.id === 'prerequisites' && <PrerequisiteExtras step={step} />}

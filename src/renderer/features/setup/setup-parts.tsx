@@ -16,6 +16,7 @@ export const statusIcons: Record<StepStatus, IconName> = {
   verified: 'check',
   unverifiable: 'alert',
   failed: 'x',
+  'needs-recheck': 'refresh',
 };
 
 export const modeLabels: Record<StepMode, string> = {

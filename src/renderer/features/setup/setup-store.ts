@@ -35,7 +35,7 @@ interface SetupStoreState {
   finishedRuns: number;
   lastRun: RunResult | undefined;
   /** A run that could not start (wrong input, earlier step missing): shown in that step's panel. */
-  stepErrors: Partial<Record<SetupStepId, UiError>>;
+  stepErrors: Partial<Record<SetupStepId, StepError>>;
   groupQuery: string;
   groups: Async<OktaGroup[]>;
   rules: Async<GroupRule[]>;
@@ -58,12 +58,15 @@ interface SetupStoreState {
   progress: (payload: EventPayload<'setup:progress'>) => void;
 }
 
+/** A step's last failure, and whether it came from running or from playing it (what Retry repeats). */
+export type StepError = UiError & { during: StepRun['kind'] };
+
 const MAX_MESSAGES = 50;
 let searchSeq = 0;
 let rulesSeq = 0;
 
 export const useSetupStore = create<SetupStoreState>((set, get) => {
-  const setStepError = (stepId: SetupStepId, error: UiError | undefined) =>
+  const setStepError = (stepId: SetupStepId, error: StepError | undefined) =>
     set((state) => {
       const stepErrors = { ...state.stepErrors };
       if (error) stepErrors[stepId] = error;
@@ -86,7 +89,7 @@ export const useSetupStore = create<SetupStoreState>((set, get) => {
       if (get().profileId !== profileId) return false;
       // Everything a person can act on stays in the step's panel; only crashes become toasts.
       const uiError = postError(error, { title, profileId, inlineCodes: 'all' });
-      setStepError(stepId, uiError);
+      setStepError(stepId, { ...uiError, during: kind });
       return false;
     } finally {
       if (get().running?.stepId === stepId) set((state) => ({ running: undefined, finishedRuns: state.finishedRuns + 1 }));

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Spinner } from '../../../components/Dialog';
 import { Icon } from '../../../components/Icon';
+import { InlineError } from '../../../components/InlineError';
 import { useSetupStore, type OktaGroup } from '../setup-store';
 import type { PickedGroup } from './picked-group';
 
@@ -35,9 +36,7 @@ export function GroupSearch({ pickedIds, onToggle, disabled }: { pickedIds: Set<
         {groups.status === 'loading' && <Spinner label="Searching" />}
       </div>
       {groups.status === 'error' ? (
-        <p className="field-error" role="alert">
-          {groups.error.message} {groups.error.hint}
-        </p>
+        <InlineError error={groups.error} onRetry={() => void search(query)} retryLabel="Retry the search" />
       ) : (
         <ul className="wizard-options" aria-label="Okta groups" data-state={groups.status}>
           {list.map((g) => (

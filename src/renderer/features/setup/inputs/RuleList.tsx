@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Spinner } from '../../../components/Dialog';
+import { InlineError } from '../../../components/InlineError';
 import { useSetupStore, type GroupRule } from '../setup-store';
 import type { PickedGroup } from './picked-group';
 
@@ -27,11 +28,7 @@ export function RuleList({ picked, onChange, disabled }: { picked: PickedGroup[]
     );
   }
   if (rules.status === 'error') {
-    return (
-      <p className="field-error" role="alert">
-        {rules.error.message} {rules.error.hint}
-      </p>
-    );
+    return <InlineError error={rules.error} onRetry={() => void load()} retryLabel="Retry loading the rules" />;
   }
   return (
     <ul className="wizard-options" aria-label="Group rules">

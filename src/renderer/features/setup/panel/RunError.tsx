@@ -2,11 +2,13 @@ import type { StepView } from '../../../../shared/setup';
 import { useAppStore } from '../../../app/app-store';
 import { credentialCodes, type UiError } from '../../../app/errors';
 import { Icon } from '../../../components/Icon';
+import { saysRetry } from '../../../components/InlineError';
 import { useSetupStore } from '../setup-store';
 import { arrows } from '../step-data';
 import { GoToStep } from './GoToStep';
 
-export function RunError({ error, stepId, steps }: { error: UiError; stepId: StepView['id']; steps: StepView[] }) {
+/** `onRetry` runs the step again with the same inputs; offered when the error says to retry. */
+export function RunError({ error, stepId, steps, onRetry }: { error: UiError; stepId: StepView['id']; steps: StepView[]; onRetry: () => void }) {
   const clear = useSetupStore((s) => s.clearStepError);
   const setTab = useAppStore((s) => s.setTab);
   return (
@@ -17,6 +19,12 @@ export function RunError({ error, stepId, steps }: { error: UiError; stepId: Ste
         <p>{error.message}</p>
         {error.hint && <p className="callout-hint">{arrows(error.hint)}</p>}
         <div className="wizard-callout-actions">
+          {saysRetry(error) && (
+            <button type="button" className="btn btn-primary btn-small" onClick={onRetry}>
+              <Icon name="refresh" />
+              Retry
+            </button>
+          )}
           {(credentialCodes.includes(error.code) || /credentials panel|Credentials/i.test(error.hint ?? '')) && (
             <button type="button" className="btn btn-secondary btn-small" onClick={() => setTab('credentials')}>
               <Icon name="key" />

@@ -9,8 +9,8 @@ import { GoToStep } from './GoToStep';
 export function StatusBanner({ step, steps }: { step: StepView; steps: StepView[] }) {
   const now = useNow();
   if (step.status === 'not-started' && !step.detail) return null;
-  const tone = step.status === 'verified' ? 'success' : step.status === 'unverifiable' ? 'warning' : step.status === 'failed' ? 'danger' : 'neutral';
-  const icon = step.status === 'verified' ? 'passCircle' : step.status === 'unverifiable' ? 'alert' : step.status === 'failed' ? 'failCircle' : 'info';
+  const tone = step.status === 'verified' ? 'success' : step.status === 'unverifiable' || step.status === 'needs-recheck' ? 'warning' : step.status === 'failed' ? 'danger' : 'neutral';
+  const icon = step.status === 'verified' ? 'passCircle' : step.status === 'unverifiable' ? 'alert' : step.status === 'failed' ? 'failCircle' : step.status === 'needs-recheck' ? 'refresh' : 'info';
   const title = statusLabels[step.status];
   return (
     <div className={`callout callout-${tone} wizard-banner`} data-testid="step-status" data-status={step.status}>
