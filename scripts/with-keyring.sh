@@ -8,13 +8,20 @@ if [[ "$(uname)" == "Linux" && -z "${TLOC_KEYRING_READY:-}" ]] && command -v dbu
   exec dbus-run-session -- bash -c '
     keyring_home=$(mktemp -d)
     echo -n ci | XDG_DATA_HOME="$keyring_home" gnome-keyring-daemon --unlock --components=secrets >/dev/null
-    # The daemon takes the Secret Service name a moment after it returns; a call before that
-    # fails ("keychain could not be reached"), so wait for it (up to 5 s).
-    for _ in $(seq 50); do
-      command -v dbus-send >/dev/null || break
-      dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q true && break
-      sleep 0.1
-    done
+    # The daemon takes the Secret Service name, then makes the login keyring the default
+    # collection, a moment after it returns. A call before that fails ("keychain could not be
+    # reached", "no result found"), and one before the name is taken makes D-Bus start a second
+    # daemon on the real home folder. So wait for both (up to 30 s on a loaded machine); the name
+    # is asked of the bus itself, which never starts a daemon.
+    if command -v dbus-send >/dev/null; then
+      for _ in $(seq 300); do
+        if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q true &&
+          dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets org.freedesktop.Secret.Service.ReadAlias string:default 2>/dev/null | grep -q "collection/"; then
+          break
+        fi
+        sleep 0.1
+      done
+    fi
     "$@"; status=$?
     rm -rf "$keyring_home"
     exit $status' _ "$@" 2> >(grep -v "Failed to set fd limit" >&2)
