@@ -1,4 +1,4 @@
-import './install-api';
+import './core/install-api';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -1,7 +1,7 @@
-import { ProfileScreen } from '../features/profile/ProfileScreen';
+import { ProfileScreen } from '../features/profiles/ProfileScreen';
 import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
 import { SandboxStartingDialog } from '../features/sandbox-mode/SandboxStartingDialog';
-import { useAppStore } from './app-store';
+import { useAppStore } from '../core/app-store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';

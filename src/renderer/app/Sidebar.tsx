@@ -3,7 +3,7 @@ import { SandboxChip } from '../features/sandbox-mode/SandboxChip';
 import { Icon, LogoMark } from '../components/Icon';
 import { valueOf } from '../lib/async';
 import { hostOf } from '../lib/format';
-import { selectActiveProfileId, useAppStore } from './app-store';
+import { selectActiveProfileId, useAppStore } from '../core/app-store';
 
 export function Sidebar() {
   const list = useProfilesStore((state) => state.list);

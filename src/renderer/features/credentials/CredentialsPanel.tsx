@@ -3,7 +3,7 @@ import { secretKinds, secretLabels, type SecretKind, type SecretStatus } from '.
 import { ConfirmDialog, Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
 import { PathSeparator } from '../../components/PathSeparator';
-import { selectCanCopySecrets, useAppStore } from '../../app/app-store';
+import { selectCanCopySecrets, useAppStore } from '../../core/app-store';
 import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useCredentialsStore } from './credentials-store';

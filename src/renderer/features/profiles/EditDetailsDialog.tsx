@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { profileDetailsPatchSchema, type Profile, type ProfileDetailsPatch } from '../../../shared/profile';
-import { fieldErrors } from '../../app/errors';
+import { fieldErrors } from '../../core/errors';
 import { Dialog, FormActions } from '../../components/Dialog';
-import { ConnectionFields } from '../profiles/ConnectionFields';
-import { useProfilesStore } from '../profiles/profiles-store';
-import { useFieldForm } from '../profiles/use-field-form';
+import { ConnectionFields } from './ConnectionFields';
+import { useProfilesStore } from './profiles-store';
+import { useFieldForm } from './use-field-form';
 import { useProfileStore } from './profile-store';
 
 const fields = ['oktaOrgUrl', 'instance', 'managedOrganizationId', 'scimUrl'] as const;

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ProfileProblem, ProfileSummary } from '../../../shared/profile';
-import { useAppStore } from '../../app/app-store';
+import { useAppStore } from '../../core/app-store';
 import { Spinner } from '../../components/Dialog';
 import { Icon, LogoMark } from '../../components/Icon';
 import { valueOf } from '../../lib/async';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { NewProfileInput, Profile, ProfileDetailsPatch, ProfileProblem, ProfileSummary } from '../../../shared/profile';
-import { postError, toUiError, type ErrorContext } from '../../app/errors';
-import { toast } from '../../app/toast-store';
+import { postError, toUiError, type ErrorContext } from '../../core/errors';
+import { toast } from '../../core/toast-store';
 import type { Async } from '../../lib/async';
 import { downloadText } from '../../lib/download';
 

@@ -1,4 +1,4 @@
-import { useAppStore } from '../../app/app-store';
+import { useAppStore } from '../../core/app-store';
 import { hostOf } from '../../lib/format';
 import { useSandboxStore } from './sandbox-store';
 

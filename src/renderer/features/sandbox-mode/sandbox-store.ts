@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { SandboxInfo } from '../../../shared/ipc-contract';
-import { useAppStore } from '../../app/app-store';
-import { postError } from '../../app/errors';
+import { useAppStore } from '../../core/app-store';
+import { postError } from '../../core/errors';
 import { useProfilesStore } from '../profiles/profiles-store';
 
 export type SandboxStart = { status: 'idle' } | { status: 'starting' } | { status: 'error'; message: string };

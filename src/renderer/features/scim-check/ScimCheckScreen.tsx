@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Profile } from '../../../shared/profile';
 import { resultNumbers, type CheckOutcome, type ScimCheckResult, type ScimCheckRun } from '../../../shared/scim-check';
-import { useAppStore } from '../../app/app-store';
+import { useAppStore } from '../../core/app-store';
 import { CopyTextButton } from '../../components/CopyTextButton';
 import { ConfirmDialog, Spinner } from '../../components/Dialog';
 import { Icon, type IconName } from '../../components/Icon';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StepView } from '../../../../shared/setup';
 import { Spinner } from '../../../components/Dialog';
 import { Icon } from '../../../components/Icon';
-import { useProfileStore } from '../../profile/profile-store';
+import { useProfileStore } from '../../profiles/profile-store';
 import { useSetupStore } from '../setup-store';
 import { mappingRows, namedRefs, rows, str, type MappingRow } from '../step-data';
 

@@ -1,6 +1,6 @@
 import type { StepView } from '../../../../shared/setup';
-import { useAppStore } from '../../../app/app-store';
-import { credentialCodes, type UiError } from '../../../app/errors';
+import { useAppStore } from '../../../core/app-store';
+import { credentialCodes, type UiError } from '../../../core/errors';
 import { Icon } from '../../../components/Icon';
 import { useSetupStore } from '../setup-store';
 import { arrows } from '../step-data';
