@@ -1,6 +1,5 @@
-import { ProfileScreen } from '../features/profiles/ProfileScreen';
-import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
-import { SandboxStartingDialog } from '../features/sandbox-mode/SandboxStartingDialog';
+import { ProfileScreen, ProfilesScreen } from '../features/profiles';
+import { SandboxStartingDialog, TrySandboxButton } from '../features/sandbox-mode';
 import { useAppStore } from '../core/app-store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Sidebar } from './Sidebar';
@@ -25,7 +24,7 @@ export function App() {
         )}
         <ErrorBoundary scope="screen" resetKey={routeKey}>
           {route.screen === 'profiles' ? (
-            <ProfilesScreen />
+            <ProfilesScreen TrySandbox={TrySandboxButton} />
           ) : (
             <ProfileScreen key={route.profileId} profileId={route.profileId} tab={route.tab} />
           )}

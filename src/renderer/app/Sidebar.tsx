@@ -1,5 +1,5 @@
-import { useProfilesStore } from '../features/profiles/profiles-store';
-import { SandboxChip } from '../features/sandbox-mode/SandboxChip';
+import { useProfilesStore } from '../features/profiles';
+import { SandboxChip } from '../features/sandbox-mode';
 import { Icon, LogoMark } from '../components/Icon';
 import { valueOf } from '../lib/async';
 import { hostOf } from '../lib/format';

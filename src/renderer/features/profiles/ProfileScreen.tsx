@@ -7,12 +7,11 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { Icon } from '../../components/Icon';
 import { valueOf } from '../../lib/async';
 import { hostOf, instanceLabel, portalApiHost } from '../../lib/format';
-import { CredentialsPanel } from '../credentials/CredentialsPanel';
-import { useCredentialsStore } from '../credentials/credentials-store';
+import { CredentialsPanel, useCredentialsStore } from '../credentials';
 import { DeleteProfileDialog } from './ProfileDialogs';
 import { useProfilesStore } from './profiles-store';
-import { ScimCheckScreen } from '../scim-check/ScimCheckScreen';
-import { SetupWizard } from '../setup/SetupWizard';
+import { ScimCheckScreen } from '../scim-check';
+import { SetupWizard } from '../setup';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { useProfileStore } from './profile-store';
 
@@ -174,7 +173,7 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
       <div className="screen-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={-1}>
         {tab === 'credentials' && <CredentialsPanel profileId={profile.id} />}
         {tab === 'check' && <ScimCheckScreen profile={profile} />}
-        {tab === 'setup' && <SetupWizard profileId={profile.id} sandbox={profile.sandbox} />}
+        {tab === 'setup' && <SetupWizard profileId={profile.id} sandbox={profile.sandbox} savedMappings={profile.mappings} />}
       </div>
 
       {editing && <EditDetailsDialog profile={profile} onClose={() => setEditing(false)} />}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ComponentType } from 'react';
 import type { ProfileProblem, ProfileSummary } from '../../../shared/profile';
 import { useAppStore } from '../../core/app-store';
 import { Spinner } from '../../components/Dialog';
@@ -6,7 +6,6 @@ import { Icon, LogoMark } from '../../components/Icon';
 import { valueOf } from '../../lib/async';
 import { absoluteTime, hostOf, instanceLabel, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { TrySandboxButton } from '../sandbox-mode/SandboxStartingDialog';
 import { DeleteProfileDialog, NewProfileDialog, RenameDialog } from './ProfileDialogs';
 import { useProfilesStore } from './profiles-store';
 
@@ -16,7 +15,10 @@ type OpenDialog =
   | { kind: 'delete'; profile: ProfileSummary }
   | undefined;
 
-export function ProfilesScreen() {
+/** The sandbox's "Try the sandbox" button, handed in by the shell: the sandbox feature builds on profiles, not the other way round. */
+type TrySandbox = ComponentType<{ variant?: 'primary' | 'secondary' }>;
+
+export function ProfilesScreen({ TrySandbox }: { TrySandbox: TrySandbox }) {
   const list = useProfilesStore((state) => state.list);
   const load = useProfilesStore((state) => state.load);
   const importFile = useProfilesStore((state) => state.importFile);
@@ -45,7 +47,7 @@ export function ProfilesScreen() {
             <Icon name="upload" />
             Import profile
           </button>
-          {!empty && !hasSandboxProfile && <TrySandboxButton variant="secondary" />}
+          {!empty && !hasSandboxProfile && <TrySandbox variant="secondary" />}
           {!empty && (
             <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: 'new' })}>
               <Icon name="plus" />
@@ -95,7 +97,7 @@ export function ProfilesScreen() {
           </>
         )}
 
-        {empty && <EmptyHero onNew={() => setDialog({ kind: 'new' })} />}
+        {empty && <EmptyHero onNew={() => setDialog({ kind: 'new' })} TrySandbox={TrySandbox} />}
 
         {profiles.length > 0 && (
           <ul className="profile-list" aria-label="Profiles">
@@ -227,7 +229,7 @@ function ProblemsPanel({ problems }: { problems: ProfileProblem[] }) {
   );
 }
 
-function EmptyHero({ onNew }: { onNew: () => void }) {
+function EmptyHero({ onNew, TrySandbox }: { onNew: () => void; TrySandbox: TrySandbox }) {
   return (
     <section className="hero" aria-labelledby="hero-title" data-testid="empty-state">
       <div className="hero-art" aria-hidden="true">
@@ -248,7 +250,7 @@ function EmptyHero({ onNew }: { onNew: () => void }) {
         ThreatLocker tenant — no real accounts needed.
       </p>
       <div className="hero-actions">
-        <TrySandboxButton />
+        <TrySandbox />
         <button type="button" className="btn btn-secondary" onClick={onNew}>
           <Icon name="plus" />
           New profile

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { SandboxInfo } from '../../../shared/ipc-contract';
 import { useAppStore } from '../../core/app-store';
 import { postError } from '../../core/errors';
-import { useProfilesStore } from '../profiles/profiles-store';
+import { useProfilesStore } from '../profiles';
 
 export type SandboxStart = { status: 'idle' } | { status: 'starting' } | { status: 'error'; message: string };
 

@@ -7,7 +7,7 @@ import { ConfirmDialog, Spinner } from '../../components/Dialog';
 import { Icon, type IconName } from '../../components/Icon';
 import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { useCredentialsStore } from '../credentials/credentials-store';
+import { useCredentialsStore } from '../credentials';
 import { formatRunAsText, outcomeLabels } from './format-run';
 import { checkStateOf, useScimCheckStore } from './scim-check-store';
 

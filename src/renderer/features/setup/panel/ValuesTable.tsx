@@ -2,7 +2,7 @@ import type { CopyValue, StepView } from '../../../../shared/setup';
 import { CopyTextButton } from '../../../components/CopyTextButton';
 import { Icon } from '../../../components/Icon';
 import { selectCanCopySecrets, useAppStore } from '../../../core/app-store';
-import { SecretCopiedNote } from '../../credentials/CredentialsPanel';
+import { SecretCopiedNote } from '../../credentials';
 import { CopySecretButton, PathText } from '../setup-parts';
 import { pathParts } from '../step-data';
 
