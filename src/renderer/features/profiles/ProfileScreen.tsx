@@ -4,6 +4,7 @@ import { profileTabs, useAppStore, type ProfileTab } from '../../core/app-store'
 import { fieldErrors } from '../../core/errors';
 import { Spinner } from '../../components/Dialog';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { Fact } from '../../components/Fact';
 import { Icon } from '../../components/Icon';
 import { valueOf } from '../../lib/async';
 import { hostOf, instanceLabel, portalApiHost } from '../../lib/format';
@@ -88,35 +89,17 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
           <div className="profile-header-main">
             <ProfileName profile={profile} />
             <dl className="profile-facts">
-              <div className="fact">
-                <dt>
-                  <Icon name="globe" size={14} />
-                  Okta org
-                </dt>
-                <dd>
-                  <code>{profile.okta.orgUrl}</code>
-                </dd>
-              </div>
-              <div className="fact">
-                <dt>
-                  <Icon name="building" size={14} />
-                  ThreatLocker
-                </dt>
-                <dd>
-                  Instance <strong>{instanceLabel(threatlocker.instance)}</strong>
-                  <span className="muted"> · {hostOf(threatlocker.portalApiUrl) || portalApiHost(threatlocker.instance)}</span>
-                </dd>
-              </div>
+              <Fact icon="globe" label="Okta org">
+                <code>{profile.okta.orgUrl}</code>
+              </Fact>
+              <Fact icon="building" label="ThreatLocker">
+                Instance <strong>{instanceLabel(threatlocker.instance)}</strong>
+                <span className="muted"> · {hostOf(threatlocker.portalApiUrl) || portalApiHost(threatlocker.instance)}</span>
+              </Fact>
               {(threatlocker.managedOrganizationName || threatlocker.managedOrganizationId) && (
-                <div className="fact">
-                  <dt>
-                    <Icon name="users" size={14} />
-                    Child organization
-                  </dt>
-                  <dd>
-                    {threatlocker.managedOrganizationName ?? <code>{threatlocker.managedOrganizationId}</code>}
-                  </dd>
-                </div>
+                <Fact icon="users" label="Child organization">
+                  {threatlocker.managedOrganizationName ?? <code>{threatlocker.managedOrganizationId}</code>}
+                </Fact>
               )}
             </dl>
           </div>

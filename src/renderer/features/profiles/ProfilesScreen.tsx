@@ -1,6 +1,7 @@
 import { useRef, useState, type ComponentType } from 'react';
 import type { ProfileProblem, ProfileSummary } from '../../../shared/profile';
 import { useAppStore } from '../../core/app-store';
+import { Callout } from '../../components/Callout';
 import { Spinner } from '../../components/Dialog';
 import { Icon, LogoMark } from '../../components/Icon';
 import { valueOf } from '../../lib/async';
@@ -190,42 +191,43 @@ function ProblemsPanel({ problems }: { problems: ProfileProblem[] }) {
   const load = useProfilesStore((state) => state.load);
   const reloading = useProfilesStore((state) => state.list.status === 'loading');
   return (
-    <section className="callout callout-warning problems" aria-labelledby="problems-title" data-testid="profile-problems">
-      <Icon name="alert" size={20} className="callout-icon" />
-      <div className="callout-body">
-        <h2 id="problems-title" className="callout-title">
-          {problems.length === 1 ? 'One profile file couldn’t be loaded' : `${problems.length} profile files couldn’t be loaded`}
-        </h2>
-        <ul className="problem-list">
-          {problems.map((problem) => (
-            <li key={problem.file} className="problem">
-              <code className="problem-file">{problem.file}</code>
-              <span className="badge badge-warning">{problem.code === 'PROFILE_TOO_NEW' ? 'Made by a newer version' : 'Damaged'}</span>
-              <p className="problem-reason">
-                {problem.reason}
-                {/* Say it even when main's reason doesn't: nothing was rewritten or deleted. */}
-                {!/untouched/i.test(problem.reason) && <span className="muted"> The file was left untouched.</span>}
-              </p>
-            </li>
-          ))}
-        </ul>
-        <p className="callout-footnote">
-          Nothing was changed or deleted.
-          {dataDir ? (
-            <>
-              {' '}
-              The files are in <code>{dataDir}</code>: fix or move them, then reload the list.
-            </>
-          ) : (
-            ' Fix or move the files, then reload the list.'
-          )}
-        </p>
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => void load()} disabled={reloading}>
-          {reloading ? <Spinner /> : <Icon name="refresh" />}
-          Reload list
-        </button>
-      </div>
-    </section>
+    <Callout
+      tone="warning"
+      icon="alert"
+      className="problems"
+      headingId="problems-title"
+      data-testid="profile-problems"
+      title={problems.length === 1 ? 'One profile file couldn’t be loaded' : `${problems.length} profile files couldn’t be loaded`}
+    >
+      <ul className="problem-list">
+        {problems.map((problem) => (
+          <li key={problem.file} className="problem">
+            <code className="problem-file">{problem.file}</code>
+            <span className="badge badge-warning">{problem.code === 'PROFILE_TOO_NEW' ? 'Made by a newer version' : 'Damaged'}</span>
+            <p className="problem-reason">
+              {problem.reason}
+              {/* Say it even when main's reason doesn't: nothing was rewritten or deleted. */}
+              {!/untouched/i.test(problem.reason) && <span className="muted"> The file was left untouched.</span>}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <p className="callout-footnote">
+        Nothing was changed or deleted.
+        {dataDir ? (
+          <>
+            {' '}
+            The files are in <code>{dataDir}</code>: fix or move them, then reload the list.
+          </>
+        ) : (
+          ' Fix or move the files, then reload the list.'
+        )}
+      </p>
+      <button type="button" className="btn btn-secondary btn-small" onClick={() => void load()} disabled={reloading}>
+        {reloading ? <Spinner /> : <Icon name="refresh" />}
+        Reload list
+      </button>
+    </Callout>
   );
 }
 
