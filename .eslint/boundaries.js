@@ -53,9 +53,10 @@ export const zones = [
     files: /^src\/renderer\//,
     forbids: ({ file }, from) => {
       const inside = file && /^src\/renderer\/features\/([^/]+)\/(.+)$/.exec(file);
-      return Boolean(inside) && inside[2] !== 'index' && !from.startsWith(`src/renderer/features/${inside[1]}/`);
+      const stylesheetFromEntry = from === 'src/renderer/main.tsx' && inside?.[2].endsWith('.css');
+      return Boolean(inside) && inside[2] !== 'index' && !from.startsWith(`src/renderer/features/${inside[1]}/`) && !stylesheetFromEntry;
     },
-    message: "Outside a feature, import it only through its public file (features/<name>/index.ts), never its insides.",
+    message: "Outside a feature, import it only through its public file (features/<name>/index.ts), never its insides (main.tsx alone lists every stylesheet).",
   },
   {
     name: 'electron-only-in-adapters',

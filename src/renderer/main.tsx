@@ -4,10 +4,26 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { bootstrap } from './app/bootstrap';
 import { Disconnected, ErrorBoundary } from './app/ErrorBoundary';
+// Every stylesheet, in cascade order (on a tie the later one wins). Each lives beside what it
+// styles; this list is the one place that orders them. The setup sheets come first, as they
+// always have, and scope their rules under .wizard to outrank the shared sheets after them.
+import './features/setup/setup.css';
+import './features/setup/panel/panel.css';
+import './features/setup/panel/findings.css';
+import './features/setup/inputs/inputs.css';
+import './features/setup/inputs/tables.css';
+import './features/setup/summary.css';
 import './styles/tokens.css';
 import './styles/base.css';
+import './styles/controls.css';
 import './styles/components.css';
+import './app/toasts.css';
 import './styles/screens.css';
+import './features/profiles/profiles.css';
+import './features/profiles/profile-screen.css';
+import './features/credentials/credentials.css';
+import './features/scim-check/scim-check.css';
+import './features/sandbox-mode/sandbox-mode.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

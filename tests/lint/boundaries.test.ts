@@ -21,6 +21,7 @@ const forbidden: Array<{ rule: string; file: string; code: string }> = [
   { rule: 'features-never-import-the-shell', file: 'src/renderer/features/setup/fixture.ts', code: "import { Sidebar } from '../../app/Sidebar';\nexport const x = Sidebar;\n" },
   { rule: 'features-meet-through-index', file: 'src/renderer/features/setup/fixture.ts', code: "import { useCredentialsStore } from '../credentials/credentials-store';\nexport const x = useCredentialsStore;\n" },
   { rule: 'features-meet-through-index', file: 'src/renderer/app/fixture.ts', code: "import { useProfilesStore } from '../features/profiles/profiles-store';\nexport const x = useProfilesStore;\n" },
+  { rule: 'features-meet-through-index', file: 'src/renderer/features/profiles/fixture.ts', code: "import '../setup/setup.css';\n" },
   { rule: 'electron-only-in-adapters', file: 'src/main/services/log/fixture.ts', code: "import { app } from 'electron';\nexport const x = app;\n" },
   { rule: 'electron-only-in-adapters', file: 'src/host/fixture.ts', code: "export const load = () => import('electron');\n" },
   { rule: 'main-never-imports-renderer', file: 'src/main/services/fixture.ts', code: "import { formatDate } from '../../renderer/lib/format';\nexport const x = formatDate;\n" },
@@ -37,6 +38,7 @@ const allowed: Array<{ why: string; file: string; code: string }> = [
   { why: 'a feature imports another through its public file', file: 'src/renderer/features/setup/fixture.ts', code: "import { useCredentialsStore } from '../credentials';\nexport const x = useCredentialsStore;\n" },
   { why: 'a feature imports its own insides and the ground floor', file: 'src/renderer/features/setup/fixture.ts', code: "import { useSetupStore } from './setup-store';\nimport { postError } from '../../core/errors';\nexport const x = [useSetupStore, postError];\n" },
   { why: 'lib builds on core', file: 'src/renderer/lib/fixture.ts', code: "import type { UiError } from '../core/errors';\nexport type X = UiError;\n" },
+  { why: 'main.tsx lists every stylesheet, feature ones included', file: 'src/renderer/main.tsx', code: "import './features/setup/setup.css';\n" },
   { why: 'services import shared', file: 'src/main/services/fixture.ts', code: "import { AppError } from '../../shared/errors';\nexport const x = AppError;\n" },
 ];
 

@@ -13,7 +13,6 @@ import { SetupSummary } from './SetupSummary';
 import { StepPanel } from './StepPanel';
 import { statusIcons, statusLabels } from './setup-parts';
 import { useSetupStore, type SetupSelection } from './setup-store';
-import './setup.css';
 
 const DONE = new Set<StepView['status']>(['verified', 'unverifiable']);
 
