@@ -10,7 +10,8 @@ const isReact = (pkg) => /^react(-dom)?(\/|$)/.test(pkg);
 
 /**
  * Each zone: the files it covers (project-relative, `/` separators), the ones it leaves out, and
- * what they may not import: a bare package (`pkg`) or a project path (`file`, resolved).
+ * what they may not import: a bare package (`pkg`) or a project path (`file`, resolved), given the
+ * importing file's path as the second argument.
  * Exported so the boundary test can prove each one is enforced.
  */
 export const zones = [
@@ -26,6 +27,36 @@ export const zones = [
     files: /^src\/renderer\//,
     forbids: ({ pkg, file }) => (pkg && (isElectron(pkg) || isNodeBuiltin(pkg))) || (file && /^(src\/(main|host)|sandbox)\//.test(file)),
     message: 'The renderer runs without Node or Electron and talks to main only through window.api.',
+  },
+  // The renderer's floors, lowest first: core/ and lib/ (errors, toasts, app store, IPC client,
+  // helpers), components/, features/<name>/, and app/ (the shell) with main.tsx on top.
+  {
+    name: 'renderer-core-is-the-ground-floor',
+    files: /^src\/renderer\/(core|lib)\//,
+    forbids: ({ file }) => file && /^src\/renderer\/(app|components|features)\/|^src\/renderer\/main$/.test(file),
+    message: 'core/ and lib/ are the ground floor: they import no component, feature or shell.',
+  },
+  {
+    name: 'components-import-no-feature',
+    files: /^src\/renderer\/components\//,
+    forbids: ({ file }) => file && /^src\/renderer\/(app|features)\/|^src\/renderer\/main$/.test(file),
+    message: 'Shared components know no feature and no shell; pass what they need as props.',
+  },
+  {
+    name: 'features-never-import-the-shell',
+    files: /^src\/renderer\/features\//,
+    forbids: ({ file }) => file && /^src\/renderer\/app\/|^src\/renderer\/main$/.test(file),
+    message: 'Features import core/, lib/ and components/, never the shell in app/; what they share lives in core/.',
+  },
+  {
+    name: 'features-meet-through-index',
+    files: /^src\/renderer\//,
+    forbids: ({ file }, from) => {
+      const inside = file && /^src\/renderer\/features\/([^/]+)\/(.+)$/.exec(file);
+      const stylesheetFromEntry = from === 'src/renderer/main.tsx' && inside?.[2].endsWith('.css');
+      return Boolean(inside) && inside[2] !== 'index' && !from.startsWith(`src/renderer/features/${inside[1]}/`) && !stylesheetFromEntry;
+    },
+    message: "Outside a feature, import it only through its public file (features/<name>/index.ts), never its insides (main.tsx alone lists every stylesheet).",
   },
   {
     name: 'electron-only-in-adapters',
@@ -71,7 +102,7 @@ export const boundariesRule = {
       if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
       const target = targetOf(source.value, relative);
       for (const zone of active) {
-        if (zone.forbids(target)) context.report({ node: source, message: `${zone.message} (${zone.name}: '${source.value}')` });
+        if (zone.forbids(target, relative)) context.report({ node: source, message: `${zone.message} (${zone.name}: '${source.value}')` });
       }
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };

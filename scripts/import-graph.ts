@@ -4,7 +4,7 @@
  * `npx tsx scripts/import-graph.ts` (prints every offending arrow); tests/lint/import-graph.test.ts
  * asserts there are none.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -62,7 +62,9 @@ export function folderArrows(root: string): Arrow[] {
     const { importedFiles } = ts.preProcessFile(readFileSync(join(root, file), 'utf8'), true, true);
     for (const { fileName } of importedFiles) {
       if (!fileName.startsWith('.')) continue;
-      const target = posix.normalize(posix.join(posix.dirname(file), fileName));
+      const path = posix.normalize(posix.join(posix.dirname(file), fileName));
+      // A folder import (a feature's public index) belongs to that folder, not to its parent.
+      const target = statSync(join(root, path), { throwIfNoEntry: false })?.isDirectory() ? `${path}/index` : path;
       const from = unitOf(file);
       const to = unitOf(`${target}.ts`);
       if (from === to || !to.startsWith('src/')) continue;

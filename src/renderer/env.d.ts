@@ -3,7 +3,7 @@ import type { Api } from '../shared/api';
 
 declare global {
   interface Window {
-    /** Built by install-api.ts from the host's transport (Electron preload or the browser bridge). */
+    /** Built by core/install-api.ts from the host's transport (Electron preload or the browser bridge). */
     api: Api;
   }
 }

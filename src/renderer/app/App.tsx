@@ -1,7 +1,6 @@
-import { ProfileScreen } from '../features/profile/ProfileScreen';
-import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
-import { SandboxStartingDialog } from '../features/sandbox-mode/SandboxStartingDialog';
-import { useAppStore } from './app-store';
+import { ProfileScreen, ProfilesScreen } from '../features/profiles';
+import { SandboxStartingDialog, TrySandboxButton } from '../features/sandbox-mode';
+import { useAppStore } from '../core/app-store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
@@ -25,7 +24,7 @@ export function App() {
         )}
         <ErrorBoundary scope="screen" resetKey={routeKey}>
           {route.screen === 'profiles' ? (
-            <ProfilesScreen />
+            <ProfilesScreen TrySandbox={TrySandboxButton} />
           ) : (
             <ProfileScreen key={route.profileId} profileId={route.profileId} tab={route.tab} />
           )}

@@ -1,9 +1,9 @@
-import { useProfilesStore } from '../features/profiles/profiles-store';
-import { SandboxChip } from '../features/sandbox-mode/SandboxChip';
+import { useProfilesStore } from '../features/profiles';
+import { SandboxChip } from '../features/sandbox-mode';
 import { Icon, LogoMark } from '../components/Icon';
 import { valueOf } from '../lib/async';
 import { hostOf } from '../lib/format';
-import { selectActiveProfileId, useAppStore } from './app-store';
+import { selectActiveProfileId, useAppStore } from '../core/app-store';
 
 export function Sidebar() {
   const list = useProfilesStore((state) => state.list);

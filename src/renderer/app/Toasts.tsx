@@ -1,5 +1,5 @@
 import { Icon, type IconName } from '../components/Icon';
-import { useToastStore, type ToastTone } from './toast-store';
+import { useToastStore, type ToastTone } from '../core/toast-store';
 
 const toneIcons: Record<ToastTone, IconName> = { error: 'failCircle', warning: 'alert', success: 'passCircle', info: 'info' };
 

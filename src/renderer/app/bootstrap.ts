@@ -1,9 +1,9 @@
-import { useScimCheckStore } from '../features/scim-check/scim-check-store';
-import { useProfilesStore } from '../features/profiles/profiles-store';
-import { useSandboxStore } from '../features/sandbox-mode/sandbox-store';
-import { useSetupStore } from '../features/setup/setup-store';
-import { useAppStore } from './app-store';
-import { postError } from './errors';
+import { useProfilesStore } from '../features/profiles';
+import { useSandboxStore } from '../features/sandbox-mode';
+import { useScimCheckStore } from '../features/scim-check';
+import { useSetupStore } from '../features/setup';
+import { useAppStore } from '../core/app-store';
+import { postError } from '../core/errors';
 
 /**
  * Wires main -> renderer events into the stores and starts the first loads. Returns the

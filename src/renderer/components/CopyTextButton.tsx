@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { postError } from '../app/errors';
+import { postError } from '../core/errors';
 import { Icon } from './Icon';
 
 interface CopyTextButtonProps {

@@ -1,4 +1,4 @@
-import type { UiError } from '../app/errors';
+import type { UiError } from '../core/errors';
 import { Icon } from './Icon';
 
 /** True when the error itself invites another try (its flag, or a message or hint that says to retry). */

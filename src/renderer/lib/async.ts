@@ -1,4 +1,4 @@
-import type { UiError } from '../app/errors';
+import type { UiError } from '../core/errors';
 
 /** Async state as a union, never a pile of boolean flags. */
 export type Async<T> =

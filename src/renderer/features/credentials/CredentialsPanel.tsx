@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { secretKinds, secretLabels, type SecretKind, type SecretStatus } from '../../../shared/profile';
+import { Callout } from '../../components/Callout';
 import { ConfirmDialog, Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
 import { PathSeparator } from '../../components/PathSeparator';
-import { selectCanCopySecrets, useAppStore } from '../../app/app-store';
+import { selectCanCopySecrets, useAppStore } from '../../core/app-store';
 import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useCredentialsStore } from './credentials-store';
@@ -62,18 +63,14 @@ export function CredentialsPanel({ profileId }: { profileId: string }) {
         </p>
       </div>
       {mine && statuses.status === 'error' && (
-        <div className="callout callout-danger" role="alert">
-          <Icon name="alert" size={20} className="callout-icon" />
-          <div className="callout-body">
-            <p className="callout-title">Couldn’t read the keychain</p>
-            <p>{statuses.error.message}</p>
-            {statuses.error.hint && <p className="muted">{statuses.error.hint}</p>}
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => void load(profileId)}>
-              <Icon name="refresh" />
-              Retry
-            </button>
-          </div>
-        </div>
+        <Callout tone="danger" icon="alert" title="Couldn’t read the keychain" role="alert">
+          <p>{statuses.error.message}</p>
+          {statuses.error.hint && <p className="muted">{statuses.error.hint}</p>}
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => void load(profileId)}>
+            <Icon name="refresh" />
+            Retry
+          </button>
+        </Callout>
       )}
       {secretKinds.map((kind) => (
         <SecretCard key={kind} kind={kind} status={ready ? statuses.value[kind] : undefined} loading={!ready && dataState !== 'error'} />

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { SecretKind, SecretStatus } from '../../../shared/profile';
 import { secretLabels } from '../../../shared/profile';
-import { postError, toUiError, type ErrorContext } from '../../app/errors';
-import { toast } from '../../app/toast-store';
+import { postError, toUiError, type ErrorContext } from '../../core/errors';
+import { toast } from '../../core/toast-store';
 import type { Async } from '../../lib/async';
 
 export type SecretAction = 'saving' | 'deleting' | 'copying';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { newProfileInputSchema, type NewProfileInput, type Profile } from '../../../shared/profile';
-import { fieldErrors } from '../../app/errors';
+import { fieldErrors } from '../../core/errors';
 import { ConfirmDialog, Dialog, FormActions } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { ConnectionFields } from './ConnectionFields';

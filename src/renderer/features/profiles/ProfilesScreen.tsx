@@ -1,12 +1,12 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ComponentType } from 'react';
 import type { ProfileProblem, ProfileSummary } from '../../../shared/profile';
-import { useAppStore } from '../../app/app-store';
+import { useAppStore } from '../../core/app-store';
+import { Callout } from '../../components/Callout';
 import { Spinner } from '../../components/Dialog';
 import { Icon, LogoMark } from '../../components/Icon';
 import { valueOf } from '../../lib/async';
 import { absoluteTime, hostOf, instanceLabel, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { TrySandboxButton } from '../sandbox-mode/SandboxStartingDialog';
 import { DeleteProfileDialog, NewProfileDialog, RenameDialog } from './ProfileDialogs';
 import { RecoverDamagedButton } from './RecoverDamaged';
 import { useProfilesStore } from './profiles-store';
@@ -17,7 +17,10 @@ type OpenDialog =
   | { kind: 'delete'; profile: ProfileSummary }
   | undefined;
 
-export function ProfilesScreen() {
+/** The sandbox's "Try the sandbox" button, handed in by the shell: the sandbox feature builds on profiles, not the other way round. */
+type TrySandbox = ComponentType<{ variant?: 'primary' | 'secondary' }>;
+
+export function ProfilesScreen({ TrySandbox }: { TrySandbox: TrySandbox }) {
   const list = useProfilesStore((state) => state.list);
   const load = useProfilesStore((state) => state.load);
   const importFile = useProfilesStore((state) => state.importFile);
@@ -46,7 +49,7 @@ export function ProfilesScreen() {
             <Icon name="upload" />
             Import profile
           </button>
-          {!empty && !hasSandboxProfile && <TrySandboxButton variant="secondary" />}
+          {!empty && !hasSandboxProfile && <TrySandbox variant="secondary" />}
           {!empty && (
             <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: 'new' })}>
               <Icon name="plus" />
@@ -96,7 +99,7 @@ export function ProfilesScreen() {
           </>
         )}
 
-        {empty && <EmptyHero onNew={() => setDialog({ kind: 'new' })} />}
+        {empty && <EmptyHero onNew={() => setDialog({ kind: 'new' })} TrySandbox={TrySandbox} />}
 
         {profiles.length > 0 && (
           <ul className="profile-list" aria-label="Profiles">
@@ -189,47 +192,48 @@ function ProblemsPanel({ problems }: { problems: ProfileProblem[] }) {
   const load = useProfilesStore((state) => state.load);
   const reloading = useProfilesStore((state) => state.list.status === 'loading');
   return (
-    <section className="callout callout-warning problems" aria-labelledby="problems-title" data-testid="profile-problems">
-      <Icon name="alert" size={20} className="callout-icon" />
-      <div className="callout-body">
-        <h2 id="problems-title" className="callout-title">
-          {problems.length === 1 ? 'One profile file couldn’t be loaded' : `${problems.length} profile files couldn’t be loaded`}
-        </h2>
-        <ul className="problem-list">
-          {problems.map((problem) => (
-            <li key={problem.file} className="problem">
-              <code className="problem-file">{problem.file}</code>
-              <span className="badge badge-warning">{problem.code === 'PROFILE_TOO_NEW' ? 'Made by a newer version' : 'Damaged'}</span>
-              <p className="problem-reason">
-                {problem.reason}
-                {/* Say it even when main's reason doesn't: nothing was rewritten or deleted. */}
-                {!/untouched/i.test(problem.reason) && <span className="muted"> The file was left untouched.</span>}
-              </p>
-              {problem.code === 'PROFILE_CORRUPT' && <RecoverDamagedButton file={problem.file} />}
-            </li>
-          ))}
-        </ul>
-        <p className="callout-footnote">
-          Nothing was changed or deleted.
-          {dataDir ? (
-            <>
-              {' '}
-              The files are in <code>{dataDir}</code>: fix or move them, then reload the list.
-            </>
-          ) : (
-            ' Fix or move the files, then reload the list.'
-          )}
-        </p>
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => void load()} disabled={reloading}>
-          {reloading ? <Spinner /> : <Icon name="refresh" />}
-          Reload list
-        </button>
-      </div>
-    </section>
+    <Callout
+      tone="warning"
+      icon="alert"
+      className="problems"
+      headingId="problems-title"
+      data-testid="profile-problems"
+      title={problems.length === 1 ? 'One profile file couldn’t be loaded' : `${problems.length} profile files couldn’t be loaded`}
+    >
+      <ul className="problem-list">
+        {problems.map((problem) => (
+          <li key={problem.file} className="problem">
+            <code className="problem-file">{problem.file}</code>
+            <span className="badge badge-warning">{problem.code === 'PROFILE_TOO_NEW' ? 'Made by a newer version' : 'Damaged'}</span>
+            <p className="problem-reason">
+              {problem.reason}
+              {/* Say it even when main's reason doesn't: nothing was rewritten or deleted. */}
+              {!/untouched/i.test(problem.reason) && <span className="muted"> The file was left untouched.</span>}
+            </p>
+            {problem.code === 'PROFILE_CORRUPT' && <RecoverDamagedButton file={problem.file} />}
+          </li>
+        ))}
+      </ul>
+      <p className="callout-footnote">
+        Nothing was changed or deleted.
+        {dataDir ? (
+          <>
+            {' '}
+            The files are in <code>{dataDir}</code>: fix or move them, then reload the list.
+          </>
+        ) : (
+          ' Fix or move the files, then reload the list.'
+        )}
+      </p>
+      <button type="button" className="btn btn-secondary btn-small" onClick={() => void load()} disabled={reloading}>
+        {reloading ? <Spinner /> : <Icon name="refresh" />}
+        Reload list
+      </button>
+    </Callout>
   );
 }
 
-function EmptyHero({ onNew }: { onNew: () => void }) {
+function EmptyHero({ onNew, TrySandbox }: { onNew: () => void; TrySandbox: TrySandbox }) {
   return (
     <section className="hero" aria-labelledby="hero-title" data-testid="empty-state">
       <div className="hero-art" aria-hidden="true">
@@ -250,7 +254,7 @@ function EmptyHero({ onNew }: { onNew: () => void }) {
         ThreatLocker tenant — no real accounts needed.
       </p>
       <div className="hero-actions">
-        <TrySandboxButton />
+        <TrySandbox />
         <button type="button" className="btn btn-secondary" onClick={onNew}>
           <Icon name="plus" />
           New profile

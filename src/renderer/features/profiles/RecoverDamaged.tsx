@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DamagedProfileInfo } from '../../../shared/ipc-contract';
 import { secretLabels } from '../../../shared/profile';
-import { useAppStore } from '../../app/app-store';
+import { useAppStore } from '../../core/app-store';
 import { ConfirmDialog, Dialog, Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
 import { absoluteTime } from '../../lib/format';

@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import { AppError } from '../../../shared/errors';
 import type { DamagedProfileInfo } from '../../../shared/ipc-contract';
 import { MAX_PROFILE_BYTES, type NewProfileInput, type Profile, type ProfileDetailsPatch, type ProfileProblem, type ProfileSummary } from '../../../shared/profile';
-import { postError, toUiError, type ErrorContext } from '../../app/errors';
-import { toast } from '../../app/toast-store';
+import { postError, toUiError, type ErrorContext } from '../../core/errors';
+import { toast } from '../../core/toast-store';
 import type { Async } from '../../lib/async';
 import { downloadText } from '../../lib/download';
 

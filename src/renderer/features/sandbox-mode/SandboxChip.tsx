@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useAppStore } from '../../app/app-store';
+import { useAppStore } from '../../core/app-store';
 import { Icon } from '../../components/Icon';
 import { hostOf } from '../../lib/format';
 import { SandboxFaultsDialog } from './SandboxFaultsDialog';

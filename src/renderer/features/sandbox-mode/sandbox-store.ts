@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { FaultSettingsView, SandboxFaults, SandboxInfo } from '../../../shared/ipc-contract';
-import { useAppStore } from '../../app/app-store';
-import { postError } from '../../app/errors';
-import { useProfilesStore } from '../profiles/profiles-store';
+import { useAppStore } from '../../core/app-store';
+import { postError } from '../../core/errors';
+import { useProfilesStore } from '../profiles';
 
 export type SandboxStart = { status: 'idle' } | { status: 'starting' } | { status: 'error'; message: string };
 

@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import type { Profile } from '../../../shared/profile';
 import { resultNumbers, type CheckOutcome, type ScimCheckResult, type ScimCheckRun } from '../../../shared/scim-check';
 import { scimRunStaleReason } from '../../../shared/stale';
-import { useAppStore } from '../../app/app-store';
+import { useAppStore } from '../../core/app-store';
 import { CopyTextButton } from '../../components/CopyTextButton';
+import { Callout } from '../../components/Callout';
 import { ConfirmDialog, Spinner } from '../../components/Dialog';
 import { Icon, type IconName } from '../../components/Icon';
 import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { useCredentialsStore } from '../credentials/credentials-store';
+import { useCredentialsStore } from '../credentials';
 import { formatRunAsText, outcomeLabels } from './format-run';
 import { checkStateOf, useScimCheckStore } from './scim-check-store';
 
@@ -52,32 +53,28 @@ export function ScimCheckScreen({ profile }: { profile: Profile }) {
         </div>
 
         {(tokenMissing || urlMissing) && (
-          <div className="callout callout-warning" data-testid="scim-check-prerequisites">
-            <Icon name="alert" size={20} className="callout-icon" />
-            <div className="callout-body">
-              <p className="callout-title">Before the checks can run</p>
-              <ul className="prerequisites">
-                {urlMissing && (
-                  <li>
-                    <strong>This profile has no SCIM API Url.</strong> It’s the “API Url” shown in ThreatLocker under
-                    Integrations → SCIM Integration.
-                  </li>
-                )}
-                {tokenMissing && (
-                  <li>
-                    <strong>The SCIM bearer token isn’t saved yet.</strong> Generate it in ThreatLocker under Integrations →
-                    SCIM Integration, then save it under Credentials.
-                  </li>
-                )}
-              </ul>
-              {tokenMissing && (
-                <button type="button" className="btn btn-secondary btn-small" onClick={() => setTab('credentials')}>
-                  <Icon name="key" />
-                  Go to Credentials
-                </button>
+          <Callout tone="warning" icon="alert" title="Before the checks can run" data-testid="scim-check-prerequisites">
+            <ul className="prerequisites">
+              {urlMissing && (
+                <li>
+                  <strong>This profile has no SCIM API Url.</strong> It’s the “API Url” shown in ThreatLocker under
+                  Integrations → SCIM Integration.
+                </li>
               )}
-            </div>
-          </div>
+              {tokenMissing && (
+                <li>
+                  <strong>The SCIM bearer token isn’t saved yet.</strong> Generate it in ThreatLocker under Integrations →
+                  SCIM Integration, then save it under Credentials.
+                </li>
+              )}
+            </ul>
+            {tokenMissing && (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => setTab('credentials')}>
+                <Icon name="key" />
+                Go to Credentials
+              </button>
+            )}
+          </Callout>
         )}
 
         <div className="check-controls">
@@ -113,18 +110,14 @@ export function ScimCheckScreen({ profile }: { profile: Profile }) {
       {view.status === 'running' && <RunProgress results={view.results} total={view.total} write={view.write} />}
       {view.status === 'error' && (
         <>
-          <div className="callout callout-danger" role="alert">
-            <Icon name="failCircle" size={20} className="callout-icon" />
-            <div className="callout-body">
-              <p className="callout-title">The checks couldn’t run</p>
-              <p>{view.error.message}</p>
-              {view.error.hint && <p className="callout-hint">{view.error.hint}</p>}
-              <button type="button" className="btn btn-secondary btn-small" onClick={() => void run(profile.id)}>
-                <Icon name="refresh" />
-                Try again
-              </button>
-            </div>
-          </div>
+          <Callout tone="danger" icon="failCircle" title="The checks couldn’t run" role="alert">
+            <p>{view.error.message}</p>
+            {view.error.hint && <p className="callout-hint">{view.error.hint}</p>}
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => void run(profile.id)}>
+              <Icon name="refresh" />
+              Try again
+            </button>
+          </Callout>
           {view.results.length > 0 && <ResultList results={view.results} />}
         </>
       )}
@@ -221,20 +214,16 @@ function RunReport({ run, fromHistory, profileName }: { run: ScimCheckRun; fromH
         <SummaryStat outcome="skip" count={skip} label="Skipped" />
       </ul>
       {run.leftovers.length > 0 && (
-        <div className="callout callout-warning">
-          <Icon name="alert" size={20} className="callout-icon" />
-          <div className="callout-body">
-            <p className="callout-title">Test identities were left in ThreatLocker</p>
-            <p>Clean-up couldn’t remove these; delete them by hand under Administrators:</p>
-            <ul className="leftovers">
-              {run.leftovers.map((item) => (
-                <li key={item}>
-                  <code>{item}</code>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </div>
+        <Callout tone="warning" icon="alert" title="Test identities were left in ThreatLocker">
+          <p>Clean-up couldn’t remove these; delete them by hand under Administrators:</p>
+          <ul className="leftovers">
+            {run.leftovers.map((item) => (
+              <li key={item}>
+                <code>{item}</code>
+              </li>
+            ))}
+          </ul>
+        </Callout>
       )}
       <ResultList results={run.results} />
     </div>

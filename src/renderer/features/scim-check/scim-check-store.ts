@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { EventPayload } from '../../../shared/ipc-contract';
 import type { ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
 import { scimCheckRunSchema } from '../../../shared/scim-check';
-import { postError, type UiError } from '../../app/errors';
+import { postError, type UiError } from '../../core/errors';
 
 export type ScimCheckState =
   | { status: 'idle' }

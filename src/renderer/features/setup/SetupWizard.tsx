@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { Profile } from '../../../shared/profile';
 import type { SetupView, StepView } from '../../../shared/setup';
 import { Spinner } from '../../components/Dialog';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -7,11 +8,11 @@ import { valueOf } from '../../lib/async';
 import { relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { ExportReportButton } from './ExportReportButton';
+import { SavedMappingsContext } from './saved-mappings';
 import { SetupSummary } from './SetupSummary';
 import { StepPanel } from './StepPanel';
 import { statusIcons, statusLabels } from './setup-parts';
 import { useSetupStore, type SetupSelection } from './setup-store';
-import './setup.css';
 
 const DONE = new Set<StepView['status']>(['verified', 'unverifiable']);
 
@@ -19,7 +20,15 @@ const DONE = new Set<StepView['status']>(['verified', 'unverifiable']);
  * The guided setup: ThreatLocker's Okta SCIM article as eleven steps. The console runs what has
  * an API, guides the rest with exact values, verifies every step, and resumes where it stopped.
  */
-export function SetupWizard({ profileId, sandbox }: { profileId: string; sandbox: boolean }) {
+export function SetupWizard({ profileId, sandbox, savedMappings }: { profileId: string; sandbox: boolean; savedMappings: Profile['mappings'] }) {
+  return (
+    <SavedMappingsContext.Provider value={{ profileId, mappings: savedMappings }}>
+      <Wizard profileId={profileId} sandbox={sandbox} />
+    </SavedMappingsContext.Provider>
+  );
+}
+
+function Wizard({ profileId, sandbox }: { profileId: string; sandbox: boolean }) {
   const state = useSetupStore((s) => s.view);
   const storeProfileId = useSetupStore((s) => s.profileId);
   const running = useSetupStore((s) => s.running);

@@ -3,7 +3,7 @@ import { stepStatusLabels, type Finding, type StepView } from '../../../shared/s
 import { Spinner } from '../../components/Dialog';
 import { Icon, type IconName } from '../../components/Icon';
 import { PathSeparator } from '../../components/PathSeparator';
-import { useCredentialsStore } from '../credentials/credentials-store';
+import { useCredentialsStore } from '../credentials';
 import { pathParts } from './step-data';
 
 export type StepStatus = StepView['status'];

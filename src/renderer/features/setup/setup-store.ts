@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { EventPayload, ResultOf } from '../../../shared/ipc-contract';
 import type { SetupStepId, SetupView, StepInput } from '../../../shared/setup';
-import { postError, toUiError, type UiError } from '../../app/errors';
-import { toast } from '../../app/toast-store';
+import { postError, toUiError, type UiError } from '../../core/errors';
+import { toast } from '../../core/toast-store';
 import { downloadText } from '../../lib/download';
 import type { Async } from '../../lib/async';
 

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import type { StepView } from '../../../../shared/setup';
 import { Spinner } from '../../../components/Dialog';
 import { Icon } from '../../../components/Icon';
-import { useProfileStore } from '../../profile/profile-store';
+import { SavedMappingsContext } from '../saved-mappings';
 import { useSetupStore } from '../setup-store';
 import { mappingRows, namedRefs, rows, str, type MappingRow } from '../step-data';
 
@@ -11,8 +11,9 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
   const select = useSetupStore((s) => s.select);
   const savedInSession = useSetupStore((s) => s.savedMappings);
   const profileId = useSetupStore((s) => s.profileId);
-  // Older sessions' mappings live in the profile file, which the profile screen has loaded.
-  const profileMappings = useProfileStore((s) => (s.profile.status === 'ready' && s.profile.value.id === profileId ? s.profile.value.mappings : undefined));
+  // Older sessions' mappings live in the profile file, which the profile screen has loaded and hands down.
+  const fromProfile = useContext(SavedMappingsContext);
+  const profileMappings = fromProfile && fromProfile.profileId === profileId ? fromProfile.mappings : undefined;
   // Until this step has run once, its data has no groups: take them from the push step.
   const pushData = steps.find((s) => s.id === 'push-groups')?.data;
   const ownGroups = namedRefs(rows(step.data, 'pushedGroups'));

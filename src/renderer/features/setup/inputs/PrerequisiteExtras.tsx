@@ -1,5 +1,5 @@
 import type { StepView } from '../../../../shared/setup';
-import { useAppStore } from '../../../app/app-store';
+import { useAppStore } from '../../../core/app-store';
 import { Icon } from '../../../components/Icon';
 import { plural } from '../../../lib/format';
 import { namedRefs, rows } from '../step-data';

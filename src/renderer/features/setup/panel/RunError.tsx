@@ -1,6 +1,7 @@
 import type { StepView } from '../../../../shared/setup';
-import { useAppStore } from '../../../app/app-store';
-import { credentialCodes, type UiError } from '../../../app/errors';
+import { useAppStore } from '../../../core/app-store';
+import { credentialCodes, type UiError } from '../../../core/errors';
+import { Callout } from '../../../components/Callout';
 import { Icon } from '../../../components/Icon';
 import { saysRetry } from '../../../components/InlineError';
 import { useSetupStore } from '../setup-store';
@@ -12,31 +13,37 @@ export function RunError({ error, stepId, steps, onRetry }: { error: UiError; st
   const clear = useSetupStore((s) => s.clearStepError);
   const setTab = useAppStore((s) => s.setTab);
   return (
-    <div className="callout callout-danger wizard-run-error" role="alert" data-testid="step-error" data-code={error.code}>
-      <Icon name="failCircle" size={20} className="callout-icon" />
-      <div className="callout-body">
-        <p className="callout-title">The step couldn’t run</p>
-        <p>{error.message}</p>
-        {error.hint && <p className="callout-hint">{arrows(error.hint)}</p>}
-        <div className="wizard-callout-actions">
-          {saysRetry(error) && (
-            <button type="button" className="btn btn-primary btn-small" onClick={onRetry}>
-              <Icon name="refresh" />
-              Retry
-            </button>
-          )}
-          {(credentialCodes.includes(error.code) || /credentials panel|Credentials/i.test(error.hint ?? '')) && (
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => setTab('credentials')}>
-              <Icon name="key" />
-              Open credentials
-            </button>
-          )}
-          <GoToStep text={`${error.message} ${error.hint ?? ''}`} steps={steps} self={stepId} />
-        </div>
+    <Callout
+      tone="danger"
+      icon="failCircle"
+      title="The step couldn’t run"
+      className="wizard-run-error"
+      role="alert"
+      data-testid="step-error"
+      data-code={error.code}
+      aside={
+        <button type="button" className="icon-button wizard-dismiss" aria-label="Dismiss" onClick={() => clear(stepId)}>
+          <Icon name="x" />
+        </button>
+      }
+    >
+      <p>{error.message}</p>
+      {error.hint && <p className="callout-hint">{arrows(error.hint)}</p>}
+      <div className="wizard-callout-actions">
+        {saysRetry(error) && (
+          <button type="button" className="btn btn-primary btn-small" onClick={onRetry}>
+            <Icon name="refresh" />
+            Retry
+          </button>
+        )}
+        {(credentialCodes.includes(error.code) || /credentials panel|Credentials/i.test(error.hint ?? '')) && (
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => setTab('credentials')}>
+            <Icon name="key" />
+            Open credentials
+          </button>
+        )}
+        <GoToStep text={`${error.message} ${error.hint ?? ''}`} steps={steps} self={stepId} />
       </div>
-      <button type="button" className="icon-button wizard-dismiss" aria-label="Dismiss" onClick={() => clear(stepId)}>
-        <Icon name="x" />
-      </button>
-    </div>
+    </Callout>
   );
 }

@@ -1,5 +1,5 @@
 import type { StepView } from '../../../../shared/setup';
-import { Icon } from '../../../components/Icon';
+import { Callout } from '../../../components/Callout';
 import { absoluteTime, relativeTime } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { statusLabels } from '../setup-parts';
@@ -13,10 +13,14 @@ export function StatusBanner({ step, steps }: { step: StepView; steps: StepView[
   const icon = step.status === 'verified' ? 'passCircle' : step.status === 'unverifiable' ? 'alert' : step.status === 'failed' ? 'failCircle' : step.status === 'needs-recheck' ? 'refresh' : 'info';
   const title = statusLabels[step.status];
   return (
-    <div className={`callout callout-${tone} wizard-banner`} data-testid="step-status" data-status={step.status}>
-      <Icon name={icon} size={20} className="callout-icon" />
-      <div className="callout-body">
-        <p className="callout-title">
+    <Callout
+      tone={tone}
+      icon={icon}
+      className="wizard-banner"
+      data-testid="step-status"
+      data-status={step.status}
+      title={
+        <>
           {title}
           {step.updatedAt && (
             <span className="wizard-banner-when" title={absoluteTime(step.updatedAt)}>
@@ -24,16 +28,17 @@ export function StatusBanner({ step, steps }: { step: StepView; steps: StepView[
               · {relativeTime(step.updatedAt, now)}
             </span>
           )}
+        </>
+      }
+    >
+      {step.detail && <p className="wizard-banner-detail">{step.detail}</p>}
+      {step.hint && (
+        <p className="callout-hint wizard-banner-hint">
+          <strong>{step.status === 'failed' ? 'What to do: ' : 'Next: '}</strong>
+          {arrows(step.hint)}
         </p>
-        {step.detail && <p className="wizard-banner-detail">{step.detail}</p>}
-        {step.hint && (
-          <p className="callout-hint wizard-banner-hint">
-            <strong>{step.status === 'failed' ? 'What to do: ' : 'Next: '}</strong>
-            {arrows(step.hint)}
-          </p>
-        )}
-        {step.status === 'failed' && <GoToStep text={step.hint} steps={steps} self={step.id} />}
-      </div>
-    </div>
+      )}
+      {step.status === 'failed' && <GoToStep text={step.hint} steps={steps} self={step.id} />}
+    </Callout>
   );
 }

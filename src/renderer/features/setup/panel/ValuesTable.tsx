@@ -1,8 +1,8 @@
 import type { CopyValue, StepView } from '../../../../shared/setup';
 import { CopyTextButton } from '../../../components/CopyTextButton';
 import { Icon } from '../../../components/Icon';
-import { selectCanCopySecrets, useAppStore } from '../../../app/app-store';
-import { SecretCopiedNote } from '../../credentials/CredentialsPanel';
+import { selectCanCopySecrets, useAppStore } from '../../../core/app-store';
+import { SecretCopiedNote } from '../../credentials';
 import { CopySecretButton, PathText } from '../setup-parts';
 import { pathParts } from '../step-data';
 

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { Profile } from '../../../shared/profile';
-import { toUiError, type ErrorContext } from '../../app/errors';
+import { toUiError, type ErrorContext } from '../../core/errors';
 import type { Async } from '../../lib/async';
-import { useProfilesStore } from '../profiles/profiles-store';
+import { useProfilesStore } from './profiles-store';
 
 interface ProfileState {
   profileId: string | undefined;

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { profileDetailsPatchSchema, secretLabels, type Profile, type ProfileDetailsPatch } from '../../../shared/profile';
-import { fieldErrors } from '../../app/errors';
-import { toast } from '../../app/toast-store';
+import { fieldErrors } from '../../core/errors';
+import { toast } from '../../core/toast-store';
 import { Dialog, FormActions } from '../../components/Dialog';
-import { useCredentialsStore } from '../credentials/credentials-store';
-import { ConnectionFields } from '../profiles/ConnectionFields';
-import { useProfilesStore } from '../profiles/profiles-store';
-import { useFieldForm } from '../profiles/use-field-form';
+import { useCredentialsStore } from '../credentials';
+import { ConnectionFields } from './ConnectionFields';
+import { useProfilesStore } from './profiles-store';
+import { useFieldForm } from './use-field-form';
 import { useProfileStore } from './profile-store';
 
 const fields = ['oktaOrgUrl', 'instance', 'managedOrganizationId', 'scimUrl'] as const;

@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Profile } from '../../../shared/profile';
-import { profileTabs, useAppStore, type ProfileTab } from '../../app/app-store';
-import { fieldErrors } from '../../app/errors';
+import { profileTabs, useAppStore, type ProfileTab } from '../../core/app-store';
+import { fieldErrors } from '../../core/errors';
 import { Spinner } from '../../components/Dialog';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { Fact } from '../../components/Fact';
 import { Icon } from '../../components/Icon';
 import { valueOf } from '../../lib/async';
 import { hostOf, instanceLabel, portalApiHost } from '../../lib/format';
-import { CredentialsPanel } from '../credentials/CredentialsPanel';
-import { useCredentialsStore } from '../credentials/credentials-store';
-import { DeleteProfileDialog } from '../profiles/ProfileDialogs';
-import { useProfilesStore } from '../profiles/profiles-store';
-import { ScimCheckScreen } from '../scim-check/ScimCheckScreen';
-import { SetupWizard } from '../setup/SetupWizard';
+import { CredentialsPanel, useCredentialsStore } from '../credentials';
+import { DeleteProfileDialog } from './ProfileDialogs';
+import { useProfilesStore } from './profiles-store';
+import { ScimCheckScreen } from '../scim-check';
+import { SetupWizard } from '../setup';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { useProfileStore } from './profile-store';
 
@@ -89,35 +89,17 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
           <div className="profile-header-main">
             <ProfileName profile={profile} />
             <dl className="profile-facts">
-              <div className="fact">
-                <dt>
-                  <Icon name="globe" size={14} />
-                  Okta org
-                </dt>
-                <dd>
-                  <code>{profile.okta.orgUrl}</code>
-                </dd>
-              </div>
-              <div className="fact">
-                <dt>
-                  <Icon name="building" size={14} />
-                  ThreatLocker
-                </dt>
-                <dd>
-                  Instance <strong>{instanceLabel(threatlocker.instance)}</strong>
-                  <span className="muted"> · {hostOf(threatlocker.portalApiUrl) || portalApiHost(threatlocker.instance)}</span>
-                </dd>
-              </div>
+              <Fact icon="globe" label="Okta org">
+                <code>{profile.okta.orgUrl}</code>
+              </Fact>
+              <Fact icon="building" label="ThreatLocker">
+                Instance <strong>{instanceLabel(threatlocker.instance)}</strong>
+                <span className="muted"> · {hostOf(threatlocker.portalApiUrl) || portalApiHost(threatlocker.instance)}</span>
+              </Fact>
               {(threatlocker.managedOrganizationName || threatlocker.managedOrganizationId) && (
-                <div className="fact">
-                  <dt>
-                    <Icon name="users" size={14} />
-                    Child organization
-                  </dt>
-                  <dd>
-                    {threatlocker.managedOrganizationName ?? <code>{threatlocker.managedOrganizationId}</code>}
-                  </dd>
-                </div>
+                <Fact icon="users" label="Child organization">
+                  {threatlocker.managedOrganizationName ?? <code>{threatlocker.managedOrganizationId}</code>}
+                </Fact>
               )}
             </dl>
           </div>
@@ -174,7 +156,7 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
       <div className="screen-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={-1}>
         {tab === 'credentials' && <CredentialsPanel profileId={profile.id} />}
         {tab === 'check' && <ScimCheckScreen profile={profile} />}
-        {tab === 'setup' && <SetupWizard profileId={profile.id} sandbox={profile.sandbox} />}
+        {tab === 'setup' && <SetupWizard profileId={profile.id} sandbox={profile.sandbox} savedMappings={profile.mappings} />}
       </div>
 
       {editing && <EditDetailsDialog profile={profile} onClose={() => setEditing(false)} />}

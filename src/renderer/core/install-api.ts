@@ -1,5 +1,5 @@
-import { createApi } from '../shared/api';
-import type { HostGlobals } from '../preload/api-types';
+import { createApi } from '../../shared/api';
+import type { HostGlobals } from '../../preload/api-types';
 
 /**
  * window.api, built from whichever transport the host provided (Electron preload or the

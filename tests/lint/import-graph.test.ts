@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { folderArrows, violations, type Arrow } from '../../scripts/import-graph';
+
+/**
+ * The folder import graph against the floor plan (scripts/import-graph.ts): no arrow climbs a
+ * floor and no two folders import each other. src/renderer must be clean. Elsewhere in src/ two
+ * known leftovers remain (services/profiles <-> services/secrets, issue 10c; main/security ->
+ * host); nothing may join them, and once they are gone the allowance goes too.
+ * `npx tsx scripts/import-graph.ts` prints every arrow.
+ */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const inScope = (a: Arrow) => a.from.startsWith('src/renderer') && a.to.startsWith('src/renderer');
+const describeArrow = (a: Arrow) => `${a.from} -> ${a.to} (${a.example})`;
+
+describe('import graph', () => {
+  const arrows = folderArrows(root).filter(inScope);
+  const { upward, mutual } = violations(arrows);
+
+  it('reads the renderer graph (the check has something to check)', () => {
+    expect(arrows.some((a) => a.from === 'src/renderer/app' && a.to.startsWith('src/renderer/features/'))).toBe(true);
+    expect(arrows.some((a) => a.from.startsWith('src/renderer/features/') && a.to === 'src/renderer/core')).toBe(true);
+  });
+
+  it('has no arrow that climbs a floor in src/renderer', () => {
+    expect(upward.map(describeArrow)).toEqual([]);
+  });
+
+  it('has no two folders in src/renderer that import each other', () => {
+    expect(mutual.map(([a, b]) => `${describeArrow(a)} <-> ${describeArrow(b)}`)).toEqual([]);
+  });
+
+  it('adds no new offender anywhere else in src/', () => {
+    const known = [
+      'UP src/main/security -> src/host',
+      'MUTUAL src/host <-> src/main/security',
+      'MUTUAL src/main/services/profiles <-> src/main/services/secrets',
+    ];
+    const all = violations(folderArrows(root));
+    const found = [...all.upward.map((a) => `UP ${a.from} -> ${a.to}`), ...all.mutual.map(([a, b]) => `MUTUAL ${a.from} <-> ${b.from}`)];
+    expect(found.filter((v) => !known.includes(v))).toEqual([]);
+  });
+
+  it('would catch a feature climbing into the shell, and two features importing each other', () => {
+    const bad: Arrow[] = [
+      { from: 'src/renderer/features/setup', to: 'src/renderer/app', example: 'x' },
+      { from: 'src/renderer/features/setup', to: 'src/renderer/features/profiles', example: 'y' },
+      { from: 'src/renderer/features/profiles', to: 'src/renderer/features/setup', example: 'z' },
+      { from: 'src/renderer/lib', to: 'src/renderer/components', example: 'w' },
+    ];
+    const found = violations(bad);
+    expect(found.upward.map((a) => a.example)).toEqual(['x', 'w']);
+    expect(found.mutual.map(([a, b]) => [a.example, b.example])).toEqual([['z', 'y']]);
+  });
+});
