@@ -14,6 +14,18 @@ export interface KeytarLike {
 export const DEFAULT_KEYCHAIN_SERVICE = 'ThreatLocker Okta Console';
 
 /**
+ * One keychain call at a time in this process. The keytar calls run on worker threads, so without
+ * this they reach the OS keychain in parallel; gnome-keyring has been seen to abort under parallel
+ * calls (taking every saved token of the session with it), and no keychain gains from it.
+ */
+let keychainQueue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(op: () => Promise<T>): Promise<T> {
+  const run = keychainQueue.then(op, op);
+  keychainQueue = run.catch(() => undefined);
+  return run;
+}
+
+/**
  * Windows Credential Manager stores at most 2,560 bytes per secret (CRED_MAX_CREDENTIAL_BLOB_SIZE),
  * written as UTF-16: 1,280 characters. Longer values fail deep in the OS with a vague error.
  */
@@ -84,7 +96,7 @@ export class SecretStore {
 
   private async guard<T>(op: () => Promise<T>): Promise<T> {
     try {
-      return await op();
+      return await oneAtATime(op);
     } catch (cause) {
       // The keychain's own message can be long and platform-specific; it never holds the value.
       throw new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not be reached.', {
