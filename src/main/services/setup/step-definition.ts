@@ -1,5 +1,6 @@
 import type { Profile } from '../../../shared/profile';
 import type { ChecklistItem, CopyValue, SetupStepId, StepInput } from '../../../shared/setup';
+import type { StepDataOf } from '../../../shared/setup-data';
 import type { SetupContext, StepOutcome } from './setup-context';
 import type { SandboxAdmin } from './sandbox-admin';
 
@@ -14,9 +15,8 @@ export interface StepStatic {
 
 export interface DescribeInput {
   profile: Profile;
-  data: Record<string, unknown>;
-  /** Saved data of every step, for values that come from earlier steps. */
-  all: (id: SetupStepId) => Record<string, unknown>;
+  /** Saved data of every step (this one's included), for values that come from earlier steps. */
+  all: <K extends SetupStepId>(id: K) => StepDataOf<K>;
 }
 
 export interface StepDefinition {

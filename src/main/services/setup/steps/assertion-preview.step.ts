@@ -36,15 +36,17 @@ async function preview(ctx: SetupContext): Promise<StepOutcome> {
   const sample = await sampleUser(ctx, appId);
   // userNameTemplate ${source.email}: the NameID is the user's e-mail.
   const nameId = sample?.user.profile.email ?? undefined;
+  // Okta's signOn settings are loosely typed: anything but a string shows as "not set".
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
   const assertion = {
     issuer: metadata.entityId,
-    audience: signOn.audience ?? null,
-    recipient: signOn.recipient ?? null,
-    destination: signOn.destination ?? null,
-    nameIdFormat: signOn.subjectNameIdFormat ?? null,
+    audience: text(signOn.audience),
+    recipient: text(signOn.recipient),
+    destination: text(signOn.destination),
+    nameIdFormat: text(signOn.subjectNameIdFormat),
     sampleNameId: nameId ?? null,
     sampleUser: sample ? { id: sample.user.id, login: sample.user.profile.login, source: sample.source } : null,
-    signatureAlgorithm: signOn.signatureAlgorithm ?? null,
+    signatureAlgorithm: text(signOn.signatureAlgorithm),
     certificateAlgorithm: cert.algorithmName,
   };
   const findings: Finding[] = [

@@ -1,7 +1,7 @@
 import type { Finding } from '../../../../shared/setup';
 import { HttpError } from '../../net/http-errors';
 import type { OktaFeature } from '../../okta/okta-schemas';
-import { createdAppDeepLink, str, type SetupContext, type StepOutcome } from '../setup-context';
+import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { readProvisioning } from './provisioning-state';
 
@@ -78,7 +78,7 @@ export const toAppStep: StepDefinition = {
       return outcome;
     }
   },
-  verify: (ctx) => verify(ctx, (str(ctx.data(), 'how') as 'api' | 'manual' | undefined) ?? 'manual'),
+  verify: (ctx) => verify(ctx, ctx.data('to-app').how ?? 'manual'),
   async play(ctx, admin) {
     admin.okta.controls.setToAppFeatures(ctx.requireApp().appId, { createUsers: true, updateUserAttributes: true, deactivateUsers: true });
   },
