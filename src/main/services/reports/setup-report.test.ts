@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../shared/profile';
-import type { ScimCheckRun } from '../../../shared/scim-check';
+import { savedScimCheckSchema, type ScimCheckRun } from '../../../shared/scim-check';
 import { stepViewDataSchema } from '../../../shared/setup-data';
 import type { SettingRow, SetupView, StepView } from '../../../shared/setup';
 import { Redactor } from '../log/redactor';
@@ -196,7 +196,7 @@ describe('buildSetupReport', () => {
 
   it('says so when no SCIM check was saved, or when the saved one cannot be read', () => {
     expect(textOf(build({ profile: { ...profile, scimChecks: undefined } }).content)).toContain('No SCIM connection check has been run');
-    expect(textOf(build({ profile: { ...profile, scimChecks: { nonsense: true } } }).content)).toContain('could not be read');
+    expect(textOf(build({ profile: { ...profile, scimChecks: savedScimCheckSchema.parse({ nonsense: true }) } }).content)).toContain('could not be read');
   });
 });
 
