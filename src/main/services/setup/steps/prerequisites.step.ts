@@ -6,6 +6,7 @@ import { validateProfileInputs } from '../input-validation';
 import type { SetupContext, StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { plural } from '../../../../shared/plural';
+import type { StepDataPatch } from '../../../../shared/setup-data';
 
 async function check(ctx: SetupContext): Promise<StepOutcome> {
   const { profile, deps } = ctx;
@@ -35,7 +36,7 @@ async function check(ctx: SetupContext): Promise<StepOutcome> {
     findings.push(f);
   }
 
-  const data: Record<string, unknown> = { missingScopes: probe.missing };
+  const data: StepDataPatch<'prerequisites'> = { missingScopes: probe.missing };
   const portal = await ctx.portal();
   if (portal) {
     ctx.progress('Listing child organizations from the ThreatLocker portal API');
