@@ -130,9 +130,9 @@ async function main(): Promise<void> {
   await run('push-groups', { groupIds });
   await sb.okta.controls.whenIdle();
   const phone = step(await run('primary-phone'), 'primary-phone');
-  const missing = (phone.data.missing as { id: string }[] | undefined) ?? [];
+  const missing = phone.data.missing ?? [];
   if (missing.length) {
-    const suggested = phone.data.suggestedSource as { kind: 'attribute'; attribute: string } | null;
+    const suggested = phone.data.suggestedSource;
     if (suggested) lines.push([`step 9 input: confirm the suggested fill from ${suggested.attribute}`, 1, 'click']);
     else lines.push(['step 9 input: the phone value', 1, 'value'], ['step 9 input: confirm the fill for the selected users', 1, 'click']);
     const source = suggested ?? { kind: 'value' as const, value: '+1 555 0100' };
@@ -140,9 +140,9 @@ async function main(): Promise<void> {
   }
   await play('primary-phone');
   const gm = step(await run('group-mapping'), 'group-mapping');
-  const roles = gm.data.roles as { id: string; name: string }[];
-  const pushed = gm.data.pushedGroups as { id: string; name: string }[];
-  const suggested = (gm.data.suggestedMappings as { oktaGroupId: string; oktaGroupName: string; roleId: string; roleName: string }[] | undefined) ?? [];
+  const roles = gm.data.roles ?? [];
+  const pushed = gm.data.pushedGroups ?? [];
+  const suggested = gm.data.suggestedMappings ?? [];
   const complete = suggested.length === pushed.length && pushed.length > 0;
   const mappings = complete
     ? suggested.map(({ oktaGroupId, oktaGroupName, roleId, roleName }) => ({ oktaGroupId, oktaGroupName, roleId, roleName }))
