@@ -29,14 +29,14 @@ export interface SetupDeps {
 
 export type StepStatus = StepState['status'];
 
-/** What a step's run or verify settles on; persisted as the step's state. */
-export interface StepOutcome {
+/** What step K's run or verify settles on; persisted as the step's state. */
+export interface StepOutcome<K extends SetupStepId = SetupStepId> {
   status: StepStatus;
   detail: string;
   hint?: string;
   findings?: Finding[];
   /** Merged into the step's saved data (never a secret); checked against the step's schema on save. */
-  data?: StepDataPatch<SetupStepId>;
+  data?: StepDataPatch<K>;
 }
 
 /**

@@ -19,8 +19,8 @@ export interface DescribeInput {
   all: <K extends SetupStepId>(id: K) => StepDataOf<K>;
 }
 
-export interface StepDefinition {
-  id: SetupStepId;
+export interface StepDefinition<K extends SetupStepId = SetupStepId> {
+  id: K;
   title: string;
   why: string;
   mode: 'automated' | 'manual' | 'mixed';
@@ -28,9 +28,9 @@ export interface StepDefinition {
   sandboxCanPlay: boolean;
   describe(input: DescribeInput): StepStatic;
   /** Does the step's work (API calls, saving the admin's inputs), then verifies. */
-  run(ctx: SetupContext, input: StepInput): Promise<StepOutcome>;
+  run(ctx: SetupContext, input: StepInput): Promise<StepOutcome<K>>;
   /** Reads back and settles the status, changing nothing remote. */
-  verify(ctx: SetupContext): Promise<StepOutcome>;
+  verify(ctx: SetupContext): Promise<StepOutcome<K>>;
   /** Sandbox only: what the admin would click in Okta's or ThreatLocker's UI. */
   play?(ctx: SetupContext, admin: SandboxAdmin): Promise<void>;
 }

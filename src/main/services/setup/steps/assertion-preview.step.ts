@@ -25,7 +25,7 @@ async function sampleUser(ctx: SetupContext, appId: string): Promise<{ user: Okt
   return null;
 }
 
-async function preview(ctx: SetupContext): Promise<StepOutcome> {
+async function preview(ctx: SetupContext): Promise<StepOutcome<'assertion-preview'>> {
   const { appId } = ctx.requireApp();
   ctx.progress('Reading the app and its SAML metadata');
   const { app, metadata, cert } = await loadIdpValues(ctx, appId);
@@ -73,7 +73,7 @@ function flag(label: string, ok: boolean, expected: string, actual: unknown, hin
   return f;
 }
 
-export const assertionPreviewStep: StepDefinition = {
+export const assertionPreviewStep: StepDefinition<'assertion-preview'> = {
   id: 'assertion-preview',
   title: 'Preview the SAML assertion',
   why: 'The article asks to preview the assertion before finishing. The console reads what Okta will assert (issuer, audience, recipient, NameID) for a real user and flags anything ThreatLocker would refuse.',

@@ -93,7 +93,7 @@ async function createOrAdopt(ctx: SetupContext, choices: AppChoices): Promise<{ 
 }
 
 /** The create-app step's outcome, with the data it always carries. */
-type AppOutcome = StepOutcome & { data: StepDataPatch<'create-app'> };
+type AppOutcome = StepOutcome<'create-app'> & { data: StepDataPatch<'create-app'> };
 
 async function compareAndReport(ctx: SetupContext, app: OktaApp, choices: AppChoices, action: string): Promise<AppOutcome> {
   const instance = ctx.profile.threatlocker.instance;
@@ -139,7 +139,7 @@ async function compareAndReport(ctx: SetupContext, app: OktaApp, choices: AppCho
   return { status: 'verified', detail: `${action} "${app.label}" (${app.id}); all ${checks.length} settings read back as the article says.`, findings, data };
 }
 
-export const createAppStep: StepDefinition = {
+export const createAppStep: StepDefinition<'create-app'> = {
   id: 'create-app',
   title: 'Create the Okta SAML 2.0 app',
   why: 'ThreatLocker signs admins in through a SAML app in Okta; SCIM provisioning is switched on for the same app later. The console creates it through the API with exactly the article\'s values and reads it back.',
@@ -194,7 +194,7 @@ export const createAppStep: StepDefinition = {
 };
 
 /** Drift on an app whose provisioning may be on: no PUT; the fixes by hand, or the confirmed rewrite. */
-function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wrong: FieldCheck[], reasons: string[]): StepOutcome {
+function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wrong: FieldCheck[], reasons: string[]): StepOutcome<'create-app'> {
   const findings: Finding[] = [
     ...wrong.map((c): Finding => ({ label: c.setting, outcome: 'fail', expected: show(c.expected), actual: show(c.actual), hint: `Okta Admin Console -> Applications -> "${choices.label}" -> ${c.where}` })),
     ...reasons.map((r): Finding => ({ label: 'Provisioning may be on', outcome: 'warn', actual: r })),
@@ -219,7 +219,7 @@ function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wro
 }
 
 /** The step's outcome after a confirmed replace: says plainly which of steps 5-8 must be redone. */
-function afterReplace(outcome: AppOutcome, rechecks: Recheck[]): StepOutcome {
+function afterReplace(outcome: AppOutcome, rechecks: Recheck[]): StepOutcome<'create-app'> {
   const redo = rechecks.filter((r) => !r.ok);
   const data: StepDataPatch<'create-app'> = { ...outcome.data, drift: [], replaceNeedsConfirmation: false, replacedAt: outcome.data.verifiedAt, rechecked: rechecks };
   if (!redo.length) return { ...outcome, detail: `${outcome.detail} The app was replaced with your confirmation; steps 5-8 read back fine afterwards.`, data };

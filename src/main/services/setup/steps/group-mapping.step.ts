@@ -10,7 +10,7 @@ import type { StepDataPatch } from '../../../../shared/setup-data';
 const SAVED = 'mapping-saved';
 const rowId = (oktaGroupId: string) => `map:${oktaGroupId}`;
 
-async function verify(ctx: SetupContext): Promise<StepOutcome> {
+async function verify(ctx: SetupContext): Promise<StepOutcome<'group-mapping'>> {
   const pushed = savedGroups(ctx.data('push-groups'));
   const findings: Finding[] = [];
   const data: StepDataPatch<'group-mapping'> = { pushedGroups: pushed };
@@ -50,7 +50,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   };
 }
 
-export const groupMappingStep: StepDefinition = {
+export const groupMappingStep: StepDefinition<'group-mapping'> = {
   id: 'group-mapping',
   title: 'Group mapping in ThreatLocker',
   why: 'A pushed group gives its members a ThreatLocker role only once it is mapped on the SCIM integration\'s Group Mapping tab; ThreatLocker has no API for it.',

@@ -8,7 +8,7 @@ import type { StepDefinition } from '../step-definition';
 import { plural } from '../../../../shared/plural';
 import type { StepDataPatch } from '../../../../shared/setup-data';
 
-async function check(ctx: SetupContext): Promise<StepOutcome> {
+async function check(ctx: SetupContext): Promise<StepOutcome<'prerequisites'>> {
   const { profile, deps } = ctx;
   const findings: Finding[] = [];
   const instance = profile.threatlocker.instance;
@@ -68,7 +68,7 @@ async function check(ctx: SetupContext): Promise<StepOutcome> {
   return { status: 'verified', detail: 'Inputs are valid and the Okta token has every permission the wizard needs.', findings, data };
 }
 
-export const prerequisitesStep: StepDefinition = {
+export const prerequisitesStep: StepDefinition<'prerequisites'> = {
   id: 'prerequisites',
   title: 'Prerequisites',
   why: 'The instance letter, the SCIM API Url and token from ThreatLocker, and an Okta API token with enough permissions: every later step depends on them, so they are checked before anything is created.',

@@ -46,7 +46,7 @@ function missingOf(users: Map<string, OktaUser>): MissingPhoneUser[] {
     .sort((a, b) => a.login.localeCompare(b.login));
 }
 
-async function verify(ctx: SetupContext): Promise<StepOutcome> {
+async function verify(ctx: SetupContext): Promise<StepOutcome<'primary-phone'>> {
   const { appId } = ctx.requireApp();
   ctx.progress('Listing the users who will be provisioned');
   const { users, progress } = await provisionedUsers(ctx, appId);
@@ -121,7 +121,7 @@ async function fill(ctx: SetupContext, phoneFill: NonNullable<StepInput['phoneFi
   await ctx.saveData('primary-phone', { lastFill: { at: ctx.now().toISOString(), filled: filled.length, skipped } });
 }
 
-export const primaryPhoneStep: StepDefinition = {
+export const primaryPhoneStep: StepDefinition<'primary-phone'> = {
   id: 'primary-phone',
   title: 'primaryPhone pre-flight',
   why: 'Okta requires a primaryPhone on every user it syncs to ThreatLocker; a user without one fails to provision.',

@@ -28,7 +28,7 @@ async function assignedIds(ctx: SetupContext, appId: string): Promise<Set<string
   return out;
 }
 
-async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<StepOutcome> {
+async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<StepOutcome<'push-groups'>> {
   const { appId, label } = ctx.requireApp();
   const okta = ctx.okta();
   let groups = savedGroups(ctx.data('push-groups'));
@@ -89,7 +89,7 @@ async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<S
   return verify(ctx);
 }
 
-async function verify(ctx: SetupContext): Promise<StepOutcome> {
+async function verify(ctx: SetupContext): Promise<StepOutcome<'push-groups'>> {
   const { appId, label } = ctx.requireApp();
   const groups = savedGroups(ctx.data('push-groups'));
   if (groups.length === 0) return { status: 'not-started', detail: 'No groups selected yet.', findings: [] };
@@ -160,7 +160,7 @@ function ruleFinding(group: OktaGroup, rule: OktaGroupRule | undefined, pushedId
   return f;
 }
 
-export const pushGroupsStep: StepDefinition = {
+export const pushGroupsStep: StepDefinition<'push-groups'> = {
   id: 'push-groups',
   title: 'Assign and push groups',
   why: `ThreatLocker creates administrators from the Okta groups pushed to it. ${WHY_SEPARATE_GROUPS}`,

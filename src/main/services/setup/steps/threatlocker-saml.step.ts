@@ -6,7 +6,7 @@ import type { StepDefinition } from '../step-definition';
 
 const TARGET = 'ThreatLocker -> Integrations -> SAML Integration';
 
-async function verify(ctx: SetupContext): Promise<StepOutcome> {
+async function verify(ctx: SetupContext): Promise<StepOutcome<'threatlocker-saml'>> {
   const { appId } = ctx.requireApp();
   ctx.progress('Reading the SAML metadata and checking the signing certificate');
   const { metadata, cert } = await loadIdpValues(ctx, appId);
@@ -48,7 +48,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   return { status: 'not-started', detail: 'Enter the four values in ThreatLocker\'s SAML integration, save, then confirm here.', findings };
 }
 
-export const threatlockerSamlStep: StepDefinition = {
+export const threatlockerSamlStep: StepDefinition<'threatlocker-saml'> = {
   id: 'threatlocker-saml',
   title: 'ThreatLocker SAML integration',
   why: 'ThreatLocker must trust Okta as its identity provider: it needs Okta\'s Sign-On URL, Issuer and signing certificate, and a matching signature algorithm (SHA-256 or SHA-512).',

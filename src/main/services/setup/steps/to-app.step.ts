@@ -23,7 +23,7 @@ function compare(feature: OktaFeature): Finding[] {
   });
 }
 
-async function verify(ctx: SetupContext, how: 'api' | 'manual'): Promise<StepOutcome> {
+async function verify(ctx: SetupContext, how: 'api' | 'manual'): Promise<StepOutcome<'to-app'>> {
   const { appId } = ctx.requireApp();
   ctx.progress('Reading the To App settings back (USER_PROVISIONING feature)');
   const read = await readProvisioning(ctx, appId);
@@ -42,7 +42,7 @@ async function verify(ctx: SetupContext, how: 'api' | 'manual'): Promise<StepOut
   return { status: 'verified', detail: 'Create Users, Update User Attributes and Deactivate Users are enabled (read back from Okta).', findings, data: { how } };
 }
 
-export const toAppStep: StepDefinition = {
+export const toAppStep: StepDefinition<'to-app'> = {
   id: 'to-app',
   title: 'To App: create, update, deactivate',
   why: 'These three switches let Okta create ThreatLocker administrators, keep their names current and disable them when they leave.',
