@@ -47,16 +47,17 @@ describe('a profile saved by an older version', () => {
       detail: '1 user has no primaryPhone.',
       data: { userCount: 3, lastFill: { at, filled: 2, skipped: ['old.user@example.com'] } },
     };
+    saved.setup.steps['threatlocker-saml'] = { status: 'unverifiable', updatedAt: at, detail: 'Confirmed by you.', data: { signOnUrl: 42, checklist: { 'saml-saved': true } } };
     saved.setup.steps['retired-step'] = { status: 'verified', updatedAt: at, data: { anything: true } };
     saved.scimChecks = { version: 0, checks: [{ name: 'users', ok: true }] };
     const oldText = JSON.stringify(saved);
     await writeFile(file, oldText);
 
     const view = await h.ok('setup:get', { profileId });
-    for (const id of ['create-app', 'push-groups'] as const) {
+    for (const id of ['create-app', 'push-groups', 'threatlocker-saml'] as const) {
       const s = step(view, id);
       expect(s.status, id).toBe('needs-recheck');
-      expect(s.detail).toMatch(/^It was verified, but its saved details were written by an older version of the console and cannot be read\.$/);
+      expect(s.detail).toMatch(/^It was (verified|done), but its saved details were written by an older version of the console and cannot be read\.$/);
       expect(s.hint).toMatch(/Run this step again/);
     }
     // The unreadable data is not shown (no guessed app id, no guessed group rows).
@@ -81,6 +82,11 @@ describe('a profile saved by an older version', () => {
     const rerun = step(await h.ok('setup:runStep', { profileId, stepId: 'create-app' }), 'create-app');
     expect(rerun.status, rerun.detail).toBe('verified');
     expect(rerun.data.appId).toBe(first.data.appId);
+    // The re-run also saved the IdP values into step 4's data: readable again, but the admin's
+    // confirmation from before still needs a re-check.
+    const saml = step(await h.ok('setup:get', { profileId }), 'threatlocker-saml');
+    expect(saml.data.signOnUrl).toMatch(/^http/);
+    expect(saml.status).toBe('needs-recheck');
     const after = JSON.parse(await readFile(file, 'utf8'));
     expect(after.setup.steps['create-app'].data.fields).toEqual(expect.arrayContaining([expect.objectContaining({ setting: 'Audience URI (SP Entity ID)', ok: true })]));
   }, 60_000);

@@ -39,6 +39,9 @@ export interface StepOutcome<K extends SetupStepId = SetupStepId> {
   data?: StepDataPatch<K>;
 }
 
+/** Why a result whose saved data this version cannot read (an older shape) must be checked again. */
+export const UNREADABLE_REASON = 'its saved details were written by an older version of the console and cannot be read';
+
 /**
  * One step run's view of a profile: clients, saved step state, progress events. Every save goes
  * through ProfileStore.update (atomic), and the context keeps the latest profile in hand.
@@ -85,14 +88,17 @@ export class SetupContext {
   async saveData<K extends SetupStepId>(stepId: K, patch: StepDataPatch<K>): Promise<void> {
     await this.update((p) => {
       const old = p.setup.steps[stepId];
+      const saved = readStepData(stepId, old?.data);
       const next: StepState = {
         status: old?.status ?? 'not-started',
         updatedAt: this.now().toISOString(),
-        data: checkedData(stepId, { ...readStepData(stepId, old?.data).data, ...patch }),
+        data: checkedData(stepId, { ...saved.data, ...patch }),
       };
       if (old?.detail !== undefined) next.detail = old.detail;
       // Saving part of a run proves nothing yet: only an outcome clears the stale mark.
       if (old?.stale) next.stale = old.stale;
+      // A result whose data could not be read stays in doubt once the data is readable again.
+      else if (!saved.readable && next.status !== 'not-started') next.stale = { reason: UNREADABLE_REASON, at: next.updatedAt };
       return { ...p, setup: { ...p.setup, steps: { ...p.setup.steps, [stepId]: next } } };
     });
   }

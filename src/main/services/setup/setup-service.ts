@@ -4,7 +4,7 @@ import { readStepData, toViewData } from '../../../shared/setup-data';
 import { type SetupStepId, type SetupView, type StepInput, type StepView } from '../../../shared/setup';
 import { HttpError } from '../net/http-errors';
 import { fingerprintOf } from '../secrets/secret-store';
-import { checklistConfirmedBy, SetupContext, type SetupDeps, type StepOutcome } from './setup-context';
+import { checklistConfirmedBy, SetupContext, UNREADABLE_REASON, type SetupDeps, type StepOutcome } from './setup-context';
 import { validateProfileInputs } from './input-validation';
 import { failedOutcome } from './step-errors';
 import { assignmentGroupName } from './steps/assignment-group';
@@ -14,9 +14,6 @@ import { markSetupStale, SANDBOX_STOPPED_REASON } from './stale-results';
 import { buildSummary } from './summary';
 
 const DONE = new Set(['verified', 'unverifiable']);
-
-/** Why a result whose saved data this version cannot read (an older shape) must be checked again. */
-export const UNREADABLE_REASON = 'its saved details were written by an older version of the console and cannot be read';
 
 /** A stale result keeps its data (to find what exists) but loses its verdict and its findings. */
 function withdrawVerdict(view: StepView, reason: string): void {
