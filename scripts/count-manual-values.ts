@@ -14,7 +14,7 @@
  * SSO toggle (ThreatLocker has no API for them), the portal navigation those manual steps still
  * need, and one Run click per step. Steps the sandbox plays are counted as a real org needs them.
  */
-import type { SetupView, StepView } from '../src/shared/setup';
+import { stepOfView, type SetupStepId, type SetupView, type StepView } from '../src/shared/setup';
 import { startSandbox } from '../sandbox/index';
 import { buildHarness, memoryKeytar, newDataDir } from '../tests/integration/setup-harness';
 
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   const lines: [string, number, Kind][] = PROFILE_INPUTS.map((l) => [`profile input: ${l}`, 1, 'value']);
   const run = (stepId: StepView['id'], input: Record<string, unknown> = {}) => h.ok('setup:runStep', { profileId, stepId, input });
   const play = (stepId: StepView['id']) => h.ok('sandbox:playStep', { profileId, stepId });
-  const step = (v: SetupView, id: StepView['id']) => v.steps.find((s) => s.id === id)!;
+  const step = <K extends SetupStepId>(v: SetupView, id: K) => stepOfView(v, id)!;
 
   await run('prerequisites');
   await run('create-app');
@@ -130,9 +130,9 @@ async function main(): Promise<void> {
   await run('push-groups', { groupIds });
   await sb.okta.controls.whenIdle();
   const phone = step(await run('primary-phone'), 'primary-phone');
-  const missing = (phone.data.missing as { id: string }[] | undefined) ?? [];
+  const missing = phone.data.missing ?? [];
   if (missing.length) {
-    const suggested = phone.data.suggestedSource as { kind: 'attribute'; attribute: string } | null;
+    const suggested = phone.data.suggestedSource;
     if (suggested) lines.push([`step 9 input: confirm the suggested fill from ${suggested.attribute}`, 1, 'click']);
     else lines.push(['step 9 input: the phone value', 1, 'value'], ['step 9 input: confirm the fill for the selected users', 1, 'click']);
     const source = suggested ?? { kind: 'value' as const, value: '+1 555 0100' };
@@ -140,9 +140,9 @@ async function main(): Promise<void> {
   }
   await play('primary-phone');
   const gm = step(await run('group-mapping'), 'group-mapping');
-  const roles = gm.data.roles as { id: string; name: string }[];
-  const pushed = gm.data.pushedGroups as { id: string; name: string }[];
-  const suggested = (gm.data.suggestedMappings as { oktaGroupId: string; oktaGroupName: string; roleId: string; roleName: string }[] | undefined) ?? [];
+  const roles = gm.data.roles ?? [];
+  const pushed = gm.data.pushedGroups ?? [];
+  const suggested = gm.data.suggestedMappings ?? [];
   const complete = suggested.length === pushed.length && pushed.length > 0;
   const mappings = complete
     ? suggested.map(({ oktaGroupId, oktaGroupName, roleId, roleName }) => ({ oktaGroupId, oktaGroupName, roleId, roleName }))
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
       lines.push([`step ${s.number}: values copied from the wizard and pasted or picked in the portal`, s.values.length, 'value']);
     }
     if (s.checklist.length) lines.push([`step ${s.number}: confirmations ticked in the wizard`, s.checklist.length, 'click']);
-    if (s.id === 'to-app' && s.data.how !== 'api') lines.push([`step ${s.number}: Create / Update / Deactivate checkboxes in Okta (Features API refused)`, 3, 'value']);
+    if (s.data.stepId === 'to-app' && s.data.how !== 'api') lines.push([`step ${s.number}: Create / Update / Deactivate checkboxes in Okta (Features API refused)`, 3, 'value']);
     if (s.id === 'group-mapping') lines.push([`step ${s.number}: ThreatLocker Group Mapping dropdowns (group + role per row; no API)`, 2 * G, 'value']);
     if (s.id === 'allow-sso') lines.push([`step ${s.number}: ThreatLocker "Allow SSO" (no API)`, 1, 'value']);
     const portal = PORTAL_CLICKS[s.id];

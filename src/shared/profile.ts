@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { savedScimCheckSchema } from './scim-check';
 
 export const PROFILE_SCHEMA_VERSION = 1;
 /** Largest profile file read, imported or written (a real one is a few KB; this leaves room for saved runs). */
@@ -85,7 +86,8 @@ export const profileSchema = z.object({
   secretsMeta: z.partialRecord(secretKindSchema, z.object({ savedAt: z.string() })).default({}),
   setup: z.object({ steps: z.record(z.string(), stepStateSchema).default({}) }).default({ steps: {} }),
   mappings: z.array(groupRoleMappingSchema).default([]),
-  scimChecks: z.unknown().optional(),
+  /** The last SCIM connection check run for this profile. */
+  scimChecks: savedScimCheckSchema.optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 

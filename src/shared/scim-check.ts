@@ -35,6 +35,23 @@ export const scimCheckRunSchema = z.object({
 export type ScimCheckRun = z.infer<typeof scimCheckRunSchema>;
 
 /**
+ * The last run saved in a profile. A run in a shape this version cannot read (saved by another
+ * version, or edited by hand) loads as `{ unreadable: true }`: the profile still opens, the
+ * screens say the check must run again, and the next run replaces it.
+ */
+export const savedScimCheckSchema = z.union([
+  scimCheckRunSchema,
+  z.object({ unreadable: z.literal(true) }),
+  z.unknown().transform(() => ({ unreadable: true as const })),
+]);
+export type SavedScimCheck = z.infer<typeof savedScimCheckSchema>;
+
+/** The saved run, when there is one this version can read. */
+export function readableRun(saved: SavedScimCheck | undefined): ScimCheckRun | undefined {
+  return saved && !('unreadable' in saved) ? saved : undefined;
+}
+
+/**
  * How each result is numbered on screen and in text: the check's number, with a letter when one
  * check has several results ("1a", "1b", "1c", "2", "3a", "3b"), so no number repeats.
  */

@@ -1,22 +1,10 @@
 import { z } from 'zod';
 import { secretKindSchema } from './profile';
 
-/** The article's procedure, in its order. Ids are stable: they key the saved step state. */
-export const setupStepIds = [
-  'prerequisites',
-  'create-app',
-  'assertion-preview',
-  'threatlocker-saml',
-  'enable-scim',
-  'scim-connection',
-  'to-app',
-  'push-groups',
-  'primary-phone',
-  'group-mapping',
-  'allow-sso',
-] as const;
-export const setupStepIdSchema = z.enum(setupStepIds);
-export type SetupStepId = z.infer<typeof setupStepIdSchema>;
+import { confirmedBySchema, findingSchema, isStepData, setupStepIdSchema, stepViewDataSchema, type SetupStepId, type StepViewDataOf } from './setup-data';
+
+export { confirmedBySchema, findingSchema, setupStepIdSchema, setupStepIds } from './setup-data';
+export type { ConfirmedBy, Finding, SetupStepId } from './setup-data';
 
 export const stepModeSchema = z.enum(['automated', 'manual', 'mixed']);
 /** 'needs-recheck': a saved result from before the org may have changed (see StepState.stale). */
@@ -44,22 +32,8 @@ export const copyValueSchema = z.object({
 });
 export type CopyValue = z.infer<typeof copyValueSchema>;
 
-/** Who ticked a checklist item: the admin in the wizard, or the sandbox playing the admin's clicks. */
-export const confirmedBySchema = z.enum(['admin', 'sandbox']);
-export type ConfirmedBy = z.infer<typeof confirmedBySchema>;
-
 export const checklistItemSchema = z.object({ id: z.string(), label: z.string(), confirmed: z.boolean(), confirmedBy: confirmedBySchema.optional() });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
-
-/** One line of a step's verification: what was compared or probed, and how it came out. */
-export const findingSchema = z.object({
-  label: z.string(),
-  outcome: z.enum(['pass', 'warn', 'fail', 'info']),
-  expected: z.string().optional(),
-  actual: z.string().optional(),
-  hint: z.string().optional(),
-});
-export type Finding = z.infer<typeof findingSchema>;
 
 export const stepViewSchema = z.object({
   id: setupStepIdSchema,
@@ -81,8 +55,8 @@ export const stepViewSchema = z.object({
   checklist: z.array(checklistItemSchema).default([]),
   deepLink: z.object({ label: z.string(), url: z.string() }).optional(),
   findings: z.array(findingSchema).default([]),
-  /** Step-specific data for the UI (e.g. the assertion preview, group lists). */
-  data: z.record(z.string(), z.unknown()).default({}),
+  /** Step-specific data for the UI (e.g. the assertion preview, group lists), tagged with its step. */
+  data: stepViewDataSchema,
   /** True when the sandbox can play this step's manual part. */
   sandboxCanPlay: z.boolean().default(false),
 });
@@ -131,3 +105,13 @@ export const stepInputSchema = z
   })
   .default({});
 export type StepInput = z.infer<typeof stepInputSchema>;
+
+/** A step's view with its data typed as that step's. */
+export type StepViewOf<K extends SetupStepId> = Omit<StepView, 'id' | 'data'> & { id: K; data: StepViewDataOf<K> };
+
+/** Step `id` of a setup view, its data narrowed to that step's (undefined when the view lacks it). */
+export function stepOfView<K extends SetupStepId>(view: SetupView, id: K): StepViewOf<K> | undefined {
+  const step = view.steps.find((s) => s.id === id);
+  if (!step || !isStepData(step.data, id)) return undefined;
+  return { ...step, id, data: step.data };
+}

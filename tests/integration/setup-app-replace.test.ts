@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SetupView, StepView } from '../../src/shared/setup';
+import { stepOfView, type SetupStepId, type SetupView, type StepView } from '../../src/shared/setup';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
 import { startSandboxProfile, type Harness } from './setup-harness';
@@ -25,7 +25,7 @@ describe('step 2 re-run after SCIM was enabled', () => {
     await keychain.cleanup();
   });
 
-  const step = (view: SetupView, id: StepView['id']) => view.steps.find((s) => s.id === id)!;
+  const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
   const run = (stepId: StepView['id'], input: Record<string, unknown> = {}) => h.ok('setup:runStep', { profileId, stepId, input });
   const play = (stepId: StepView['id']) => h.ok('sandbox:playStep', { profileId, stepId });
   const appPuts = () => h.requests.filter((r) => r.method === 'PUT' && r.url.endsWith(`/api/v1/apps/${appId}`));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newProfileInputSchema } from '../../src/shared/profile';
-import type { SetupView, StepView } from '../../src/shared/setup';
+import { stepOfView, type SetupStepId, type SetupView } from '../../src/shared/setup';
 import { buildCreateAppBody } from '../../src/main/services/setup/app-settings';
 import { normalizeInstance } from '../../src/main/services/threatlocker/threatlocker-urls';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
@@ -26,7 +26,7 @@ describe('step 2: the Okta SAML app', () => {
     await keychain.cleanup();
   });
 
-  const step = (view: SetupView, id: StepView['id']) => view.steps.find((s) => s.id === id)!;
+  const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
   const createApp = (input: Record<string, unknown> = {}, id = profileId) => h.call('setup:runStep', { profileId: id, stepId: 'create-app', input });
   const appsLabelled = (label: string) => sb.okta.state.apps().filter((a) => a.label === label && a.status !== 'DELETED');
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SetupView, StepView } from '../../src/shared/setup';
+import { stepOfView, type SetupStepId, type SetupView, type StepView } from '../../src/shared/setup';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
 import { buildHarness, newDataDir, type Harness } from './setup-harness';
@@ -19,7 +19,7 @@ describe('resume after a crash in step 8', () => {
     profileId = (await h.sandbox.start()).profile.id;
     return h;
   };
-  const step = (view: SetupView, id: StepView['id']) => view.steps.find((s) => s.id === id)!;
+  const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
 
   beforeAll(async () => {
     sb = await startSandbox({ users: 80, groups: 15 });

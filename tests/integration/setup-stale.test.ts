@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SetupView, StepView } from '../../src/shared/setup';
+import { stepOfView, type SetupStepId, type SetupView } from '../../src/shared/setup';
 import { buildSetupReport } from '../../src/main/services/reports/setup-report';
 import { ProfilesService } from '../../src/main/services/profiles/profiles-service';
 import { SecretsService } from '../../src/main/services/secrets/secrets-service';
@@ -7,7 +7,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
 import { buildHarness, newDataDir, type Harness } from './setup-harness';
 
-const step = (view: SetupView, id: StepView['id']) => view.steps.find((s) => s.id === id)!;
+const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
 const report = async (h: Harness, profileId: string, view: SetupView) =>
   buildSetupReport({ profile: await h.store.get(profileId), view, version: 'test', generatedAt: new Date(), redact: (t) => t }).content;
 

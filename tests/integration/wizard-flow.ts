@@ -3,11 +3,11 @@
  * sandbox controls), for tests that need a finished setup.
  */
 import { expect } from 'vitest';
-import type { SetupView, StepView } from '../../src/shared/setup';
+import { stepOfView, type SetupStepId, type SetupView, type StepView } from '../../src/shared/setup';
 import type { Sandbox } from '../../sandbox/index';
 import type { Harness } from './setup-harness';
 
-export const stepOf = (view: SetupView, id: StepView['id']) => view.steps.find((s) => s.id === id)!;
+export const stepOf = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
 
 export function wizardFlow(h: Harness, sb: Sandbox, profileId: string) {
   const run = (stepId: StepView['id'], input: Record<string, unknown> = {}) => h.ok('setup:runStep', { profileId, stepId, input });

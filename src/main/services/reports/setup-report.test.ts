@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../shared/profile';
-import type { ScimCheckRun } from '../../../shared/scim-check';
+import { savedScimCheckSchema, type ScimCheckRun } from '../../../shared/scim-check';
+import { stepViewDataSchema } from '../../../shared/setup-data';
 import type { SettingRow, SetupView, StepView } from '../../../shared/setup';
 import { Redactor } from '../log/redactor';
 import { buildSetupReport, escapeHtml, reportFileName } from './setup-report';
@@ -10,7 +11,7 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 const CANARY = 'canary-scim-token-7f3c9a1e5b2d4c6e8a0f';
 
 function step(number: number, id: StepView['id'], title: string, extra: Partial<StepView> = {}): StepView {
-  return { id, number, title, why: '', mode: 'automated', status: 'verified', instructions: [], values: [], checklist: [], findings: [], data: {}, sandboxCanPlay: false, ...extra };
+  return { id, number, title, why: '', mode: 'automated', status: 'verified', instructions: [], values: [], checklist: [], findings: [], data: stepViewDataSchema.parse({ stepId: id }), sandboxCanPlay: false, ...extra };
 }
 
 const summary: SettingRow[] = [
@@ -195,7 +196,7 @@ describe('buildSetupReport', () => {
 
   it('says so when no SCIM check was saved, or when the saved one cannot be read', () => {
     expect(textOf(build({ profile: { ...profile, scimChecks: undefined } }).content)).toContain('No SCIM connection check has been run');
-    expect(textOf(build({ profile: { ...profile, scimChecks: { nonsense: true } } }).content)).toContain('could not be read');
+    expect(textOf(build({ profile: { ...profile, scimChecks: savedScimCheckSchema.parse({ nonsense: true }) } }).content)).toContain('could not be read');
   });
 });
 

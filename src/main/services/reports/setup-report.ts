@@ -1,5 +1,5 @@
 import type { Profile } from '../../../shared/profile';
-import { resultNumbers, scimCheckRunSchema, type CheckOutcome, type ScimCheckRun } from '../../../shared/scim-check';
+import { readableRun, resultNumbers, type CheckOutcome, type ScimCheckRun } from '../../../shared/scim-check';
 import { stepStatusLabels, type SettingRow, type SetupView, type StepView } from '../../../shared/setup';
 import { scimRunStaleReason } from '../../../shared/stale';
 
@@ -69,8 +69,7 @@ export function buildSetupReport(input: SetupReportInput): SetupReport {
   const stale = steps.filter((s) => s.status === 'needs-recheck');
   const rows = view.summary;
   const rowsVerified = rows.filter((r) => VERIFIED.includes(r.verification)).length;
-  const saved = profile.scimChecks === undefined ? undefined : scimCheckRunSchema.safeParse(profile.scimChecks);
-  const run = saved?.success ? saved.data : undefined;
+  const run = readableRun(profile.scimChecks);
   // A check from before the org may have changed proves as little as the stale steps do.
   const runStale = run !== undefined && (scimRunStaleReason(profile, run) !== undefined || stale.some((st) => !profile.setup.steps[st.id]?.stale));
   const runVerdict = run ? (runStale ? { label: 'Needs re-check', tone: 'warn' as const } : scimVerdict(run)) : undefined;
@@ -202,7 +201,7 @@ ${settingRows}
 <section>
 <h2>SCIM connection check</h2>
 ${runStale ? '<div class="callout" data-stale-check><p class="strong">This check ran before the org may have changed (see Setup steps): run the Connection check again.</p></div>' : ''}
-${run ? scimSection(run, t, when) : `<p class="muted">${saved && !saved.success ? 'The saved check could not be read (it was saved by a different version of the console). Run the check again.' : 'No SCIM connection check has been run for this profile yet.'}</p>`}
+${run ? scimSection(run, t, when) : `<p class="muted">${profile.scimChecks && !run ? 'The saved check could not be read (it was saved by a different version of the console). Run the check again.' : 'No SCIM connection check has been run for this profile yet.'}</p>`}
 </section>
 
 <footer class="foot">

@@ -36,7 +36,7 @@ function fakeCtx(opts: { kid?: string | null; keys?: { kid: string }[]; cert: st
   };
   const ctx = {
     okta: () => okta,
-    saveData: async (data: Record<string, unknown>, step: string) => {
+    saveData: async (step: string, data: Record<string, unknown>) => {
       calls.saved = data;
       calls.savedStep = step;
     },

@@ -26,16 +26,13 @@ export async function loadIdpValues(ctx: SetupContext, appId: string): Promise<I
   }
   const metadata = parseIdpMetadata(await okta.getSamlMetadata(appId, kid), okta.orgUrl);
   const cert = readCertificate(metadata.certificateBase64);
-  await ctx.saveData(
-    {
+  await ctx.saveData('threatlocker-saml', {
       signOnUrl: metadata.ssoUrl,
       issuer: metadata.entityId,
       certificatePem: cert.pem,
       certAlgorithm: cert.algorithmName,
       threatlockerAlgorithm: cert.threatlockerAlgorithm ?? null,
       certNotAfter: cert.notAfter,
-    },
-    'threatlocker-saml',
-  );
+  });
   return { app, metadata, cert };
 }

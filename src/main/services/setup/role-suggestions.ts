@@ -1,3 +1,5 @@
+import type { RoleSuggestion } from '../../../shared/setup-data';
+
 /**
  * Proposes a ThreatLocker role for each pushed group from the names alone, so the admin reviews
  * instead of picking from scratch. A group with no name match gets the least-privileged role
@@ -19,14 +21,8 @@ const negated = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/).some((w
 
 const match = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
 
-export interface RoleSuggestion {
-  oktaGroupId: string;
-  oktaGroupName: string;
-  roleId: string;
-  roleName: string;
-  /** 'name' when the names share a word, 'least-privilege' for the fallback. */
-  basis: 'name' | 'least-privilege';
-}
+/** One proposal: 'name' when the group's and the role's names share a word, 'least-privilege' for the fallback. */
+export type { RoleSuggestion };
 
 export function suggestRoles(groups: { id: string; name: string }[], roles: { id: string; name: string }[]): RoleSuggestion[] {
   const fallback = roles.find((r) => /^read[\s-]*only$/i.test(r.name.trim()));

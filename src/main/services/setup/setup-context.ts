@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { Profile, StepState } from '../../../shared/profile';
 import type { EventPayload } from '../../../shared/ipc-contract';
 import type { ConfirmedBy, Finding, SetupStepId } from '../../../shared/setup';
+import { readStepData, stepDataSchemas, type StepDataOf, type StepDataPatch } from '../../../shared/setup-data';
 import type { OktaClient } from '../okta/okta-client';
 import type { ProfileClients } from '../profile-clients';
 import type { ProfileStore } from '../profiles/profile-store';
@@ -28,18 +29,18 @@ export interface SetupDeps {
 
 export type StepStatus = StepState['status'];
 
-/** What a step's run or verify settles on; persisted as the step's state. */
-export interface StepOutcome {
+/** What step K's run or verify settles on; persisted as the step's state. */
+export interface StepOutcome<K extends SetupStepId = SetupStepId> {
   status: StepStatus;
   detail: string;
   hint?: string;
   findings?: Finding[];
-  /** Merged into the step's saved data (never a secret). */
-  data?: Record<string, unknown>;
+  /** Merged into the step's saved data (never a secret); checked against the step's schema on save. */
+  data?: StepDataPatch<K>;
 }
 
-/** Keys of a step's saved data shown in the view's frame (findings, hint), not in its data. */
-export const RESERVED_DATA_KEYS = ['findings', 'hint', 'checklist', 'checklistBy'] as const;
+/** Why a result whose saved data this version cannot read (an older shape) must be checked again. */
+export const UNREADABLE_REASON = 'its saved details were written by an older version of the console and cannot be read';
 
 /**
  * One step run's view of a profile: clients, saved step state, progress events. Every save goes
@@ -78,22 +79,26 @@ export class SetupContext {
     return this.profile.setup.steps[stepId];
   }
 
-  data(stepId: SetupStepId = this.stepId): Record<string, unknown> {
-    return this.state(stepId)?.data ?? {};
+  /** Step `stepId`'s saved data; empty when it is in a shape this version cannot read. */
+  data<K extends SetupStepId>(stepId: K): StepDataOf<K> {
+    return readStepData(stepId, this.state(stepId)?.data).data;
   }
 
   /** Saves a sub-action's result without changing the step's status (so a crash resumes from it). */
-  async saveData(patch: Record<string, unknown>, stepId: SetupStepId = this.stepId): Promise<void> {
+  async saveData<K extends SetupStepId>(stepId: K, patch: StepDataPatch<K>): Promise<void> {
     await this.update((p) => {
       const old = p.setup.steps[stepId];
+      const saved = readStepData(stepId, old?.data);
       const next: StepState = {
         status: old?.status ?? 'not-started',
         updatedAt: this.now().toISOString(),
-        data: { ...(old?.data ?? {}), ...patch },
+        data: checkedData(stepId, { ...saved.data, ...patch }),
       };
       if (old?.detail !== undefined) next.detail = old.detail;
       // Saving part of a run proves nothing yet: only an outcome clears the stale mark.
       if (old?.stale) next.stale = old.stale;
+      // A result whose data could not be read stays in doubt once the data is readable again.
+      else if (!saved.readable && next.status !== 'not-started') next.stale = { reason: UNREADABLE_REASON, at: next.updatedAt };
       return { ...p, setup: { ...p.setup, steps: { ...p.setup.steps, [stepId]: next } } };
     });
   }
@@ -101,12 +106,12 @@ export class SetupContext {
   async saveOutcome(outcome: StepOutcome, stepId: SetupStepId = this.stepId): Promise<void> {
     await this.update((p) => {
       const old = p.setup.steps[stepId];
-      const data: Record<string, unknown> = { ...(old?.data ?? {}), ...(outcome.data ?? {}) };
+      const data: Record<string, unknown> = { ...readStepData(stepId, old?.data).data, ...(outcome.data ?? {}) };
       data.findings = outcome.findings ?? [];
       if (outcome.hint) data.hint = outcome.hint;
       else delete data.hint;
       if (!('error' in (outcome.data ?? {}))) delete data.error;
-      const next: StepState = { status: outcome.status, detail: outcome.detail, updatedAt: this.now().toISOString(), data };
+      const next: StepState = { status: outcome.status, detail: outcome.detail, updatedAt: this.now().toISOString(), data: checkedData(stepId, data) };
       return { ...p, setup: { ...p.setup, steps: { ...p.setup.steps, [stepId]: next } } };
     });
   }
@@ -118,12 +123,12 @@ export class SetupContext {
   /** The Okta app created in step 2, or a VALIDATION error that says to run step 2 first. */
   requireApp(): { appId: string; appName: string; label: string } {
     const d = this.data('create-app');
-    if (typeof d.appId !== 'string' || typeof d.appName !== 'string') {
+    if (d.appId === undefined || d.appName === undefined) {
       throw new AppError('VALIDATION', 'The ThreatLocker app does not exist in Okta yet.', {
         hint: 'Run step 2 "Create the Okta SAML app" first.',
       });
     }
-    return { appId: d.appId, appName: d.appName, label: typeof d.label === 'string' ? d.label : 'ThreatLocker' };
+    return { appId: d.appId, appName: d.appName, label: d.label ?? 'ThreatLocker' };
   }
 
   /** Sandbox controls, only for sandbox profiles while the sandbox runs. */
@@ -133,8 +138,7 @@ export class SetupContext {
   }
 
   checklist(stepId: SetupStepId = this.stepId): Record<string, boolean> {
-    const c = this.data(stepId).checklist;
-    return c && typeof c === 'object' ? (c as Record<string, boolean>) : {};
+    return this.data(stepId).checklist ?? {};
   }
 
   /** Who ticked a checklist item, or undefined while it is unticked. */
@@ -148,45 +152,47 @@ export class SetupContext {
    */
   async confirm(items: Record<string, boolean>, by: ConfirmedBy, stepId: SetupStepId = this.stepId): Promise<void> {
     const checklist = { ...this.checklist(stepId) };
-    const who = { ...checklistBy(this.data(stepId)) };
+    const who = { ...this.data(stepId).checklistBy };
     for (const [id, ticked] of Object.entries(items)) {
       if (checklist[id] === true && ticked) continue;
       checklist[id] = ticked;
       if (ticked) who[id] = by;
       else delete who[id];
     }
-    await this.saveData({ checklist, checklistBy: who }, stepId);
+    await this.saveData(stepId, { checklist, checklistBy: who });
   }
 }
 
-function checklistBy(data: Record<string, unknown>): Record<string, ConfirmedBy> {
-  const c = data.checklistBy;
-  return c && typeof c === 'object' ? (c as Record<string, ConfirmedBy>) : {};
+/**
+ * Step data as saved: parsed with the step's schema, so a file holds only what the schema
+ * describes. A write that does not fit is a bug in the step, reported as an internal error.
+ */
+function checkedData(stepId: SetupStepId, data: unknown): Record<string, unknown> {
+  const parsed = stepDataSchemas[stepId].safeParse(data);
+  if (!parsed.success) {
+    throw new AppError('INTERNAL', `Step "${stepId}" tried to save data its schema does not describe: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`);
+  }
+  return parsed.data;
 }
+
+/** The frame keys of a step's saved data: who ticked what. */
+type ChecklistData = Pick<StepDataOf<SetupStepId>, 'checklist' | 'checklistBy'>;
 
 /**
  * Who ticked `itemId` in a step's saved data. Items saved before the console recorded it count
  * as the admin's on a real org (only the admin can tick there) and as the sandbox's in a sandbox
  * profile (where the sandbox's play ticked them).
  */
-export function checklistConfirmedBy(profile: Profile, data: Record<string, unknown>, itemId: string): ConfirmedBy | undefined {
-  const ticked = (data.checklist as Record<string, boolean> | undefined)?.[itemId] === true;
-  if (!ticked) return undefined;
-  return checklistBy(data)[itemId] ?? (profile.sandbox ? 'sandbox' : 'admin');
-}
-
-/** A string field of saved step data, or undefined. */
-export function str(data: Record<string, unknown>, key: string): string | undefined {
-  const v = data[key];
-  return typeof v === 'string' ? v : undefined;
+export function checklistConfirmedBy(profile: Profile, data: ChecklistData, itemId: string): ConfirmedBy | undefined {
+  if (data.checklist?.[itemId] !== true) return undefined;
+  return data.checklistBy?.[itemId] ?? (profile.sandbox ? 'sandbox' : 'admin');
 }
 
 /**
  * The deep link to the app the create-app step saved (`createApp` is that step's data), to spread
  * into a step's screen; empty until the app exists.
  */
-export function createdAppDeepLink(profile: Profile, createApp: Record<string, unknown>, label: string): { deepLink?: { label: string; url: string } } {
-  const appId = str(createApp, 'appId');
-  const appName = str(createApp, 'appName');
+export function createdAppDeepLink(profile: Profile, createApp: StepDataOf<'create-app'>, label: string): { deepLink?: { label: string; url: string } } {
+  const { appId, appName } = createApp;
   return appId && appName ? { deepLink: { label, url: adminAppUrl(profile.okta.orgUrl, appName, appId) } } : {};
 }

@@ -1,9 +1,10 @@
 import { AppError } from '../../../shared/errors';
 import type { Profile } from '../../../shared/profile';
-import { findingSchema, type Finding, type SetupStepId, type SetupView, type StepInput, type StepView } from '../../../shared/setup';
+import { readStepData, toViewData } from '../../../shared/setup-data';
+import { type SetupStepId, type SetupView, type StepInput, type StepView } from '../../../shared/setup';
 import { HttpError } from '../net/http-errors';
 import { fingerprintOf } from '../secrets/secret-store';
-import { checklistConfirmedBy, RESERVED_DATA_KEYS, SetupContext, type SetupDeps, type StepOutcome } from './setup-context';
+import { checklistConfirmedBy, SetupContext, UNREADABLE_REASON, type SetupDeps, type StepOutcome } from './setup-context';
 import { validateProfileInputs } from './input-validation';
 import { failedOutcome } from './step-errors';
 import { assignmentGroupName } from './steps/assignment-group';
@@ -81,8 +82,8 @@ export class SetupService {
     const profile = await this.deps.clients.profile(profileId);
     const out: { id: string; name: string; description?: string; type?: string }[] = [];
     // q is a startsWith on the name; capped so a big org answers fast.
-    const label = profile.setup.steps['create-app']?.data?.label;
-    const assignment = assignmentGroupName(typeof label === 'string' ? label : 'ThreatLocker');
+    const { label } = readStepData('create-app', profile.setup.steps['create-app']?.data).data;
+    const assignment = assignmentGroupName(label ?? 'ThreatLocker');
     for await (const g of this.deps.clients.okta(profile).listGroups({ q: query || undefined, limit: 50 })) {
       // Only Okta groups can be pushed: app groups are other apps' (or this app's pushed targets), Everyone is built in.
       if (g.type && g.type !== 'OKTA_GROUP') continue;
@@ -156,13 +157,9 @@ export class SetupService {
   private stepView(profile: Profile, id: SetupStepId, number: number): StepView {
     const step = stepById(id);
     const state = profile.setup.steps[id];
-    const data = state?.data ?? {};
-    const all = (other: SetupStepId) => profile.setup.steps[other]?.data ?? {};
-    const parts = step.describe({ profile, data, all });
-    const own: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(data)) {
-      if (!(RESERVED_DATA_KEYS as readonly string[]).includes(k)) own[k] = v;
-    }
+    const { readable, data } = readStepData(id, state?.data);
+    const all = <K extends SetupStepId>(other: K) => readStepData(other, profile.setup.steps[other]?.data).data;
+    const parts = step.describe({ profile, all });
     const view: StepView = {
       id,
       number,
@@ -176,15 +173,16 @@ export class SetupService {
         const by = checklistConfirmedBy(profile, data, c.id);
         return by ? { ...c, confirmed: true, confirmedBy: by } : { ...c, confirmed: false };
       }),
-      // Saved data comes from a file (possibly imported): a malformed finding is dropped, not rendered.
-      findings: validFindings(data.findings),
-      data: own,
+      // Saved data comes from a file (possibly imported): a malformed finding was dropped on reading.
+      findings: data.findings ?? [],
+      data: toViewData(id, data),
       sandboxCanPlay: profile.sandbox && step.sandboxCanPlay,
     };
     if (state?.detail) view.detail = state.detail;
-    if (typeof data.hint === 'string') view.hint = data.hint;
+    if (data.hint) view.hint = data.hint;
     if (state?.updatedAt) view.updatedAt = state.updatedAt;
     if (state?.stale && state.status !== 'not-started') withdrawVerdict(view, state.stale.reason);
+    else if (!readable && state && state.status !== 'not-started') withdrawVerdict(view, UNREADABLE_REASON);
     if (parts.deepLink) view.deepLink = parts.deepLink;
     return view;
   }
@@ -200,11 +198,3 @@ export class SetupService {
   }
 }
 
-/** Saved data comes from a file (possibly imported): a malformed finding is dropped, not rendered. */
-function validFindings(saved: unknown): Finding[] {
-  if (!Array.isArray(saved)) return [];
-  return saved.flatMap((f) => {
-    const parsed = findingSchema.safeParse(f);
-    return parsed.success ? [parsed.data] : [];
-  });
-}

@@ -1,5 +1,6 @@
 import type { Profile } from '../../../shared/profile';
 import type { ChecklistItem, CopyValue, SetupStepId, StepInput } from '../../../shared/setup';
+import type { StepDataOf } from '../../../shared/setup-data';
 import type { SetupContext, StepOutcome } from './setup-context';
 import type { SandboxAdmin } from './sandbox-admin';
 
@@ -14,13 +15,12 @@ export interface StepStatic {
 
 export interface DescribeInput {
   profile: Profile;
-  data: Record<string, unknown>;
-  /** Saved data of every step, for values that come from earlier steps. */
-  all: (id: SetupStepId) => Record<string, unknown>;
+  /** Saved data of every step (this one's included), for values that come from earlier steps. */
+  all: <K extends SetupStepId>(id: K) => StepDataOf<K>;
 }
 
-export interface StepDefinition {
-  id: SetupStepId;
+export interface StepDefinition<K extends SetupStepId = SetupStepId> {
+  id: K;
   title: string;
   why: string;
   mode: 'automated' | 'manual' | 'mixed';
@@ -28,9 +28,9 @@ export interface StepDefinition {
   sandboxCanPlay: boolean;
   describe(input: DescribeInput): StepStatic;
   /** Does the step's work (API calls, saving the admin's inputs), then verifies. */
-  run(ctx: SetupContext, input: StepInput): Promise<StepOutcome>;
+  run(ctx: SetupContext, input: StepInput): Promise<StepOutcome<K>>;
   /** Reads back and settles the status, changing nothing remote. */
-  verify(ctx: SetupContext): Promise<StepOutcome>;
+  verify(ctx: SetupContext): Promise<StepOutcome<K>>;
   /** Sandbox only: what the admin would click in Okta's or ThreatLocker's UI. */
   play?(ctx: SetupContext, admin: SandboxAdmin): Promise<void>;
 }

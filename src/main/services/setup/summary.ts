@@ -1,19 +1,22 @@
 import type { Profile, StepState } from '../../../shared/profile';
 import type { SettingRow, SetupStepId } from '../../../shared/setup';
+import { readStepData, type StepDataOf } from '../../../shared/setup-data';
 import { acsUrlFor } from '../threatlocker/threatlocker-urls';
 import { ARTICLE_APP, show } from './app-settings';
-import { checklistConfirmedBy, str } from './setup-context';
+import { checklistConfirmedBy } from './setup-context';
 import { PROVISIONING_ACTIONS } from './steps/scim-connection.step';
 
 type Verification = SettingRow['verification'];
 
 /** How a step's outcome verifies its settings: `done` is what a verified step proves. */
-function verificationOf(state: StepState | undefined, done: Verification, unverifiable: Verification = 'not-verifiable'): Verification {
+function verificationOf(id: SetupStepId, state: StepState | undefined, done: Verification, unverifiable: Verification = 'not-verifiable'): Verification {
   if (!state || state.status === 'not-started') return 'pending';
-  if (state.stale) return 'stale';
+  const { readable, data } = readStepData(id, state.data);
+  // Data this version cannot read proves no more than a stale result (the step shows "needs re-check").
+  if (state.stale || !readable) return 'stale';
   if (state.status === 'failed') return 'failed';
   if (state.status === 'verified') return done;
-  const by = state.data?.confirmedBy;
+  const by = data.confirmedBy;
   return by === 'admin' ? 'confirmed' : by === 'sandbox' ? 'sandbox' : unverifiable;
 }
 
@@ -23,7 +26,7 @@ function verificationOf(state: StepState | undefined, done: Verification, unveri
  */
 export function buildSummary(profile: Profile, scimTokenFingerprint: string | undefined): SettingRow[] {
   const state = (id: SetupStepId) => profile.setup.steps[id];
-  const data = (id: SetupStepId) => state(id)?.data ?? {};
+  const data = <K extends SetupStepId>(id: K): StepDataOf<K> => readStepData(id, state(id)?.data).data;
   const rows: SettingRow[] = [];
   const add = (setting: string, value: string, how: SettingRow['how'], verification: Verification, id: SetupStepId) => {
     const at = state(id)?.updatedAt;
@@ -31,9 +34,9 @@ export function buildSummary(profile: Profile, scimTokenFingerprint: string | un
   };
 
   const app = data('create-app');
-  const fields = Array.isArray(app.fields) ? (app.fields as { setting: string; ok: boolean }[]) : [];
+  const fields = app.fields ?? [];
   const fieldCheck = (setting: string): Verification => {
-    const v = verificationOf(state('create-app'), 'read-back');
+    const v = verificationOf('create-app', state('create-app'), 'read-back');
     if (v !== 'read-back') return v;
     return fields.find((f) => f.setting === setting)?.ok === false ? 'failed' : 'read-back';
   };
@@ -43,51 +46,52 @@ export function buildSummary(profile: Profile, scimTokenFingerprint: string | un
   } catch {
     acs = '(invalid instance)';
   }
-  const hide = typeof app.hideTile === 'boolean' ? (app.hideTile ? 'hidden' : 'shown') : '(not set yet)';
-  add('App name', str(app, 'label') ?? ARTICLE_APP.defaultLabel, 'api', fieldCheck('App name'), 'create-app');
+  const hide = app.hideTile === undefined ? '(not set yet)' : app.hideTile ? 'hidden' : 'shown';
+  add('App name', app.label || ARTICLE_APP.defaultLabel, 'api', fieldCheck('App name'), 'create-app');
   add('Single sign-on URL', acs, 'api', fieldCheck('Single sign-on URL'), 'create-app');
   add('Recipient URL', acs, 'api', fieldCheck('Recipient URL'), 'create-app');
   add('Destination URL', acs, 'api', fieldCheck('Destination URL'), 'create-app');
   add('Audience URI (SP Entity ID)', ARTICLE_APP.audience, 'api', fieldCheck('Audience URI (SP Entity ID)'), 'create-app');
-  add('Default RelayState', show(str(app, 'defaultRelayState') ?? ''), 'api', fieldCheck('Default RelayState'), 'create-app');
+  add('Default RelayState', show(app.defaultRelayState ?? ''), 'api', fieldCheck('Default RelayState'), 'create-app');
   add('Name ID format', 'EmailAddress', 'api', fieldCheck('Name ID format'), 'create-app');
   add('Application username', 'Email', 'api', fieldCheck('Application username'), 'create-app');
   add('Update application username on', 'Create and update', 'api', fieldCheck('Update application username on'), 'create-app');
   add('Hide tile (SP-initiated login only)', hide, 'api', fieldCheck('Hide tile (web)'), 'create-app');
-  add('SAML assertion preview', state('assertion-preview')?.detail ?? 'not run', 'api', verificationOf(state('assertion-preview'), 'read-back'), 'assertion-preview');
+  add('SAML assertion preview', state('assertion-preview')?.detail ?? 'not run', 'api', verificationOf('assertion-preview', state('assertion-preview'), 'read-back'), 'assertion-preview');
 
   const saml = data('threatlocker-saml');
-  const samlV = verificationOf(state('threatlocker-saml'), 'read-back');
-  add('ThreatLocker SAML: Sign-On URL', str(saml, 'signOnUrl') ?? '(not read yet)', 'manual', samlV, 'threatlocker-saml');
-  add('ThreatLocker SAML: Issuer', str(saml, 'issuer') ?? '(not read yet)', 'manual', samlV, 'threatlocker-saml');
+  const samlV = verificationOf('threatlocker-saml', state('threatlocker-saml'), 'read-back');
+  add('ThreatLocker SAML: Sign-On URL', saml.signOnUrl || '(not read yet)', 'manual', samlV, 'threatlocker-saml');
+  add('ThreatLocker SAML: Issuer', saml.issuer || '(not read yet)', 'manual', samlV, 'threatlocker-saml');
   add(
     'ThreatLocker SAML: certificate',
-    str(saml, 'certAlgorithm') ? `${str(saml, 'certAlgorithm')}, expires ${str(saml, 'certNotAfter')}` : '(not read yet)',
+    saml.certAlgorithm ? `${saml.certAlgorithm}, expires ${String(saml.certNotAfter)}` : '(not read yet)',
     'manual',
     samlV,
     'threatlocker-saml',
   );
-  add('ThreatLocker SAML: Signature Algorithm', str(saml, 'threatlockerAlgorithm') ?? '(not read yet)', 'manual', samlV, 'threatlocker-saml');
+  add('ThreatLocker SAML: Signature Algorithm', saml.threatlockerAlgorithm ?? '(not read yet)', 'manual', samlV, 'threatlocker-saml');
 
-  add('Provisioning', 'SCIM', 'manual', verificationOf(state('enable-scim'), 'read-back'), 'enable-scim');
+  add('Provisioning', 'SCIM', 'manual', verificationOf('enable-scim', state('enable-scim'), 'read-back'), 'enable-scim');
   const scim = state('scim-connection');
-  add('SCIM connector base URL', profile.threatlocker.scimUrl ?? '(not set)', 'manual', verificationOf(scim, 'read-back', 'probed'), 'scim-connection');
-  add('Unique identifier field for users', 'email', 'manual', verificationOf(scim, 'read-back'), 'scim-connection');
-  add('Supported provisioning actions', PROVISIONING_ACTIONS.join(', '), 'manual', verificationOf(scim, 'read-back'), 'scim-connection');
-  add('Authentication Mode', 'HTTP Header', 'manual', verificationOf(scim, 'read-back', 'probed'), 'scim-connection');
-  add('Authorization (SCIM token)', scimTokenFingerprint ? `••••${scimTokenFingerprint}` : '(not saved)', 'manual', verificationOf(scim, 'read-back', 'probed'), 'scim-connection');
+  add('SCIM connector base URL', profile.threatlocker.scimUrl ?? '(not set)', 'manual', verificationOf('scim-connection', scim, 'read-back', 'probed'), 'scim-connection');
+  add('Unique identifier field for users', 'email', 'manual', verificationOf('scim-connection', scim, 'read-back'), 'scim-connection');
+  add('Supported provisioning actions', PROVISIONING_ACTIONS.join(', '), 'manual', verificationOf('scim-connection', scim, 'read-back'), 'scim-connection');
+  add('Authentication Mode', 'HTTP Header', 'manual', verificationOf('scim-connection', scim, 'read-back', 'probed'), 'scim-connection');
+  add('Authorization (SCIM token)', scimTokenFingerprint ? `••••${scimTokenFingerprint}` : '(not saved)', 'manual', verificationOf('scim-connection', scim, 'read-back', 'probed'), 'scim-connection');
 
   const toApp = state('to-app');
-  const toAppHow = str(data('to-app'), 'how') === 'api' ? 'api' : 'manual';
+  const toAppHow = data('to-app').how === 'api' ? 'api' : 'manual';
   for (const label of ['Create Users', 'Update User Attributes', 'Deactivate Users']) {
-    add(`To App: ${label}`, 'enabled', toAppHow, verificationOf(toApp, 'read-back'), 'to-app');
+    add(`To App: ${label}`, 'enabled', toAppHow, verificationOf('to-app', toApp, 'read-back'), 'to-app');
   }
   add('Attribute mappings unchanged', 'not changed by the console', 'manual', 'not-verifiable', 'to-app');
 
-  const pushed = Array.isArray(data('push-groups').pushed) ? (data('push-groups').pushed as { name: string; mappingStatus?: string }[]) : [];
-  add('Pushed groups', pushed.map((g) => `${g.name} (${g.mappingStatus ?? 'no mapping'})`).join(', ') || '(none yet)', 'api', verificationOf(state('push-groups'), 'read-back'), 'push-groups');
-  const assignment = data('push-groups').assignmentGroup as { name?: string } | null | undefined;
-  const oldStyle = Array.isArray(data('push-groups').oldStyle) ? (data('push-groups').oldStyle as string[]) : [];
+  const push = data('push-groups');
+  const pushed = push.pushed ?? [];
+  add('Pushed groups', pushed.map((g) => `${g.name} (${g.mappingStatus ?? 'no mapping'})`).join(', ') || '(none yet)', 'api', verificationOf('push-groups', state('push-groups'), 'read-back'), 'push-groups');
+  const assignment = push.assignmentGroup;
+  const oldStyle = push.oldStyle ?? [];
   add(
     'App assigned through',
     [
@@ -96,28 +100,28 @@ export function buildSummary(profile: Profile, scimTokenFingerprint: string | un
       ...(oldStyle.length ? [`old style: ${oldStyle.join(', ')} assigned and pushed; remove them from the app's Assignments tab`] : []),
     ].join('; '),
     'api',
-    oldStyle.length ? 'failed' : verificationOf(state('push-groups'), 'read-back'),
+    oldStyle.length ? 'failed' : verificationOf('push-groups', state('push-groups'), 'read-back'),
     'push-groups',
   );
   const phone = data('primary-phone');
   add(
     'primaryPhone present for all provisioned users',
-    typeof phone.userCount === 'number' ? `${Array.isArray(phone.missing) ? phone.missing.length : 0} of ${phone.userCount} missing` : '(not checked yet)',
+    phone.userCount !== undefined ? `${phone.missing?.length ?? 0} of ${phone.userCount} missing` : '(not checked yet)',
     'api',
-    verificationOf(state('primary-phone'), 'read-back'),
+    verificationOf('primary-phone', state('primary-phone'), 'read-back'),
     'primary-phone',
   );
   add(
     'Group mappings (ThreatLocker)',
     profile.mappings.map((m) => `${m.oktaGroupName} -> ${m.roleName}`).join('; ') || '(none yet)',
     'manual',
-    verificationOf(state('group-mapping'), 'read-back'),
+    verificationOf('group-mapping', state('group-mapping'), 'read-back'),
     'group-mapping',
   );
   const sso = state('allow-sso');
-  add('Allow SSO (Login Settings)', 'on', 'manual', verificationOf(sso, 'read-back'), 'allow-sso');
+  add('Allow SSO (Login Settings)', 'on', 'manual', verificationOf('allow-sso', sso, 'read-back'), 'allow-sso');
   // "Confirmed" only when the admin ticked it; the sandbox's tick says it was the sandbox.
-  const adminLoginBy = checklistConfirmedBy(profile, sso?.data ?? {}, 'admin-login-settings');
+  const adminLoginBy = checklistConfirmedBy(profile, data('allow-sso'), 'admin-login-settings');
   add(
     'Admin Login Settings',
     adminLoginBy === 'admin' ? 'chosen' : adminLoginBy === 'sandbox' ? 'chosen by the sandbox' : '(not confirmed)',

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { EventPayload } from '../../../shared/ipc-contract';
-import type { ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
-import { scimCheckRunSchema } from '../../../shared/scim-check';
+import type { SavedScimCheck, ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
+import { readableRun } from '../../../shared/scim-check';
 import { postError, type UiError } from '../../core/errors';
 
 export type ScimCheckState =
@@ -20,7 +20,7 @@ interface ScimCheckStoreState {
   writeEnabled: boolean;
   setWriteEnabled: (enabled: boolean) => void;
   /** Shows the run saved with the profile, if any, when nothing newer is on screen. */
-  showSaved: (profileId: string, saved: unknown) => void;
+  showSaved: (profileId: string, saved: SavedScimCheck | undefined) => void;
   run: (profileId: string) => Promise<void>;
   /** Asks main to stop the running check; it still cleans up what the write checks created. */
   cancel: (profileId: string) => Promise<void>;
@@ -46,8 +46,8 @@ export const useScimCheckStore = create<ScimCheckStoreState>((set, get) => {
     showSaved: (profileId, saved) => {
       if (get().forProfile !== profileId) set({ forProfile: profileId, writeEnabled: false });
       if (checkStateOf(get(), profileId).status !== 'idle') return;
-      const parsed = scimCheckRunSchema.safeParse(saved);
-      setCheck(profileId, parsed.success ? { status: 'done', run: parsed.data, fromHistory: true } : idle);
+      const run = readableRun(saved);
+      setCheck(profileId, run ? { status: 'done', run, fromHistory: true } : idle);
     },
 
     run: async (profileId) => {

@@ -22,7 +22,7 @@ import { RunProgress } from './panel/RunProgress';
 import { StatusBanner } from './panel/StatusBanner';
 import { ValuesTable } from './panel/ValuesTable';
 import { ModeBadge } from './setup-parts';
-import { namedRefs, rows, str } from './step-data';
+import { dataOf } from './step-data';
 import { useSetupStore } from './setup-store';
 
 type Action = 'Run step' | 'Verify' | 'Re-run';
@@ -43,12 +43,12 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
 
   const [checklist, setChecklist] = useState<Record<string, boolean>>(() => Object.fromEntries(step.checklist.map((c) => [c.id, c.confirmed])));
   const [createApp, setCreateApp] = useState<CreateAppDraft>(() => ({
-    appLabel: str(step.data.label) ?? 'ThreatLocker',
-    defaultRelayState: typeof step.data.defaultRelayState === 'string' ? step.data.defaultRelayState : '',
-    hideTile: typeof step.data.hideTile === 'boolean' ? step.data.hideTile : true,
+    appLabel: dataOf(step, 'create-app')?.label || 'ThreatLocker',
+    defaultRelayState: dataOf(step, 'create-app')?.defaultRelayState ?? '',
+    hideTile: dataOf(step, 'create-app')?.hideTile ?? true,
   }));
   const [labelError, setLabelError] = useState<string>();
-  const [picked, setPicked] = useState<PickedGroup[]>(() => namedRefs(rows(step.data, 'groups')));
+  const [picked, setPicked] = useState<PickedGroup[]>(() => dataOf(step, 'push-groups')?.groups ?? []);
 
   // The boxes follow what main saved (a sandbox play ticks them, a save adds new ones); a box the
   // admin changed and main has not seen yet keeps the admin's value.

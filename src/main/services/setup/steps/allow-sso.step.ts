@@ -10,7 +10,7 @@ export function confirmationText(by: ConfirmedBy | undefined): string {
   return by === 'admin' ? 'confirmed by you' : by === 'sandbox' ? 'ticked by the sandbox' : 'not confirmed yet';
 }
 
-async function verify(ctx: SetupContext): Promise<StepOutcome> {
+async function verify(ctx: SetupContext): Promise<StepOutcome<'allow-sso'>> {
   const findings: Finding[] = [];
   const sandbox = ctx.sandbox();
   const allowBy = ctx.confirmedBy(ALLOW);
@@ -37,7 +37,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   return { status: 'unverifiable', detail: 'Confirmed by you. ThreatLocker has no API to read its Login Settings.', findings, data: { confirmedBy: 'admin' } };
 }
 
-export const allowSsoStep: StepDefinition = {
+export const allowSsoStep: StepDefinition<'allow-sso'> = {
   id: 'allow-sso',
   title: 'Allow SSO',
   why: 'Until SSO is allowed in ThreatLocker\'s Login Settings, provisioned administrators cannot sign in through Okta.',

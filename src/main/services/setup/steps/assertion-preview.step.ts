@@ -25,7 +25,7 @@ async function sampleUser(ctx: SetupContext, appId: string): Promise<{ user: Okt
   return null;
 }
 
-async function preview(ctx: SetupContext): Promise<StepOutcome> {
+async function preview(ctx: SetupContext): Promise<StepOutcome<'assertion-preview'>> {
   const { appId } = ctx.requireApp();
   ctx.progress('Reading the app and its SAML metadata');
   const { app, metadata, cert } = await loadIdpValues(ctx, appId);
@@ -36,15 +36,17 @@ async function preview(ctx: SetupContext): Promise<StepOutcome> {
   const sample = await sampleUser(ctx, appId);
   // userNameTemplate ${source.email}: the NameID is the user's e-mail.
   const nameId = sample?.user.profile.email ?? undefined;
+  // Okta's signOn settings are loosely typed: anything but a string shows as "not set".
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
   const assertion = {
     issuer: metadata.entityId,
-    audience: signOn.audience ?? null,
-    recipient: signOn.recipient ?? null,
-    destination: signOn.destination ?? null,
-    nameIdFormat: signOn.subjectNameIdFormat ?? null,
+    audience: text(signOn.audience),
+    recipient: text(signOn.recipient),
+    destination: text(signOn.destination),
+    nameIdFormat: text(signOn.subjectNameIdFormat),
     sampleNameId: nameId ?? null,
     sampleUser: sample ? { id: sample.user.id, login: sample.user.profile.login, source: sample.source } : null,
-    signatureAlgorithm: signOn.signatureAlgorithm ?? null,
+    signatureAlgorithm: text(signOn.signatureAlgorithm),
     certificateAlgorithm: cert.algorithmName,
   };
   const findings: Finding[] = [
@@ -71,7 +73,7 @@ function flag(label: string, ok: boolean, expected: string, actual: unknown, hin
   return f;
 }
 
-export const assertionPreviewStep: StepDefinition = {
+export const assertionPreviewStep: StepDefinition<'assertion-preview'> = {
   id: 'assertion-preview',
   title: 'Preview the SAML assertion',
   why: 'The article asks to preview the assertion before finishing. The console reads what Okta will assert (issuer, audience, recipient, NameID) for a real user and flags anything ThreatLocker would refuse.',

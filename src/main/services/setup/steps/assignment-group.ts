@@ -72,7 +72,7 @@ export async function ensureAssignmentGroup(ctx: SetupContext, appLabel: string,
     group = await okta.createGroup({ name, description: 'Assigns the ThreatLocker app. Filled by a group rule from the groups pushed to ThreatLocker; do not push this group.' });
   }
   const ref = { id: group.id, name: group.profile.name };
-  await ctx.saveData({ assignmentGroup: ref });
+  await ctx.saveData('push-groups', { assignmentGroup: ref });
   const ruleName = assignmentRuleName(appLabel);
   let rule = await findAssignmentRule(ctx, ruleName);
   if (ruleIsCurrent(rule, group.id, pushedIds)) return { group: ref, ruleId: rule!.id };
@@ -86,6 +86,6 @@ export async function ensureAssignmentGroup(ctx: SetupContext, appLabel: string,
     rule = await okta.replaceGroupRule(rule.id, body);
   }
   await okta.setGroupRuleActive(rule.id, true);
-  await ctx.saveData({ assignmentRuleId: rule.id });
+  await ctx.saveData('push-groups', { assignmentRuleId: rule.id });
   return { group: ref, ruleId: rule.id };
 }

@@ -16,18 +16,19 @@ import {
 } from '../app-settings';
 import { loadIdpValues } from '../idp-values';
 import { validateProfileInputs } from '../input-validation';
-import { createdAppDeepLink, str, type SetupContext, type StepOutcome } from '../setup-context';
+import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { plural } from '../../../../shared/plural';
+import type { StepDataPatch } from '../../../../shared/setup-data';
 import { provisioningMayBeOn, recheckProvisioningSteps, type Recheck } from './provisioning-guard';
 
 function choicesOf(ctx: SetupContext, input: StepInput = {}): AppChoices {
   const saved = ctx.data('create-app');
   return {
-    label: input.appLabel ?? str(saved, 'label') ?? ARTICLE_APP.defaultLabel,
-    defaultRelayState: input.defaultRelayState ?? str(saved, 'defaultRelayState') ?? '',
+    label: input.appLabel ?? (saved.label || ARTICLE_APP.defaultLabel),
+    defaultRelayState: input.defaultRelayState ?? saved.defaultRelayState ?? '',
     // Hidden by default: ThreatLocker supports SP-initiated login only, so the tile would not log in.
-    hideTile: input.hideTile ?? (typeof saved.hideTile === 'boolean' ? saved.hideTile : true),
+    hideTile: input.hideTile ?? saved.hideTile ?? true,
   };
 }
 
@@ -60,11 +61,11 @@ async function createOrAdopt(ctx: SetupContext, choices: AppChoices): Promise<{ 
   const okta = ctx.okta();
   const body = buildCreateAppBody(ctx.profile.threatlocker.instance, choices);
   ctx.progress(`Looking for an existing Okta app labelled "${choices.label}"`);
-  const existing = await findOne(ctx, choices.label, str(ctx.data(), 'appId'));
+  const existing = await findOne(ctx, choices.label, ctx.data('create-app').appId || undefined);
   if (existing) return { app: existing, created: false };
 
   // Marked before the POST: after a crash here the next run still looks before it creates.
-  await ctx.saveData({ creating: { label: choices.label, at: ctx.now().toISOString() } });
+  await ctx.saveData('create-app', { creating: { label: choices.label, at: ctx.now().toISOString() } });
   ctx.progress(`Creating the SAML 2.0 app "${choices.label}" in Okta`);
   try {
     const app = await okta.createSamlApp(body);
@@ -91,12 +92,15 @@ async function createOrAdopt(ctx: SetupContext, choices: AppChoices): Promise<{ 
   }
 }
 
-async function compareAndReport(ctx: SetupContext, app: OktaApp, choices: AppChoices, action: string): Promise<StepOutcome> {
+/** The create-app step's outcome, with the data it always carries. */
+type AppOutcome = StepOutcome<'create-app'> & { data: StepDataPatch<'create-app'> };
+
+async function compareAndReport(ctx: SetupContext, app: OktaApp, choices: AppChoices, action: string): Promise<AppOutcome> {
   const instance = ctx.profile.threatlocker.instance;
   const checks = compareApp(app, instance, choices);
   const findings: Finding[] = checksToFindings(checks);
   const acsInstance = instanceOfAcs(app.settings?.signOn?.ssoAcsUrl);
-  const data: Record<string, unknown> = {
+  const data: StepDataPatch<'create-app'> = {
     appId: app.id,
     appName: app.name,
     label: choices.label,
@@ -135,16 +139,17 @@ async function compareAndReport(ctx: SetupContext, app: OktaApp, choices: AppCho
   return { status: 'verified', detail: `${action} "${app.label}" (${app.id}); all ${checks.length} settings read back as the article says.`, findings, data };
 }
 
-export const createAppStep: StepDefinition = {
+export const createAppStep: StepDefinition<'create-app'> = {
   id: 'create-app',
   title: 'Create the Okta SAML 2.0 app',
   why: 'ThreatLocker signs admins in through a SAML app in Okta; SCIM provisioning is switched on for the same app later. The console creates it through the API with exactly the article\'s values and reads it back.',
   mode: 'automated',
   sandboxCanPlay: false,
-  describe: ({ profile, data }) => {
+  describe: ({ profile, all }) => {
+    const data = all('create-app');
     return {
       instructions: [
-        `Creates (or reuses) the SAML 2.0 app "${str(data, 'label') ?? ARTICLE_APP.defaultLabel}" with Single sign-on URL, Recipient and Destination ${safeAcs(profile.threatlocker.instance)}, Audience URI ${ARTICLE_APP.audience}, Name ID format EmailAddress, Application username Email, updated on create and update.`,
+        `Creates (or reuses) the SAML 2.0 app "${data.label || ARTICLE_APP.defaultLabel}" with Single sign-on URL, Recipient and Destination ${safeAcs(profile.threatlocker.instance)}, Audience URI ${ARTICLE_APP.audience}, Name ID format EmailAddress, Application username Email, updated on create and update.`,
         'Optional: a Default RelayState, and whether to hide the tile (ThreatLocker supports SP-initiated login only, so the tile would not log in; hidden by default).',
       ],
       values: [],
@@ -156,7 +161,7 @@ export const createAppStep: StepDefinition = {
     await validateProfileInputs(ctx.deps, ctx.profile);
     const choices = choicesOf(ctx, input);
     const { app, created } = await createOrAdopt(ctx, choices);
-    await ctx.saveData({ appId: app.id, appName: app.name, label: choices.label, creating: null });
+    await ctx.saveData('create-app', { appId: app.id, appName: app.name, label: choices.label, creating: null });
     let current = await ctx.okta().getApp(app.id);
     // An app with this label aimed at another instance may be another tenant's: report, never overwrite.
     if (!created && instanceOfAcs(current.settings?.signOn?.ssoAcsUrl) !== ctx.profile.threatlocker.instance) {
@@ -189,7 +194,7 @@ export const createAppStep: StepDefinition = {
 };
 
 /** Drift on an app whose provisioning may be on: no PUT; the fixes by hand, or the confirmed rewrite. */
-function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wrong: FieldCheck[], reasons: string[]): StepOutcome {
+function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wrong: FieldCheck[], reasons: string[]): StepOutcome<'create-app'> {
   const findings: Finding[] = [
     ...wrong.map((c): Finding => ({ label: c.setting, outcome: 'fail', expected: show(c.expected), actual: show(c.actual), hint: `Okta Admin Console -> Applications -> "${choices.label}" -> ${c.where}` })),
     ...reasons.map((r): Finding => ({ label: 'Provisioning may be on', outcome: 'warn', actual: r })),
@@ -214,9 +219,9 @@ function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wro
 }
 
 /** The step's outcome after a confirmed replace: says plainly which of steps 5-8 must be redone. */
-function afterReplace(outcome: StepOutcome, rechecks: Recheck[]): StepOutcome {
+function afterReplace(outcome: AppOutcome, rechecks: Recheck[]): StepOutcome<'create-app'> {
   const redo = rechecks.filter((r) => !r.ok);
-  const data = { ...outcome.data, drift: [], replaceNeedsConfirmation: false, replacedAt: outcome.data?.verifiedAt, rechecked: rechecks };
+  const data: StepDataPatch<'create-app'> = { ...outcome.data, drift: [], replaceNeedsConfirmation: false, replacedAt: outcome.data.verifiedAt, rechecked: rechecks };
   if (!redo.length) return { ...outcome, detail: `${outcome.detail} The app was replaced with your confirmation; steps 5-8 read back fine afterwards.`, data };
   const findings: Finding[] = [
     ...(outcome.findings ?? []),

@@ -3,7 +3,7 @@ import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setu
 import type { StepDefinition } from '../step-definition';
 import { readProvisioning } from './provisioning-state';
 
-async function verify(ctx: SetupContext): Promise<StepOutcome> {
+async function verify(ctx: SetupContext): Promise<StepOutcome<'enable-scim'>> {
   const { appId } = ctx.requireApp();
   ctx.progress('Reading the app\'s provisioning state back from Okta');
   const read = await readProvisioning(ctx, appId);
@@ -23,7 +23,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   return { status: 'unverifiable', detail: `Could not verify: ${read.reason}`, hint: 'Check the General tab shows Provisioning: SCIM, then confirm here.', findings };
 }
 
-export const enableScimStep: StepDefinition = {
+export const enableScimStep: StepDefinition<'enable-scim'> = {
   id: 'enable-scim',
   title: 'Enable SCIM provisioning',
   why: 'Okta offers no API to switch a custom SAML app to SCIM provisioning: it is one setting in the Admin Console. Without it there is no Provisioning tab, no SCIM connection and no group push.',

@@ -5,14 +5,15 @@ import type { StepDefinition } from '../step-definition';
 import { suggestRoles } from '../role-suggestions';
 import { savedGroups } from './push-groups.step';
 import { plural } from '../../../../shared/plural';
+import type { StepDataPatch } from '../../../../shared/setup-data';
 
 const SAVED = 'mapping-saved';
 const rowId = (oktaGroupId: string) => `map:${oktaGroupId}`;
 
-async function verify(ctx: SetupContext): Promise<StepOutcome> {
+async function verify(ctx: SetupContext): Promise<StepOutcome<'group-mapping'>> {
   const pushed = savedGroups(ctx.data('push-groups'));
   const findings: Finding[] = [];
-  const data: Record<string, unknown> = { pushedGroups: pushed };
+  const data: StepDataPatch<'group-mapping'> = { pushedGroups: pushed };
   const portal = await ctx.portal();
   if (portal) {
     ctx.progress('Listing ThreatLocker roles from the portal API');
@@ -24,7 +25,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   }
   const mappings = ctx.profile.mappings;
   if (mappings.length === 0) {
-    if (Array.isArray(data.roles)) data.suggestedMappings = suggestRoles(pushed, data.roles as { id: string; name: string }[]);
+    if (data.roles) data.suggestedMappings = suggestRoles(pushed, data.roles);
     return { status: 'not-started', detail: 'Pick a ThreatLocker role for each pushed group (suggestions from the names are ready to review).', findings, data };
   }
   const sandbox = ctx.sandbox();
@@ -49,7 +50,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   };
 }
 
-export const groupMappingStep: StepDefinition = {
+export const groupMappingStep: StepDefinition<'group-mapping'> = {
   id: 'group-mapping',
   title: 'Group mapping in ThreatLocker',
   why: 'A pushed group gives its members a ThreatLocker role only once it is mapped on the SCIM integration\'s Group Mapping tab; ThreatLocker has no API for it.',

@@ -6,8 +6,9 @@ import { validateProfileInputs } from '../input-validation';
 import type { SetupContext, StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { plural } from '../../../../shared/plural';
+import type { StepDataPatch } from '../../../../shared/setup-data';
 
-async function check(ctx: SetupContext): Promise<StepOutcome> {
+async function check(ctx: SetupContext): Promise<StepOutcome<'prerequisites'>> {
   const { profile, deps } = ctx;
   const findings: Finding[] = [];
   const instance = profile.threatlocker.instance;
@@ -35,7 +36,7 @@ async function check(ctx: SetupContext): Promise<StepOutcome> {
     findings.push(f);
   }
 
-  const data: Record<string, unknown> = { missingScopes: probe.missing };
+  const data: StepDataPatch<'prerequisites'> = { missingScopes: probe.missing };
   const portal = await ctx.portal();
   if (portal) {
     ctx.progress('Listing child organizations from the ThreatLocker portal API');
@@ -67,7 +68,7 @@ async function check(ctx: SetupContext): Promise<StepOutcome> {
   return { status: 'verified', detail: 'Inputs are valid and the Okta token has every permission the wizard needs.', findings, data };
 }
 
-export const prerequisitesStep: StepDefinition = {
+export const prerequisitesStep: StepDefinition<'prerequisites'> = {
   id: 'prerequisites',
   title: 'Prerequisites',
   why: 'The instance letter, the SCIM API Url and token from ThreatLocker, and an Okta API token with enough permissions: every later step depends on them, so they are checked before anything is created.',

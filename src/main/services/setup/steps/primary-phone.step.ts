@@ -6,14 +6,7 @@ import type { SetupContext, StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { describePending, pendingCount, pendingFinding, progressOf, type ProvisioningProgress } from './provisioning-progress';
 import { savedGroups } from './push-groups.step';
-
-interface MissingUser {
-  id: string;
-  login: string;
-  name: string;
-  /** Other phone-like attributes that could fill primaryPhone, by name. */
-  candidates: Record<string, string>;
-}
+import type { MissingPhoneUser, StepDataPatch } from '../../../../shared/setup-data';
 
 const PHONE_SOURCES = ['mobilePhone', 'workPhone', 'homePhone', 'telephoneNumber'];
 const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -39,7 +32,7 @@ async function provisionedUsers(ctx: SetupContext, appId: string): Promise<{ use
   return { users, progress: progressOf(appUsers, ctx.now()) };
 }
 
-function missingOf(users: Map<string, OktaUser>): MissingUser[] {
+function missingOf(users: Map<string, OktaUser>): MissingPhoneUser[] {
   return [...users.values()]
     .filter((u) => blank(u.profile.primaryPhone))
     .map((u) => {
@@ -53,7 +46,7 @@ function missingOf(users: Map<string, OktaUser>): MissingUser[] {
     .sort((a, b) => a.login.localeCompare(b.login));
 }
 
-async function verify(ctx: SetupContext): Promise<StepOutcome> {
+async function verify(ctx: SetupContext): Promise<StepOutcome<'primary-phone'>> {
   const { appId } = ctx.requireApp();
   ctx.progress('Listing the users who will be provisioned');
   const { users, progress } = await provisionedUsers(ctx, appId);
@@ -72,7 +65,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
       ? { label: 'Failed provisioning tasks in Okta', outcome: 'fail', expected: '0', actual: String(errored), hint: 'In Okta: Dashboard -> Tasks, select the failed provisioning tasks for this app and click Retry.' }
       : { label: 'Failed provisioning tasks in Okta', outcome: 'pass', expected: '0', actual: '0' },
   );
-  const data: Record<string, unknown> = { missing, userCount: users.size, errored, pending: progress.pending, suggestedSource: null };
+  const data: StepDataPatch<'primary-phone'> = { missing, userCount: users.size, errored, pending: progress.pending, suggestedSource: null };
   // One attribute every listed user has: the fill becomes a single confirmation.
   const common = PHONE_SOURCES.find((k) => missing.length > 0 && missing.every((m) => m.candidates[k]));
   if (common) data.suggestedSource = { kind: 'attribute', attribute: common };
@@ -123,12 +116,12 @@ async function fill(ctx: SetupContext, phoneFill: NonNullable<StepInput['phoneFi
     // POST is a partial update: only primaryPhone changes.
     await ctx.okta().updateUserProfile(id, { primaryPhone: value.trim() });
     filled.push(id);
-    await ctx.saveData({ filled: [...new Set([...((ctx.data().filled as string[] | undefined) ?? []), id])] });
+    await ctx.saveData('primary-phone', { filled: [...new Set([...(ctx.data('primary-phone').filled ?? []), id])] });
   }
-  await ctx.saveData({ lastFill: { at: ctx.now().toISOString(), filled: filled.length, skipped } });
+  await ctx.saveData('primary-phone', { lastFill: { at: ctx.now().toISOString(), filled: filled.length, skipped } });
 }
 
-export const primaryPhoneStep: StepDefinition = {
+export const primaryPhoneStep: StepDefinition<'primary-phone'> = {
   id: 'primary-phone',
   title: 'primaryPhone pre-flight',
   why: 'Okta requires a primaryPhone on every user it syncs to ThreatLocker; a user without one fails to provision.',

@@ -1,4 +1,7 @@
 import type { SetupStepId } from '../../../../shared/setup';
+import type { Recheck } from '../../../../shared/setup-data';
+
+export type { Recheck };
 import { SetupContext } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { failedOutcome } from '../step-errors';
@@ -39,15 +42,6 @@ export async function provisioningMayBeOn(ctx: SetupContext, appId: string): Pro
   return reasons;
 }
 
-export interface Recheck {
-  id: SetupStepId;
-  title: string;
-  ok: boolean;
-  detail: string;
-  /** What the admin enters again (absent when the step read back fine). */
-  reenter?: string;
-}
-
 /**
  * After a confirmed replace: forgets the admin's confirmations of steps 5-8 (they described the
  * app before the PUT) and verifies each again from what Okta says now. A step that does not read
@@ -57,7 +51,7 @@ export async function recheckProvisioningSteps(ctx: SetupContext): Promise<Reche
   const out: Recheck[] = [];
   for (const step of PROVISIONING_STEPS) {
     const c = new SetupContext(ctx.deps, ctx.profile, step.id);
-    await c.saveData({ checklist: {}, confirmedBy: null });
+    await c.saveData(step.id, { checklist: {}, confirmedBy: null });
     ctx.progress(`Re-checking "${step.title}" after the app was replaced`);
     let outcome = await step.verify(c).catch((err: unknown) => failedOutcome(err));
     const ok = outcome.status === 'verified';

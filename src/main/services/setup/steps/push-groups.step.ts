@@ -5,23 +5,15 @@ import type { OktaGroup, OktaGroupPushMapping, OktaGroupRule } from '../../okta/
 import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { plural } from '../../../../shared/plural';
+import type { NamedRef, PushedGroup, StepDataOf } from '../../../../shared/setup-data';
 import {
   assignmentGroupName, assignmentRuleName, ensureAssignmentGroup, findAssignmentGroup, findAssignmentRule, ruleExpression, ruleIsCurrent,
   WHY_SEPARATE_GROUPS,
 } from './assignment-group';
 
-export interface PushedGroup {
-  id: string;
-  name: string;
-  /** Assigned to the app directly: the old style Okta does not support for a pushed group. */
-  assigned: boolean;
-  mappingId?: string;
-  mappingStatus?: string;
-  errorSummary?: string;
-}
-
-export function savedGroups(data: Record<string, unknown>): { id: string; name: string }[] {
-  return Array.isArray(data.groups) ? (data.groups as { id: string; name: string }[]) : [];
+/** The groups the admin picked (saved before anything is changed in Okta). */
+export function savedGroups(data: StepDataOf<'push-groups'>): NamedRef[] {
+  return data.groups ?? [];
 }
 
 async function mappingsBySource(ctx: SetupContext, appId: string): Promise<Map<string, OktaGroupPushMapping>> {
@@ -36,10 +28,10 @@ async function assignedIds(ctx: SetupContext, appId: string): Promise<Set<string
   return out;
 }
 
-async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<StepOutcome> {
+async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<StepOutcome<'push-groups'>> {
   const { appId, label } = ctx.requireApp();
   const okta = ctx.okta();
-  let groups = savedGroups(ctx.data());
+  let groups = savedGroups(ctx.data('push-groups'));
   if (groupIds) {
     const unique = [...new Set(groupIds)];
     ctx.progress(`Reading ${plural(unique.length, 'group')}`);
@@ -59,7 +51,7 @@ async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<S
       groups.push({ id: g.id, name: g.profile.name });
     }
     // Saved before any change, so a restart knows the selection it was working on.
-    await ctx.saveData({ groups });
+    await ctx.saveData('push-groups', { groups });
   }
   if (groups.length === 0) {
     throw new AppError('VALIDATION', 'No groups are selected to push to ThreatLocker.', {
@@ -91,15 +83,15 @@ async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<S
       if (!mapping) throw err;
     }
     mappings.set(g.id, mapping);
-    await ctx.saveData({ mappingIds: Object.fromEntries([...mappings].map(([k, m]) => [k, m.id])) });
+    await ctx.saveData('push-groups', { mappingIds: Object.fromEntries([...mappings].map(([k, m]) => [k, m.id])) });
     ctx.progress(`Push mapping for "${g.name}" is ${mapping.status} (${i + 1}/${groups.length})`);
   }
   return verify(ctx);
 }
 
-async function verify(ctx: SetupContext): Promise<StepOutcome> {
+async function verify(ctx: SetupContext): Promise<StepOutcome<'push-groups'>> {
   const { appId, label } = ctx.requireApp();
-  const groups = savedGroups(ctx.data());
+  const groups = savedGroups(ctx.data('push-groups'));
   if (groups.length === 0) return { status: 'not-started', detail: 'No groups selected yet.', findings: [] };
   ctx.progress('Reading assignments, the assignment group rule and push mappings back');
   const assigned = await assignedIds(ctx, appId);
@@ -168,7 +160,7 @@ function ruleFinding(group: OktaGroup, rule: OktaGroupRule | undefined, pushedId
   return f;
 }
 
-export const pushGroupsStep: StepDefinition = {
+export const pushGroupsStep: StepDefinition<'push-groups'> = {
   id: 'push-groups',
   title: 'Assign and push groups',
   why: `ThreatLocker creates administrators from the Okta groups pushed to it. ${WHY_SEPARATE_GROUPS}`,

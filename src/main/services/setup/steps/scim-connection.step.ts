@@ -11,7 +11,7 @@ export const PROVISIONING_ACTIONS = ['Import New Users and Profile Updates', 'Pu
 const SANDBOX_ACTIONS = { importNewUsers: true, importProfileUpdates: true, pushNewUsers: true, pushProfileUpdates: true, pushGroups: true };
 const TARGET = 'Okta -> app -> Provisioning -> Integration -> SCIM Connection';
 
-async function verify(ctx: SetupContext): Promise<StepOutcome> {
+async function verify(ctx: SetupContext): Promise<StepOutcome<'scim-connection'>> {
   await validateProfileInputs(ctx.deps, ctx.profile, { requireScim: true });
   const { appId } = ctx.requireApp();
   const findings: Finding[] = [];
@@ -80,7 +80,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   };
 }
 
-export const scimConnectionStep: StepDefinition = {
+export const scimConnectionStep: StepDefinition<'scim-connection'> = {
   id: 'scim-connection',
   title: 'SCIM connection',
   why: 'Okta needs ThreatLocker\'s SCIM API Url and token to create administrators; Okta offers no API to set them on a custom app, so they are entered in the Admin Console.',

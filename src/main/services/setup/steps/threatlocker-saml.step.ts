@@ -1,12 +1,12 @@
 import type { CopyValue, Finding } from '../../../../shared/setup';
 import { loadIdpValues } from '../idp-values';
 import { certificateFindings } from '../saml-metadata';
-import { str, type SetupContext, type StepOutcome } from '../setup-context';
+import { type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 
 const TARGET = 'ThreatLocker -> Integrations -> SAML Integration';
 
-async function verify(ctx: SetupContext): Promise<StepOutcome> {
+async function verify(ctx: SetupContext): Promise<StepOutcome<'threatlocker-saml'>> {
   const { appId } = ctx.requireApp();
   ctx.progress('Reading the SAML metadata and checking the signing certificate');
   const { metadata, cert } = await loadIdpValues(ctx, appId);
@@ -48,7 +48,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome> {
   return { status: 'not-started', detail: 'Enter the four values in ThreatLocker\'s SAML integration, save, then confirm here.', findings };
 }
 
-export const threatlockerSamlStep: StepDefinition = {
+export const threatlockerSamlStep: StepDefinition<'threatlocker-saml'> = {
   id: 'threatlocker-saml',
   title: 'ThreatLocker SAML integration',
   why: 'ThreatLocker must trust Okta as its identity provider: it needs Okta\'s Sign-On URL, Issuer and signing certificate, and a matching signature algorithm (SHA-256 or SHA-512).',
@@ -60,10 +60,10 @@ export const threatlockerSamlStep: StepDefinition = {
     const add = (label: string, value: string | undefined, target: string, pick = false) => {
       if (value) values.push({ label, value, target, ...(pick ? { pick } : {}) });
     };
-    add('Sign-On URL', str(d, 'signOnUrl'), `${TARGET} -> Sign-On URL`);
-    add('Issuer', str(d, 'issuer'), `${TARGET} -> Issuer`);
-    add('X.509 certificate', str(d, 'certificatePem'), `${TARGET} -> Certificate`);
-    add('Signature Algorithm', str(d, 'threatlockerAlgorithm'), `${TARGET} -> Signature Algorithm`, true);
+    add('Sign-On URL', d.signOnUrl, `${TARGET} -> Sign-On URL`);
+    add('Issuer', d.issuer, `${TARGET} -> Issuer`);
+    add('X.509 certificate', d.certificatePem, `${TARGET} -> Certificate`);
+    add('Signature Algorithm', d.threatlockerAlgorithm ?? undefined, `${TARGET} -> Signature Algorithm`, true);
     return {
       instructions: [
         'In ThreatLocker open Integrations -> SAML Integration (create it if there is none).',
@@ -81,12 +81,11 @@ export const threatlockerSamlStep: StepDefinition = {
   async play(ctx, admin) {
     await loadIdpValues(ctx, ctx.requireApp().appId);
     const d = ctx.data('threatlocker-saml');
-    const algorithm = str(d, 'threatlockerAlgorithm');
     admin.threatlocker.controls.setSamlIntegration({
-      signOnUrl: str(d, 'signOnUrl') ?? '',
-      issuer: str(d, 'issuer') ?? '',
-      certificatePem: str(d, 'certificatePem') ?? '',
-      signatureAlgorithm: algorithm === 'SHA512' ? 'SHA512' : 'SHA256',
+      signOnUrl: d.signOnUrl ?? '',
+      issuer: d.issuer ?? '',
+      certificatePem: d.certificatePem ?? '',
+      signatureAlgorithm: d.threatlockerAlgorithm === 'SHA512' ? 'SHA512' : 'SHA256',
     });
     // The admin would tick "I saved these values" after saving: the sandbox does, and says so.
     await ctx.confirm({ 'saml-saved': true }, 'sandbox');

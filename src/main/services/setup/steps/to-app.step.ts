@@ -1,7 +1,7 @@
 import type { Finding } from '../../../../shared/setup';
 import { HttpError } from '../../net/http-errors';
 import type { OktaFeature } from '../../okta/okta-schemas';
-import { createdAppDeepLink, str, type SetupContext, type StepOutcome } from '../setup-context';
+import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { readProvisioning } from './provisioning-state';
 
@@ -23,7 +23,7 @@ function compare(feature: OktaFeature): Finding[] {
   });
 }
 
-async function verify(ctx: SetupContext, how: 'api' | 'manual'): Promise<StepOutcome> {
+async function verify(ctx: SetupContext, how: 'api' | 'manual'): Promise<StepOutcome<'to-app'>> {
   const { appId } = ctx.requireApp();
   ctx.progress('Reading the To App settings back (USER_PROVISIONING feature)');
   const read = await readProvisioning(ctx, appId);
@@ -42,7 +42,7 @@ async function verify(ctx: SetupContext, how: 'api' | 'manual'): Promise<StepOut
   return { status: 'verified', detail: 'Create Users, Update User Attributes and Deactivate Users are enabled (read back from Okta).', findings, data: { how } };
 }
 
-export const toAppStep: StepDefinition = {
+export const toAppStep: StepDefinition<'to-app'> = {
   id: 'to-app',
   title: 'To App: create, update, deactivate',
   why: 'These three switches let Okta create ThreatLocker administrators, keep their names current and disable them when they leave.',
@@ -78,7 +78,7 @@ export const toAppStep: StepDefinition = {
       return outcome;
     }
   },
-  verify: (ctx) => verify(ctx, (str(ctx.data(), 'how') as 'api' | 'manual' | undefined) ?? 'manual'),
+  verify: (ctx) => verify(ctx, ctx.data('to-app').how ?? 'manual'),
   async play(ctx, admin) {
     admin.okta.controls.setToAppFeatures(ctx.requireApp().appId, { createUsers: true, updateUserAttributes: true, deactivateUsers: true });
   },

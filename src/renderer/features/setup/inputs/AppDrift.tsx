@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StepView } from '../../../../shared/setup';
-import { rows, str } from '../step-data';
+import { dataOf } from '../step-data';
 
 /**
  * Step 2 when Okta's app differs from the article and SCIM provisioning may be on: the console
@@ -9,8 +9,9 @@ import { rows, str } from '../step-data';
  */
 export function AppDrift({ step, disabled, onConfirm }: { step: StepView; disabled: boolean; onConfirm: () => void }) {
   const [understood, setUnderstood] = useState(false);
-  if (step.data.replaceNeedsConfirmation !== true) return null;
-  const drift = rows(step.data, 'drift');
+  const data = dataOf(step, 'create-app');
+  if (data?.replaceNeedsConfirmation !== true) return null;
+  const drift = data.drift ?? [];
   return (
     <div className="wizard-block" data-testid="app-drift">
       <h3 className="wizard-block-title">Okta’s app differs from the article: nothing was changed</h3>
@@ -30,12 +31,12 @@ export function AppDrift({ step, disabled, onConfirm }: { step: StepView; disabl
           </tr>
         </thead>
         <tbody>
-          {drift.map((d, i) => (
-            <tr key={str(d.setting) ?? i}>
-              <td className="wizard-strong">{str(d.setting)}</td>
-              <td className="wizard-text-fail">{str(d.actual) ?? '(not set)'}</td>
-              <td>{str(d.expected) ?? '(not set)'}</td>
-              <td>{str(d.where)}</td>
+          {drift.map((d) => (
+            <tr key={d.setting}>
+              <td className="wizard-strong">{d.setting}</td>
+              <td className="wizard-text-fail">{d.actual || '(not set)'}</td>
+              <td>{d.expected || '(not set)'}</td>
+              <td>{d.where}</td>
             </tr>
           ))}
         </tbody>

@@ -1,11 +1,12 @@
 import type { StepView } from '../../../../shared/setup';
-import { record, str } from '../step-data';
+import { dataOf } from '../step-data';
 
 export function AssertionPreview({ step }: { step: StepView }) {
-  const a = record(step.data, 'assertion');
+  const a = dataOf(step, 'assertion-preview')?.assertion;
   if (!a) return null;
-  const text = (key: string) => (typeof a[key] === 'string' && a[key] ? (a[key] as string) : undefined);
-  const sample = record(a, 'sampleUser');
+  // An empty value reads as missing, like an absent one.
+  const text = (key: Exclude<keyof typeof a, 'sampleUser'>) => a[key] || undefined;
+  const sample = a.sampleUser;
   const line = (indent: number, content: string) => `${'  '.repeat(indent)}${content}`;
   const lines = [
     '<saml2:Assertion>',
@@ -25,8 +26,8 @@ export function AssertionPreview({ step }: { step: StepView }) {
         What Okta will assert
         {sample && (
           <span className="wizard-block-meta">
-            sample: {str(sample.login) ?? 'a user'}
-            {str(sample.source) ? ` (${str(sample.source)})` : ''}
+            sample: {sample.login || 'a user'}
+            {sample.source ? ` (${sample.source})` : ''}
           </span>
         )}
       </h3>

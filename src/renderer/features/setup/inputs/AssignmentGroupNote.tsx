@@ -1,17 +1,18 @@
 import type { StepView } from '../../../../shared/setup';
-import { record, str } from '../step-data';
+import { dataOf } from '../step-data';
 
 /** Step 8: which group assigns the app (the step's "why" says why), and an old-style setup flagged. */
 export function AssignmentGroupNote({ step }: { step: StepView }) {
-  const group = record(step.data, 'assignmentGroup');
-  const oldStyle = Array.isArray(step.data.oldStyle) ? step.data.oldStyle.filter((x): x is string => typeof x === 'string') : [];
+  const data = dataOf(step, 'push-groups');
+  const group = data?.assignmentGroup;
+  const oldStyle = data?.oldStyle ?? [];
   if (!group && oldStyle.length === 0) return null;
   return (
     <div className="wizard-block" data-testid="assignment-group">
       <h3 className="wizard-block-title">App assignment</h3>
       {group && (
         <p>
-          The app is assigned through <strong>{str(group.name)}</strong>, which a group rule fills from the pushed groups.
+          The app is assigned through <strong>{group.name}</strong>, which a group rule fills from the pushed groups.
         </p>
       )}
       {oldStyle.length > 0 && (

@@ -4,7 +4,7 @@ import { Spinner } from '../../../components/Dialog';
 import { Icon } from '../../../components/Icon';
 import { SavedMappingsContext } from '../saved-mappings';
 import { useSetupStore } from '../setup-store';
-import { mappingRows, namedRefs, rows, str, type MappingRow } from '../step-data';
+import { dataOf } from '../step-data';
 
 export function MappingEditor({ step, steps, disabled }: { step: StepView; steps: StepView[]; disabled: boolean }) {
   const runStep = useSetupStore((s) => s.runStep);
@@ -15,21 +15,16 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
   const fromProfile = useContext(SavedMappingsContext);
   const profileMappings = fromProfile && fromProfile.profileId === profileId ? fromProfile.mappings : undefined;
   // Until this step has run once, its data has no groups: take them from the push step.
-  const pushData = steps.find((s) => s.id === 'push-groups')?.data;
-  const ownGroups = namedRefs(rows(step.data, 'pushedGroups'));
-  const groups = ownGroups.length ? ownGroups : namedRefs(rows(pushData, 'groups', 'pushed'));
-  const roles = namedRefs(rows(step.data, 'roles'));
-  const rolesListed = Array.isArray(step.data.roles);
-  const saved: MappingRow[] =
-    mappingRows(step.data.mappings) ?? (savedInSession && savedInSession.profileId === profileId ? savedInSession.mappings : undefined) ?? profileMappings ?? [];
+  const data = dataOf(step, 'group-mapping');
+  const ownGroups = data?.pushedGroups ?? [];
+  const groups = ownGroups.length ? ownGroups : (dataOf(steps.find((s) => s.id === 'push-groups'), 'push-groups')?.groups ?? []);
+  const roles = data?.roles ?? [];
+  const rolesListed = data?.roles !== undefined;
+  const saved = (savedInSession && savedInSession.profileId === profileId ? savedInSession.mappings : undefined) ?? profileMappings ?? [];
   const savedKey = saved.map((m) => `${m.oktaGroupId}=${m.roleId}`).join('|');
   // Main proposes a role per group from the names; they fill the editor until something is saved.
   const suggestions = new Map(
-    rows(step.data, 'suggestedMappings').flatMap((row) => {
-      const groupId = str(row.oktaGroupId);
-      const roleId = str(row.roleId);
-      return groupId && roleId ? [[groupId, { roleId, roleName: str(row.roleName) ?? roleId, basis: str(row.basis) }] as const] : [];
-    }),
+    (data?.suggestedMappings ?? []).map((sug) => [sug.oktaGroupId, sug] as const),
   );
   const initial = () =>
     saved.length

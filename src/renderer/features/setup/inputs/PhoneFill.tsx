@@ -5,15 +5,17 @@ import { Icon } from '../../../components/Icon';
 import { absoluteTime, plural, relativeTime } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { useSetupStore } from '../setup-store';
-import { record, str, usersWithoutPhone } from '../step-data';
+import type { StepDataOf } from '../../../../shared/setup-data';
+import { dataOf } from '../step-data';
 
 export function PhoneFill({ step, disabled }: { step: StepView; disabled: boolean }) {
   const runStep = useSetupStore((s) => s.runStep);
   const now = useNow();
-  const users = useMemo(() => usersWithoutPhone(step), [step]);
+  const data = dataOf(step, 'primary-phone');
+  const users = useMemo(() => data?.missing ?? [], [data]);
   // Main suggests the attribute every listed user has; without one, the attribute most of them
   // have; when none has a phone attribute, a value to enter (an empty attribute would fill nobody).
-  const suggested = str(record(step.data, 'suggestedSource')?.attribute) ?? mostCommonCandidate(users);
+  const suggested = data?.suggestedSource?.attribute || mostCommonCandidate(users);
   const [selected, setSelected] = useState<Set<string>>(() => new Set(users.map((u) => u.id)));
   const [source, setSource] = useState<'attribute' | 'value'>(suggested ? 'attribute' : 'value');
   const [attribute, setAttribute] = useState(suggested ?? 'mobilePhone');
@@ -44,8 +46,8 @@ export function PhoneFill({ step, disabled }: { step: StepView; disabled: boolea
   }, [count, allSelected]);
 
   const candidateKeys = useMemo(() => [...new Set(users.flatMap((u) => Object.keys(u.candidates)))], [users]);
-  const userCount = typeof step.data.userCount === 'number' ? step.data.userCount : undefined;
-  const lastFill = record(step.data, 'lastFill');
+  const userCount = data?.userCount;
+  const lastFill = data?.lastFill;
   const sourceReady = source === 'attribute' ? attribute.trim().length > 0 : value.trim().length > 0;
 
   const fill = async () => {
@@ -219,14 +221,9 @@ function mostCommonCandidate(users: { candidates: Record<string, string> }[]): s
 }
 
 /** What the last fill did: how many it updated, and every user it skipped with the reason. */
-function LastFillReport({ lastFill, now }: { lastFill: Record<string, unknown> | undefined; now: number }) {
-  if (!lastFill || typeof lastFill.filled !== 'number') return null;
-  // Older fills saved only the logins; newer ones say why each was skipped.
-  const skipped = (Array.isArray(lastFill.skipped) ? (lastFill.skipped as unknown[]) : []).map((s) => {
-    const row = typeof s === 'object' && s !== null ? (s as Record<string, unknown>) : {};
-    return { login: typeof s === 'string' ? s : (str(row.login) ?? '(unknown user)'), reason: str(row.reason) };
-  });
-  const at = str(lastFill.at);
+function LastFillReport({ lastFill, now }: { lastFill: StepDataOf<'primary-phone'>['lastFill']; now: number }) {
+  if (!lastFill) return null;
+  const { skipped, at } = lastFill;
   return (
     <div className="wizard-last-fill" data-testid="last-fill" role="status">
       <p>

@@ -2,11 +2,11 @@ import type { StepView } from '../../../../shared/setup';
 import { useAppStore } from '../../../core/app-store';
 import { Icon } from '../../../components/Icon';
 import { plural } from '../../../lib/format';
-import { namedRefs, rows } from '../step-data';
+import { dataOf } from '../step-data';
 
 export function PrerequisiteExtras({ step }: { step: StepView }) {
   const setTab = useAppStore((s) => s.setTab);
-  const orgs = namedRefs(rows(step.data, 'childOrganizations'));
+  const orgs = dataOf(step, 'prerequisites')?.childOrganizations ?? [];
   return (
     <div className="wizard-block wizard-inline-note">
       <Icon name="key" size={16} />

@@ -1,11 +1,11 @@
 import type { StepView } from '../../../../shared/setup';
-import { pushedGroups } from '../step-data';
+import { dataOf } from '../step-data';
 
 const pushTone = (status: string | undefined, error: string | undefined) =>
   error || status === 'ERROR' ? 'fail' : status === 'ACTIVE' ? 'pass' : status ? 'warn' : 'none';
 
 export function PushedGroupsTable({ step }: { step: StepView }) {
-  const list = pushedGroups(step);
+  const list = dataOf(step, 'push-groups')?.pushed ?? [];
   if (list.length === 0) return null;
   return (
     <div className="wizard-block">
@@ -20,14 +20,14 @@ export function PushedGroupsTable({ step }: { step: StepView }) {
         </thead>
         <tbody>
           {list.map((g) => {
-            const tone = pushTone(g.status, g.errorSummary);
+            const tone = pushTone(g.mappingStatus, g.errorSummary);
             return (
-              <tr key={g.id} data-group={g.name} data-push-status={g.status ?? 'none'}>
+              <tr key={g.id} data-group={g.name} data-push-status={g.mappingStatus ?? 'none'}>
                 <td className="wizard-strong">{g.name}</td>
                 {/* A pushed group should not also assign the app (Okta does not support it). */}
-                <td>{g.assigned === undefined ? '—' : g.assigned ? <span className="wizard-text-fail">Yes (old style)</span> : 'No'}</td>
+                <td>{g.assigned ? <span className="wizard-text-fail">Yes (old style)</span> : 'No'}</td>
                 <td>
-                  <span className={`wizard-pill wizard-pill-${tone}`}>{g.status ?? 'No mapping'}</span>
+                  <span className={`wizard-pill wizard-pill-${tone}`}>{g.mappingStatus ?? 'No mapping'}</span>
                   {g.errorSummary && <p className="wizard-text-fail wizard-cell-note">{g.errorSummary}</p>}
                 </td>
               </tr>
