@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../log/logger';
 import { Redactor } from '../log/redactor';
-import { withCallSignal } from '../call-scope';
+import { withCallSignal } from './call-scope';
 import { type HostPolicyConfig, checkUrl, type UrlPurpose } from './host-policy';
 import { httpErrorFor, serviceNames } from './http-errors';
 import { nextLink } from './link-header';

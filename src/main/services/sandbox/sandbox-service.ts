@@ -5,7 +5,7 @@ import type { Logger } from '../log/logger';
 import type { ProfilesService } from '../profiles/profiles-service';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretStore } from '../secrets/secret-store';
-import { markSetupStale, SANDBOX_RESTART_REASON } from '../setup/stale-results';
+import { markSetupStale, SANDBOX_RESTART_REASON } from '../profiles/stale-results';
 
 /** What the demo entry point hands over: the running simulators' addresses and sandbox credentials. */
 export interface RunningSandbox {

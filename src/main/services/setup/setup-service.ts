@@ -9,7 +9,7 @@ import { failedOutcome } from './step-errors';
 import { assignmentGroupName } from './steps/assignment-group';
 import { stepById, steps } from './steps';
 import { asSandboxAdmin } from './sandbox-admin';
-import { markSetupStale, SANDBOX_STOPPED_REASON } from './stale-results';
+import { markSetupStale, SANDBOX_STOPPED_REASON } from '../profiles/stale-results';
 import { buildSummary } from './summary';
 
 const DONE = new Set(['verified', 'unverifiable']);
