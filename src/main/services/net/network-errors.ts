@@ -6,14 +6,15 @@ import { proxyOf } from './outbound';
  * (refused, connect timeout, DNS), which is the only case where repeating a POST is safe.
  */
 export interface NetworkFailure {
-  kind: 'refused' | 'connect-timeout' | 'dns' | 'dns-transient' | 'reset' | 'timeout' | 'tls' | 'other';
+  kind: 'refused' | 'unreachable' | 'connect-timeout' | 'dns' | 'dns-transient' | 'reset' | 'timeout' | 'tls' | 'too-large' | 'other';
   notSent: boolean;
   transient: boolean;
 }
 
-const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET|VERIFY)_|HOSTNAME_MISMATCH)/;
+const TLS_CODES = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)_|HOSTNAME_MISMATCH/i;
 
-function codeOf(err: unknown): string | undefined {
+/** The error code node or undici gave, looking through wrapping causes. */
+export function codeOf(err: unknown): string | undefined {
   let e: unknown = err;
   // undici sometimes wraps the socket error in `cause`; look a few levels down.
   for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
@@ -24,11 +25,18 @@ function codeOf(err: unknown): string | undefined {
   return undefined;
 }
 
+/** The one classifier of errors below HTTP (the HTTP client and the SCIM checker both use it). */
 export function classifyNetworkError(err: unknown): NetworkFailure {
   const code = codeOf(err);
   switch (code) {
     case 'ECONNREFUSED':
       return { kind: 'refused', notSent: true, transient: true };
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'EADDRNOTAVAIL':
+      return { kind: 'unreachable', notSent: true, transient: false };
+    case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
+      return { kind: 'too-large', notSent: false, transient: false };
     case 'UND_ERR_CONNECT_TIMEOUT':
     case 'ETIMEDOUT':
       return { kind: 'connect-timeout', notSent: true, transient: true };
@@ -47,7 +55,7 @@ export function classifyNetworkError(err: unknown): NetworkFailure {
     case 'UND_ERR_BODY_TIMEOUT':
       return { kind: 'timeout', notSent: false, transient: true };
     default:
-      if (code && TLS_CODES.test(code)) return { kind: 'tls', notSent: true, transient: false };
+      if (code ? TLS_CODES.test(code) : /certificate|ssl|tls/i.test(messageOf(err))) return { kind: 'tls', notSent: true, transient: false };
       return { kind: 'other', notSent: false, transient: false };
   }
 }
@@ -119,7 +127,18 @@ function tlsAppError(host: string, proxy: string | undefined, code: string | und
 }
 
 function reasonOf(err: unknown): string {
+  return networkErrorDetail(err).slice(0, 160);
+}
+
+/** "CODE: message" of a network error: codes and messages only, never headers. */
+export function networkErrorDetail(err: unknown): string {
   const code = codeOf(err);
-  const message = err instanceof Error ? err.message : String(err);
-  return (code ? `${code}: ${message}` : message).slice(0, 160);
+  const message = messageOf(err);
+  return code ? `${code}: ${message}` : message;
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  const cause = (err as { cause?: unknown } | undefined)?.cause;
+  return cause instanceof Error ? cause.message : String(err ?? 'unknown network error');
 }
