@@ -7,8 +7,8 @@ import WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../src/host/browser-host';
 import { TOKEN_PROTOCOL_PREFIX, WS_PATH } from '../../src/host/ws-protocol';
 import { buildAppServices, type AppServices } from '../../src/main/app-services';
-import { canaryToken, leakedPieces } from '../../src/main/services/log/test-support/canary';
-import { startLoopback, type LoopbackServer } from '../../src/main/services/net/test-support/loopback';
+import { canaryToken, leakedPieces } from '../support/canary';
+import { startLoopback, type LoopbackServer } from '../support/loopback';
 import { osKeychain } from '../../src/main/services/secrets/os-keychain';
 import { testKeychainService } from '../support/keychain';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppServices, type AppServices } from '../../src/main/app-services';
 import { createDispatch } from '../../src/main/ipc/handle';
-import { json, startLoopback, type LoopbackServer } from '../../src/main/services/net/test-support/loopback';
+import { json, startLoopback, type LoopbackServer } from '../support/loopback';
 import { osKeychain } from '../../src/main/services/secrets/os-keychain';
 import { testKeychainService } from '../support/keychain';
 
