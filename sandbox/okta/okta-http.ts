@@ -107,4 +107,3 @@ export function send(res: ServerResponse, result: RouteResult, extraHeaders: Rec
 /** Shorthands for handlers. */
 export const ok = (body: unknown, headers?: Record<string, string | string[]>): RouteResult => ({ status: 200, body, headers });
 export const created = (body: unknown): RouteResult => ({ status: 201, body });
-export const noContent = (): RouteResult => ({ status: 204 });
