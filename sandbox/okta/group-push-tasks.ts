@@ -1,8 +1,8 @@
-import { appTarget, groupTarget, userTarget, writeLog } from './okta-system-log.js';
-import type { AppRecord, AppUserRecord, GroupRecord, OktaStore, PushMappingRecord, UserRecord } from './okta-store.js';
-import { nowIso } from './okta-store.js';
-import { SCIM_GROUP_SCHEMA, SCIM_PATCH_SCHEMA, type ScimClient, describeScimFailure, scimFilterQuery, type ScimResponse } from './scim-client.js';
-import { call, idOf, reasonOf, TaskFailure } from './provisioning-task.js';
+import { appTarget, groupTarget, userTarget, writeLog } from './okta-system-log';
+import type { AppRecord, AppUserRecord, GroupRecord, OktaStore, PushMappingRecord, UserRecord } from './okta-store';
+import { nowIso } from './okta-store';
+import { SCIM_GROUP_SCHEMA, SCIM_PATCH_SCHEMA, type ScimClient, describeScimFailure, scimFilterQuery, type ScimResponse } from './scim-client';
+import { call, idOf, reasonOf, TaskFailure } from './provisioning-task';
 
 /**
  * Group push, the group half of the provisioning engine: the first push of a group (link or

@@ -1,14 +1,14 @@
-import { appUserName } from './okta-apps.js';
-import { notFound, provisioningNotEnabled, validationFailed } from './okta-errors.js';
-import { memberOfAnyGroupIds } from './okta-group-rules.js';
-import { appTarget, groupTarget, userTarget, writeLog } from './okta-system-log.js';
+import { appUserName } from './okta-apps';
+import { notFound, provisioningNotEnabled, validationFailed } from './okta-errors';
+import { memberOfAnyGroupIds } from './okta-group-rules';
+import { appTarget, groupTarget, userTarget, writeLog } from './okta-system-log';
 import type {
   AppGroupAssignmentRecord, AppRecord, AppUserRecord, GroupRecord, GroupRuleRecord, OktaStore, ScimConnectionSettings,
   ToAppFeatures, UserRecord,
-} from './okta-store.js';
-import { nowIso } from './okta-store.js';
-import { OktaPushMappings } from './okta-push-mappings.js';
-import type { ProvisioningEngine } from './provisioning-engine.js';
+} from './okta-store';
+import { nowIso } from './okta-store';
+import { OktaPushMappings } from './okta-push-mappings';
+import type { ProvisioningEngine } from './provisioning-engine';
 
 /**
  * Business rules that tie assignments, memberships and provisioning together. Routes and the

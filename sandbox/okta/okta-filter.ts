@@ -1,5 +1,5 @@
-import { compareFilterValue } from '../filter-compare.js';
-import { invalidSearch } from './okta-errors.js';
+import { compareFilterValue } from '../filter-compare';
+import { invalidSearch } from './okta-errors';
 
 /**
  * A small parser/evaluator for the SCIM-style expressions Okta accepts in `search` and `filter`

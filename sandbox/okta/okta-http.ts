@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { malformedBody } from './okta-errors.js';
-import type { Principal } from './okta-auth.js';
+import { malformedBody } from './okta-errors';
+import type { Principal } from './okta-auth';
 
 /**
  * A deliberately small router: routes declare whether they need a "manage" permission, which the

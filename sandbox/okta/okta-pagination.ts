@@ -1,4 +1,4 @@
-import { validationFailed } from './okta-errors.js';
+import { validationFailed } from './okta-errors';
 
 /**
  * Cursor pagination the way Okta does it: `limit` + an opaque `after`, and `Link` headers with

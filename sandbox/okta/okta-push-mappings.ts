@@ -1,8 +1,8 @@
-import { provisioningNotEnabled, validationFailed } from './okta-errors.js';
-import { appTarget, groupTarget, writeLog } from './okta-system-log.js';
-import type { AppRecord, GroupRecord, OktaStore, PushMappingRecord } from './okta-store.js';
-import { nowIso } from './okta-store.js';
-import type { ProvisioningEngine } from './provisioning-engine.js';
+import { provisioningNotEnabled, validationFailed } from './okta-errors';
+import { appTarget, groupTarget, writeLog } from './okta-system-log';
+import type { AppRecord, GroupRecord, OktaStore, PushMappingRecord } from './okta-store';
+import { nowIso } from './okta-store';
+import type { ProvisioningEngine } from './provisioning-engine';
 
 /**
  * Group push mappings (the app's Push Groups tab): which Okta group is pushed to which app group.

@@ -1,9 +1,9 @@
-import { appTarget, appUserTarget, userTarget, writeLog } from './okta-system-log.js';
-import type { AppRecord, AppUserRecord, OktaStore, UserRecord } from './okta-store.js';
-import { nowIso } from './okta-store.js';
-import { SCIM_PATCH_SCHEMA, SCIM_USER_SCHEMA, ScimClient, describeScimFailure, scimFilterQuery, type ScimResponse } from './scim-client.js';
-import { GroupPushTasks } from './group-push-tasks.js';
-import { call, idOf, reasonOf, TaskFailure } from './provisioning-task.js';
+import { appTarget, appUserTarget, userTarget, writeLog } from './okta-system-log';
+import type { AppRecord, AppUserRecord, OktaStore, UserRecord } from './okta-store';
+import { nowIso } from './okta-store';
+import { SCIM_PATCH_SCHEMA, SCIM_USER_SCHEMA, ScimClient, describeScimFailure, scimFilterQuery, type ScimResponse } from './scim-client';
+import { GroupPushTasks } from './group-push-tasks';
+import { call, idOf, reasonOf, TaskFailure } from './provisioning-task';
 
 /**
  * The background provisioning engine: Okta's "To App" push for a custom SCIM app.

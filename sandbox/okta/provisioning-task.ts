@@ -1,5 +1,5 @@
-import type { AppRecord } from './okta-store.js';
-import { type ScimClient, ScimTransportError, type ScimResponse } from './scim-client.js';
+import type { AppRecord } from './okta-store';
+import { type ScimClient, ScimTransportError, type ScimResponse } from './scim-client';
 
 /** What the engine's user tasks and group tasks share: failing a task with a reason, calling the connector. */
 

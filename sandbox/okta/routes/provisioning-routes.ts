@@ -1,9 +1,9 @@
-import { notFound, provisioningNotEnabled, validationFailed } from '../okta-errors.js';
-import { created, ok, type RouteSpec } from '../okta-http.js';
-import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination.js';
-import { renderDefaultConnection, renderPushMapping, renderUserProvisioningFeature } from '../okta-render.js';
-import type { AppRecord } from '../okta-store.js';
-import { boolParam, isObject, pageResult, type RouteDeps } from './route-deps.js';
+import { notFound, provisioningNotEnabled, validationFailed } from '../okta-errors';
+import { created, ok, type RouteSpec } from '../okta-http';
+import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination';
+import { renderDefaultConnection, renderPushMapping, renderUserProvisioningFeature } from '../okta-render';
+import type { AppRecord } from '../okta-store';
+import { boolParam, isObject, pageResult, type RouteDeps } from './route-deps';
 
 /**
  * Application features, the default provisioning connection and group push mappings.
