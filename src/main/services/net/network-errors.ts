@@ -25,39 +25,28 @@ export function codeOf(err: unknown): string | undefined {
   return undefined;
 }
 
+/** Node and undici error codes by what they mean; `notSent`: the request never reached the server. */
+const failuresByCode: ReadonlyArray<[NetworkFailure, readonly string[]]> = [
+  [{ kind: 'refused', notSent: true, transient: true }, ['ECONNREFUSED']],
+  [{ kind: 'unreachable', notSent: true, transient: false }, ['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']],
+  [{ kind: 'too-large', notSent: false, transient: false }, ['UND_ERR_RES_EXCEEDED_MAX_SIZE']],
+  [{ kind: 'connect-timeout', notSent: true, transient: true }, ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']],
+  [{ kind: 'dns-transient', notSent: true, transient: true }, ['EAI_AGAIN']],
+  [{ kind: 'dns', notSent: true, transient: false }, ['ENOTFOUND']],
+  [
+    { kind: 'reset', notSent: false, transient: true },
+    ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH'],
+  ],
+  [{ kind: 'timeout', notSent: false, transient: true }, ['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']],
+];
+
 /** The one classifier of errors below HTTP (the HTTP client and the SCIM checker both use it). */
 export function classifyNetworkError(err: unknown): NetworkFailure {
   const code = codeOf(err);
-  switch (code) {
-    case 'ECONNREFUSED':
-      return { kind: 'refused', notSent: true, transient: true };
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'EADDRNOTAVAIL':
-      return { kind: 'unreachable', notSent: true, transient: false };
-    case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
-      return { kind: 'too-large', notSent: false, transient: false };
-    case 'UND_ERR_CONNECT_TIMEOUT':
-    case 'ETIMEDOUT':
-      return { kind: 'connect-timeout', notSent: true, transient: true };
-    case 'EAI_AGAIN':
-      return { kind: 'dns-transient', notSent: true, transient: true };
-    case 'ENOTFOUND':
-      return { kind: 'dns', notSent: true, transient: false };
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'UND_ERR_SOCKET':
-    case 'UND_ERR_CLOSED':
-    case 'ECONNABORTED':
-    case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
-      return { kind: 'reset', notSent: false, transient: true };
-    case 'UND_ERR_HEADERS_TIMEOUT':
-    case 'UND_ERR_BODY_TIMEOUT':
-      return { kind: 'timeout', notSent: false, transient: true };
-    default:
-      if (code ? TLS_CODES.test(code) : /certificate|ssl|tls/i.test(messageOf(err))) return { kind: 'tls', notSent: true, transient: false };
-      return { kind: 'other', notSent: false, transient: false };
-  }
+  const known = code === undefined ? undefined : failuresByCode.find(([, codes]) => codes.includes(code));
+  if (known) return { ...known[0] };
+  if (code ? TLS_CODES.test(code) : /certificate|ssl|tls/i.test(messageOf(err))) return { kind: 'tls', notSent: true, transient: false };
+  return { kind: 'other', notSent: false, transient: false };
 }
 
 /** The admin-facing error for a failure that outlived its retries. */
