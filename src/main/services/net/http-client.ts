@@ -15,7 +15,6 @@ import { classifyNetworkError, networkAppError } from './network-errors';
 import { bucketKey, RateGovernor, retryDelayFromHeaders } from './rate-limits';
 
 export type { HttpClient, HttpClientOptions, HttpMethod, HttpRequestOptions, HttpResponse, PaginateOptions } from './http-types';
-export { defaultSleep } from './http-retry';
 
 const USER_AGENT = 'threatlocker-okta-console/0.1';
 
