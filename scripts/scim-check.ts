@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { AppError } from '../src/shared/errors';
 import type { ScimCheckRun } from '../src/shared/scim-check';
-import { formatLeftovers, formatScimHeader, formatScimResult, formatScimSummary } from '../src/main/services/scim/scim-check-format';
+import { formatLeftovers, formatScimHeader, formatScimResult, formatScimSummary } from '../src/shared/scim-check-text';
 import { Redactor } from '../src/main/services/log/redactor';
 import { runScimChecks } from '../src/main/services/scim/scim-checker';
 import { normalizeScimBaseUrl } from '../src/main/services/scim/scim-url';

@@ -1,6 +1,6 @@
-import { OktaApiError, validationFailed } from './okta-errors.js';
-import type { AppRecord, OktaStore, UserRecord } from './okta-store.js';
-import { nowIso } from './okta-store.js';
+import { OktaApiError, validationFailed } from './okta-errors';
+import type { AppRecord, OktaStore, UserRecord } from './okta-store';
+import { nowIso } from './okta-store';
 
 /**
  * Application create/replace rules (createApplication / replaceApplication), following the

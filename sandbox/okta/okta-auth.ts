@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { IdFactory } from './okta-ids.js';
+import { IdFactory } from './okta-ids';
 
 /**
  * The simulator's credentials. They are sandbox values derived from the seed (stable across

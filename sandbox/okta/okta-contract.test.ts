@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeForPut } from '../../src/main/services/setup/app-settings.js';
-import { startOktaSimulator, type OktaSimulator } from './okta-simulator.js';
-import { loadOktaSpec, OKTA_SPEC_PATH, validateRequestBody, validateResponse, validateSchema } from './openapi-validator.js';
-import { startScimStub, type ScimStub } from './test-support/scim-stub.js';
-import { testApi, threatLockerAppBody, type ApiResponse, type TestApi } from './test-support/okta-test-client.js';
+import { normalizeForPut } from '../../src/main/services/setup/app-settings';
+import { startOktaSimulator, type OktaSimulator } from './okta-simulator';
+import { loadOktaSpec, OKTA_SPEC_PATH, validateRequestBody, validateResponse, validateSchema } from '../../tests/support/openapi-validator';
+import { startScimStub, type ScimStub } from '../../tests/support/scim-stub';
+import { testApi, threatLockerAppBody, type ApiResponse, type TestApi } from '../../tests/support/okta-test-client';
 
 /**
  * Contract test: every operation the console uses is exercised against the simulator and each

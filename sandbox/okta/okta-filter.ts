@@ -1,4 +1,5 @@
-import { invalidSearch } from './okta-errors.js';
+import { compareFilterValue } from '../filter-compare';
+import { invalidSearch } from './okta-errors';
 
 /**
  * A small parser/evaluator for the SCIM-style expressions Okta accepts in `search` and `filter`
@@ -138,29 +139,7 @@ export function matchFilter(node: FilterNode, get: (attr: string) => unknown): b
 function compare(actual: unknown, op: FilterOp, expected: string | number | boolean | null): boolean {
   if (op === 'pr') return actual !== undefined && actual !== null && actual !== '';
   if (Array.isArray(actual)) return actual.some((a) => compare(a, op, expected));
-  if (actual === undefined || actual === null) return op === 'eq' ? expected === null : op === 'ne' && expected !== null;
-  const a = typeof actual === 'string' ? actual.toLowerCase() : actual;
-  const e = typeof expected === 'string' ? expected.toLowerCase() : expected;
-  switch (op) {
-    case 'eq':
-      return a === e || String(a) === String(e);
-    case 'ne':
-      return !(a === e || String(a) === String(e));
-    case 'sw':
-      return String(a).startsWith(String(e));
-    case 'co':
-      return String(a).includes(String(e));
-    case 'ew':
-      return String(a).endsWith(String(e));
-    case 'gt':
-      return String(a) > String(e);
-    case 'ge':
-      return String(a) >= String(e);
-    case 'lt':
-      return String(a) < String(e);
-    case 'le':
-      return String(a) <= String(e);
-  }
+  return compareFilterValue(actual, op, expected, false);
 }
 
 /** Reads `a.b.c` from a plain object; arrays fan out (target.id matches any target's id). */

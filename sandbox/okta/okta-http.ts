@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { malformedBody } from './okta-errors.js';
-import type { Principal } from './okta-auth.js';
+import { malformedBody } from './okta-errors';
+import type { Principal } from './okta-auth';
 
 /**
  * A deliberately small router: routes declare whether they need a "manage" permission, which the
@@ -107,4 +107,3 @@ export function send(res: ServerResponse, result: RouteResult, extraHeaders: Rec
 /** Shorthands for handlers. */
 export const ok = (body: unknown, headers?: Record<string, string | string[]>): RouteResult => ({ status: 200, body, headers });
 export const created = (body: unknown): RouteResult => ({ status: 201, body });
-export const noContent = (): RouteResult => ({ status: 204 });

@@ -6,7 +6,7 @@
  * ids. That keeps demo screenshots and test expectations stable.
  */
 
-import { mulberry32 } from '../seeded-random.js';
+import { mulberry32 } from '../seeded-random';
 
 export class Rng {
   private readonly next: () => number;

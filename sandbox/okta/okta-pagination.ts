@@ -1,4 +1,4 @@
-import { validationFailed } from './okta-errors.js';
+import { validationFailed } from './okta-errors';
 
 /**
  * Cursor pagination the way Okta does it: `limit` + an opaque `after`, and `Link` headers with
@@ -70,15 +70,7 @@ export function pageAscending<T extends Sequenced>(
   limit: number,
   keep: (item: T) => boolean = () => true,
 ): Page<T> {
-  const items: T[] = [];
-  if (limit <= 0) return { items };
-  for (let i = after === undefined ? 0 : firstAfter(sorted, after); i < sorted.length; i++) {
-    const item = sorted[i]!;
-    if (!keep(item)) continue;
-    if (items.length === limit) return { items, next: encodeCursor(items[items.length - 1]!.seq) };
-    items.push(item);
-  }
-  return { items };
+  return collectPage(sorted, after === undefined ? 0 : firstAfter(sorted, after), 1, limit, keep);
 }
 
 /** Same, newest first (System Log sortOrder=DESCENDING). The cursor then means "seq < after". */
@@ -88,10 +80,14 @@ export function pageDescending<T extends Sequenced>(
   limit: number,
   keep: (item: T) => boolean = () => true,
 ): Page<T> {
+  return collectPage(sorted, after === undefined ? sorted.length - 1 : firstAfter(sorted, after - 1) - 1, -1, limit, keep);
+}
+
+/** Walks from `start` in `step` direction; the cursor of the next page is the last item's seq. */
+function collectPage<T extends Sequenced>(sorted: readonly T[], start: number, step: 1 | -1, limit: number, keep: (item: T) => boolean): Page<T> {
   const items: T[] = [];
   if (limit <= 0) return { items };
-  const start = after === undefined ? sorted.length - 1 : firstAfter(sorted, after - 1) - 1;
-  for (let i = start; i >= 0; i--) {
+  for (let i = start; i >= 0 && i < sorted.length; i += step) {
     const item = sorted[i]!;
     if (!keep(item)) continue;
     if (items.length === limit) return { items, next: encodeCursor(items[items.length - 1]!.seq) };

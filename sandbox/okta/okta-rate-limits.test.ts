@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, ORG_LIMITS } from './okta-rate-limits.js';
-import { startOktaSimulator } from './okta-simulator.js';
-import { testApi } from './test-support/okta-test-client.js';
+import { bucketOf, ORG_LIMITS } from './okta-rate-limits';
+import { startOktaSimulator } from './okta-simulator';
+import { testApi } from '../../tests/support/okta-test-client';
 
 describe('Okta rate-limit buckets (published management limits)', () => {
   it('counts /apps and /apps/{id}/* in one bucket, the bare /apps/{id} apart', () => {

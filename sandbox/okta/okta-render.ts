@@ -1,7 +1,7 @@
 import type {
   AppGroupAssignmentRecord, AppRecord, AppUserRecord, GroupRecord, GroupRuleRecord, OktaStore, PushMappingRecord, UserRecord,
-} from './okta-store.js';
-import type { SigningKey } from './saml-metadata.js';
+} from './okta-store';
+import type { SigningKey } from './saml-metadata';
 
 /**
  * Records -> Okta JSON shapes (the response schemas of management-minimal.yaml). Links are

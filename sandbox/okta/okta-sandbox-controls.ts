@@ -1,8 +1,8 @@
-import type { OktaDirectory } from './okta-directory.js';
-import { validationFailed } from './okta-errors.js';
-import type { ScimConnectionSettings, ToAppFeatures } from './okta-store.js';
-import type { ProvisioningEngine } from './provisioning-engine.js';
-import { ScimClient, ScimTransportError } from './scim-client.js';
+import type { OktaDirectory } from './okta-directory';
+import { validationFailed } from './okta-errors';
+import type { ScimConnectionSettings, ToAppFeatures } from './okta-store';
+import type { ProvisioningEngine } from './provisioning-engine';
+import { ScimClient, ScimTransportError } from './scim-client';
 
 /**
  * The steps Okta only offers in its Admin Console for a custom SAML app (General -> Provisioning:

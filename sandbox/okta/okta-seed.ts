@@ -1,8 +1,8 @@
-import { Rng } from './okta-ids.js';
+import { Rng } from './okta-ids';
 import {
   CITIES, DEPARTMENTS, FIRST_NAMES, FIXED_GROUPS, GROUP_TOPICS, GROUP_WORDS, LAST_NAMES, REGIONS, TITLES,
-} from './okta-seed-names.js';
-import type { GroupRecord, OktaStore, UserRecord, UserStatus } from './okta-store.js';
+} from './okta-seed-names';
+import type { GroupRecord, OktaStore, UserRecord, UserStatus } from './okta-store';
 
 /**
  * Deterministic seed data for the simulated org. Everything derives from `seed`, except the

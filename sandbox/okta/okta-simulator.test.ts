@@ -1,8 +1,8 @@
 import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOktaSimulator, type OktaSimulator } from './okta-simulator.js';
-import { startScimStub, type ScimStub } from './test-support/scim-stub.js';
-import { nextLink, testApi, threatLockerAppBody, type TestApi } from './test-support/okta-test-client.js';
+import { startOktaSimulator, type OktaSimulator } from './okta-simulator';
+import { startScimStub, type ScimStub } from '../../tests/support/scim-stub';
+import { nextLink, testApi, threatLockerAppBody, type TestApi } from '../../tests/support/okta-test-client';
 
 describe('auth and errors', () => {
   let sim: OktaSimulator;

@@ -1,32 +1,32 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { applyFaults, noFaults, type FaultSettings } from '../faults.js';
-import { authenticate, createTokens } from './okta-auth.js';
-import { OktaDirectory } from './okta-directory.js';
-import { OktaApiError, accessDenied, invalidToken, methodNotAllowed, rateLimited, routeNotFound } from './okta-errors.js';
-import { readJsonBody, Router, send, type RouteResult } from './okta-http.js';
-import { writeLog } from './okta-system-log.js';
-import { IdFactory } from './okta-ids.js';
-import { bucketOf, ConcurrencyGate, ORG_LIMITS, RateLimiter, type OrgLimits, type OrgType, type RateBucket } from './okta-rate-limits.js';
-import { createSandboxControls, type OktaSandboxControls } from './okta-sandbox-controls.js';
-import { seedOrg } from './okta-seed.js';
-import { createStateView, type OktaStateView } from './okta-state-view.js';
-import { OktaStore } from './okta-store.js';
-import { ProvisioningEngine } from './provisioning-engine.js';
-import { appAssignmentRoutes } from './routes/app-assignment-routes.js';
-import { appsRoutes } from './routes/apps-routes.js';
-import { groupAdminRoutes } from './routes/group-admin-routes.js';
-import { groupsRoutes } from './routes/groups-routes.js';
-import { logsRoutes } from './routes/logs-routes.js';
-import { provisioningRoutes } from './routes/provisioning-routes.js';
-import { usersRoutes } from './routes/users-routes.js';
+import { applyFaults, noFaults, type FaultSettings } from '../faults';
+import { authenticate, createTokens } from './okta-auth';
+import { OktaDirectory } from './okta-directory';
+import { OktaApiError, accessDenied, invalidToken, methodNotAllowed, rateLimited, routeNotFound } from './okta-errors';
+import { readJsonBody, Router, send, type RouteResult } from './okta-http';
+import { writeLog } from './okta-system-log';
+import { IdFactory } from './okta-ids';
+import { bucketOf, ConcurrencyGate, ORG_LIMITS, RateLimiter, type OrgLimits, type OrgType, type RateBucket } from './okta-rate-limits';
+import { createSandboxControls, type OktaSandboxControls } from './okta-sandbox-controls';
+import { seedOrg } from './okta-seed';
+import { createStateView, type OktaStateView } from './okta-state-view';
+import { OktaStore } from './okta-store';
+import { ProvisioningEngine } from './provisioning-engine';
+import { appAssignmentRoutes } from './routes/app-assignment-routes';
+import { appsRoutes } from './routes/apps-routes';
+import { groupAdminRoutes } from './routes/group-admin-routes';
+import { groupsRoutes } from './routes/groups-routes';
+import { logsRoutes } from './routes/logs-routes';
+import { provisioningRoutes } from './routes/provisioning-routes';
+import { usersRoutes } from './routes/users-routes';
 
-export type { FaultSettings } from '../faults.js';
-export type { OrgLimits, OrgType, RateBucket } from './okta-rate-limits.js';
-export type { OktaSandboxControls, ScimConnectionInput, ScimConnectionTestResult } from './okta-sandbox-controls.js';
-export type { OktaStateView } from './okta-state-view.js';
-export type { ScimConnectionSettings, ToAppFeatures } from './okta-store.js';
+export type { FaultSettings } from '../faults';
+export type { OrgLimits, OrgType, RateBucket } from './okta-rate-limits';
+export type { OktaSandboxControls, ScimConnectionInput, ScimConnectionTestResult } from './okta-sandbox-controls';
+export type { OktaStateView } from './okta-state-view';
+export type { ScimConnectionSettings, ToAppFeatures } from './okta-store';
 
 /**
  * Okta Management API simulator: a real HTTP server on 127.0.0.1 that behaves like an Okta org

@@ -1,7 +1,7 @@
 import {
   renderApp, renderAppGroup, renderAppUser, renderGroup, renderPushMapping, renderRule, renderUser,
-} from './okta-render.js';
-import type { OktaStore } from './okta-store.js';
+} from './okta-render';
+import type { OktaStore } from './okta-store';
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
-import { type IdFactory } from './okta-ids.js';
-import type { Sequenced } from './okta-pagination.js';
-import type { SigningKey } from './saml-metadata.js';
+import { type IdFactory } from './okta-ids';
+import type { Sequenced } from './okta-pagination';
+import type { SigningKey } from './saml-metadata';
 
 /**
  * In-memory state of the simulated Okta org. Records are plain objects kept in creation order

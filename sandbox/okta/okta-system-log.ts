@@ -1,5 +1,5 @@
-import type { AppRecord, OktaStore, UserRecord, GroupRecord } from './okta-store.js';
-import { nowIso } from './okta-store.js';
+import type { AppRecord, OktaStore, UserRecord, GroupRecord } from './okta-store';
+import { nowIso } from './okta-store';
 
 /**
  * Writes System Log events shaped like Okta's LogEvent. Event type names follow Okta's Event

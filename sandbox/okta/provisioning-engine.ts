@@ -1,10 +1,9 @@
-import { appTarget, appUserTarget, groupTarget, userTarget, writeLog } from './okta-system-log.js';
-import type { AppRecord, AppUserRecord, OktaStore, PushMappingRecord, UserRecord } from './okta-store.js';
-import { nowIso } from './okta-store.js';
-import {
-  SCIM_GROUP_SCHEMA, SCIM_PATCH_SCHEMA, SCIM_USER_SCHEMA, ScimClient, ScimTransportError, describeScimFailure,
-  scimFilterQuery, type ScimResponse,
-} from './scim-client.js';
+import { appTarget, appUserTarget, userTarget, writeLog } from './okta-system-log';
+import type { AppRecord, AppUserRecord, OktaStore, UserRecord } from './okta-store';
+import { nowIso } from './okta-store';
+import { SCIM_PATCH_SCHEMA, SCIM_USER_SCHEMA, ScimClient, describeScimFailure, scimFilterQuery, type ScimResponse } from './scim-client';
+import { GroupPushTasks } from './group-push-tasks';
+import { call, idOf, reasonOf, TaskFailure } from './provisioning-task';
 
 /**
  * The background provisioning engine: Okta's "To App" push for a custom SCIM app.
@@ -30,16 +29,17 @@ export type ProvisioningTask =
  */
 const REQUIRED_PROFILE_ATTRIBUTES = ['primaryPhone'] as const;
 
-/** Raised inside a task to fail it with a reason for the log and the app user. */
-class TaskFailure extends Error {}
-
 export class ProvisioningEngine {
   private readonly queue: ProvisioningTask[] = [];
   private running = false;
   private waiters: (() => void)[] = [];
   private stopped = false;
 
-  constructor(private readonly store: OktaStore) {}
+  private readonly groups: GroupPushTasks;
+
+  constructor(private readonly store: OktaStore) {
+    this.groups = new GroupPushTasks(store);
+  }
 
   /** Provisioning enabled + SCIM connection saved + To App "Create Users" on + app active. */
   canPush(app: AppRecord): boolean {
@@ -95,13 +95,13 @@ export class ProvisioningEngine {
       case 'deactivate-user':
         return this.deactivateUser(app, client, task);
       case 'push-group':
-        return this.pushGroup(app, client, task.mappingId);
+        return this.groups.pushGroup(app, client, task.mappingId);
       case 'group-member-add':
-        return this.groupMemberAdd(app, client, task.mappingId, task.userId);
+        return this.groups.groupMemberAdd(app, client, task.mappingId, task.userId);
       case 'group-member-remove':
-        return this.groupMemberRemove(app, client, task.mappingId, task.externalUserId);
+        return this.groups.groupMemberRemove(app, client, task.mappingId, task.externalUserId);
       case 'delete-target-group':
-        return this.deleteTargetGroup(app, client, task.scimGroupId, task.name);
+        return this.groups.deleteTargetGroup(app, client, task.scimGroupId, task.name);
     }
   }
 
@@ -237,141 +237,6 @@ export class ProvisioningEngine {
     });
   }
 
-  // ---- group push ----------------------------------------------------------------------------
-
-  private async pushGroup(app: AppRecord, client: ScimClient, mappingId: string): Promise<void> {
-    const mapping = app.pushMappings.get(mappingId);
-    if (!mapping || mapping.status === 'INACTIVE') return;
-    const target = this.store.groupsById.get(mapping.targetGroupId);
-    const source = this.store.groupsById.get(mapping.sourceGroupId);
-    if (!target || !source) return;
-    try {
-      let scimGroupId = app.provisioning.scimGroupIds.get(target.id);
-      if (!scimGroupId) {
-        const found = await call(client, 'GET', `/Groups?${scimFilterQuery(`displayName eq "${target.name}"`)}`);
-        if (found.status !== 200) throw new TaskFailure(groupFailureText(app, target.name, 'looking up group', found));
-        const existing = (found.body as { Resources?: { id?: unknown; displayName?: unknown }[] } | undefined)?.Resources ?? [];
-        const match = existing.find((g) => typeof g.displayName === 'string' && g.displayName.toLowerCase() === target.name.toLowerCase());
-        if (match && typeof match.id === 'string') {
-          scimGroupId = match.id;
-        } else {
-          const created = await call(client, 'POST', '/Groups', { schemas: [SCIM_GROUP_SCHEMA], displayName: target.name, members: [] });
-          if (created.status !== 201 && created.status !== 200) throw new TaskFailure(groupFailureText(app, target.name, 'creating group', created));
-          scimGroupId = idOf(created);
-          if (!scimGroupId) throw new TaskFailure(`Unable to push group ${target.name} to app ${app.label}: the SCIM server returned no group id.`);
-        }
-        app.provisioning.scimGroupIds.set(target.id, scimGroupId);
-        writeLog(this.store, {
-          eventType: 'application.provision.group.add', displayMessage: 'Push group to external application', result: 'SUCCESS',
-          reason: match ? 'Linked to an existing group in the app' : undefined, actor: 'system',
-          targets: [groupTarget(source), appTarget(app)], debugData: { externalId: scimGroupId },
-        });
-      }
-      const members = this.store
-        .membersOf(source)
-        .map((u) => ({ u, au: app.users.get(u.id) }))
-        .filter((m): m is { u: UserRecord; au: AppUserRecord & { externalId: string } } => !!m.au?.externalId);
-      for (let i = 0; i < members.length; i += 100) {
-        const chunk = members.slice(i, i + 100);
-        const res = await call(client, 'PATCH', `/Groups/${encodeURIComponent(scimGroupId)}`, {
-          schemas: [SCIM_PATCH_SCHEMA],
-          Operations: [{ op: 'add', path: 'members', value: chunk.map((m) => ({ value: m.au.externalId, display: m.au.userName })) }],
-        });
-        if (res.status !== 200 && res.status !== 204) throw new TaskFailure(groupFailureText(app, target.name, 'pushing memberships', res));
-      }
-      const t = nowIso();
-      Object.assign(mapping, { status: 'ACTIVE', errorSummary: null, lastPush: t, lastUpdated: t } satisfies Partial<PushMappingRecord>);
-      target.lastMembershipUpdated = t;
-      if (members.length > 0) {
-        writeLog(this.store, {
-          eventType: 'application.provision.group_membership.add', displayMessage: 'Push group memberships to external application',
-          result: 'SUCCESS', actor: 'system', targets: [groupTarget(source), appTarget(app)], debugData: { count: members.length },
-        });
-      }
-    } catch (err) {
-      this.failMapping(app, mapping, err, target.name);
-    }
-  }
-
-  private async groupMemberAdd(app: AppRecord, client: ScimClient, mappingId: string, userId: string): Promise<void> {
-    const mapping = app.pushMappings.get(mappingId);
-    const appUser = app.users.get(userId);
-    const user = this.store.usersById.get(userId);
-    if (!mapping || mapping.status !== 'ACTIVE' || !appUser?.externalId || !user) return;
-    const target = this.store.groupsById.get(mapping.targetGroupId);
-    const scimGroupId = target && app.provisioning.scimGroupIds.get(target.id);
-    if (!target || !scimGroupId) return; // the initial push (queued earlier) will include this member
-    try {
-      const res = await call(client, 'PATCH', `/Groups/${encodeURIComponent(scimGroupId)}`, {
-        schemas: [SCIM_PATCH_SCHEMA],
-        Operations: [{ op: 'add', path: 'members', value: [{ value: appUser.externalId, display: appUser.userName }] }],
-      });
-      if (res.status !== 200 && res.status !== 204) throw new TaskFailure(groupFailureText(app, target.name, 'adding a member', res));
-      const t = nowIso();
-      Object.assign(mapping, { lastPush: t, lastUpdated: t });
-      writeLog(this.store, {
-        eventType: 'application.provision.group_membership.add', displayMessage: 'Add user to group membership in external application',
-        result: 'SUCCESS', actor: 'system', targets: [userTarget(user), groupTarget(target), appTarget(app)],
-      });
-    } catch (err) {
-      this.failMapping(app, mapping, err, target.name);
-    }
-  }
-
-  private async groupMemberRemove(app: AppRecord, client: ScimClient, mappingId: string, externalUserId: string): Promise<void> {
-    const mapping = app.pushMappings.get(mappingId);
-    if (!mapping || mapping.status !== 'ACTIVE') return;
-    const target = this.store.groupsById.get(mapping.targetGroupId);
-    const scimGroupId = target && app.provisioning.scimGroupIds.get(target.id);
-    if (!target || !scimGroupId) return;
-    try {
-      const res = await call(client, 'PATCH', `/Groups/${encodeURIComponent(scimGroupId)}`, {
-        schemas: [SCIM_PATCH_SCHEMA],
-        Operations: [{ op: 'remove', path: `members[value eq "${externalUserId}"]` }],
-      });
-      if (res.status !== 200 && res.status !== 204) throw new TaskFailure(groupFailureText(app, target.name, 'removing a member', res));
-      const t = nowIso();
-      Object.assign(mapping, { lastPush: t, lastUpdated: t });
-    } catch (err) {
-      this.failMapping(app, mapping, err, target.name);
-    }
-  }
-
-  private async deleteTargetGroup(app: AppRecord, client: ScimClient, scimGroupId: string, name: string): Promise<void> {
-    const targets = [appTarget(app)];
-    try {
-      const res = await call(client, 'DELETE', `/Groups/${encodeURIComponent(scimGroupId)}`);
-      if (res.status !== 204 && res.status !== 200 && res.status !== 404) throw new TaskFailure(groupFailureText(app, name, 'deleting group', res));
-      writeLog(this.store, { eventType: 'application.provision.group.remove', displayMessage: 'Remove group from external application', result: 'SUCCESS', actor: 'system', targets });
-    } catch (err) {
-      writeLog(this.store, {
-        eventType: 'application.provision.group.remove', displayMessage: 'Remove group from external application', result: 'FAILURE',
-        reason: reasonOf(err, app, name), actor: 'system', targets,
-      });
-    }
-  }
-
-  private failMapping(app: AppRecord, mapping: PushMappingRecord, err: unknown, groupName: string): void {
-    const reason = reasonOf(err, app, groupName);
-    const t = nowIso();
-    Object.assign(mapping, { status: 'ERROR', errorSummary: reason, lastUpdated: t } satisfies Partial<PushMappingRecord>);
-    const source = this.store.groupsById.get(mapping.sourceGroupId);
-    writeLog(this.store, {
-      eventType: 'application.provision.group_push.push', displayMessage: 'Push group to external application', result: 'FAILURE',
-      reason, actor: 'system', targets: [...(source ? [groupTarget(source)] : []), appTarget(app)],
-    });
-  }
-}
-
-async function call(client: ScimClient, method: string, path: string, body?: unknown): Promise<ScimResponse> {
-  try {
-    return await client.request(method, path, body);
-  } catch (err) {
-    if (err instanceof ScimTransportError) {
-      throw new TaskFailure(`Could not connect to the SCIM connector at ${client.url('')}: ${err.message}`);
-    }
-    throw err;
-  }
 }
 
 function displayName(u: UserRecord): string {
@@ -395,21 +260,7 @@ function scimUserBody(user: UserRecord, appUser: AppUserRecord): Record<string, 
   return body;
 }
 
-function idOf(res: ScimResponse): string | undefined {
-  const id = (res.body as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' && id ? id : typeof id === 'number' ? String(id) : undefined;
-}
-
 function failureText(app: AppRecord, name: string, userName: string, what: string, res: ScimResponse): string {
   const auth = res.status === 401 || res.status === 403 ? ' (authentication failed: check the SCIM connection token)' : '';
   return `Automatic provisioning of user ${name} to app ${app.label} failed: Error while ${what} ${userName}: ${describeScimFailure(res)}${auth}`;
-}
-
-function groupFailureText(app: AppRecord, groupName: string, what: string, res: ScimResponse): string {
-  return `Unable to push group ${groupName} to app ${app.label}: Error while ${what}: ${describeScimFailure(res)}`;
-}
-
-function reasonOf(err: unknown, app: AppRecord, subject: string): string {
-  if (err instanceof TaskFailure) return err.message;
-  return `Provisioning of ${subject} to app ${app.label} failed: ${(err as Error).message}`;
 }

@@ -1,4 +1,4 @@
-import type { ScimConnectionSettings } from './okta-store.js';
+import type { ScimConnectionSettings } from './okta-store';
 
 /**
  * Outbound SCIM 2.0 calls made the way Okta's provisioning agent makes them (see

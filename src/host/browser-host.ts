@@ -9,7 +9,7 @@ import type { AppServices } from '../main/app-services';
 import { CONTENT_SECURITY_POLICY } from '../main/security/window-options';
 import { createDispatch, toErrorShape } from '../main/ipc/handle';
 import type { Envelope } from '../shared/errors';
-import { readStatic } from './static-files';
+import { readStatic } from '../main/security/static-files';
 import { BRIDGE_PATH, MAX_FRAME_BYTES, parseClientFrame, TOKEN_PROTOCOL_PREFIX, WS_PATH, type ServerFrame } from './ws-protocol';
 
 export interface BrowserHostOptions {

@@ -22,7 +22,7 @@ import { ProfilesService } from './services/profiles/profiles-service';
 import { profileUrlRules } from './services/profiles/url-rules';
 import { ClipboardGuard, type ClipboardLike } from './services/secrets/clipboard-guard';
 import { SecretStore, type KeytarLike } from './services/secrets/secret-store';
-import { SecretsService } from './services/secrets/secrets-service';
+import { SecretsService } from './services/profiles/secrets-service';
 import { SandboxService, type RunningSandbox } from './services/sandbox/sandbox-service';
 import { ProfileClients } from './services/profile-clients';
 

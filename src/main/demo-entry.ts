@@ -1,6 +1,6 @@
 import type { FaultPlan } from '../../sandbox/fault-spec';
 import type { Sandbox } from '../../sandbox/index';
-import type { RunningSandbox } from './services/sandbox/sandbox-service';
+import type { RunningSandbox, SandboxHandle } from './services/sandbox/sandbox-service';
 
 /**
  * The only door from the app into sandbox/: loaded on demand, so the simulators cost nothing
@@ -26,7 +26,7 @@ export function toRunningSandbox(sandbox: Sandbox, stop: () => Promise<void>): R
     get scimToken() {
       return sandbox.threatlocker.scimToken;
     },
-    handle: sandbox,
+    handle: sandbox satisfies SandboxHandle,
     stop,
   };
 }

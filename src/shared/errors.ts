@@ -56,10 +56,4 @@ export class AppError extends Error {
   }
 }
 
-export const envelopeSchema = <T extends z.ZodType>(value: T) =>
-  z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: appErrorSchema }),
-  ]);
-
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -1,12 +1,12 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { mulberry32 } from '../../sandbox/seeded-random';
-import { buildAppServices, type AppServices } from '../../src/main/app-services';
-import { osKeychain } from '../../src/main/services/secrets/os-keychain';
+import type { AppServices } from '../../src/main/app-services';
+import { fakeRendererDir, testAppServices } from '../support/app-services';
 import { startBrowserHost, type BrowserHost } from '../../src/host/browser-host';
 import { MAX_FRAME_BYTES, TOKEN_PROTOCOL_PREFIX, WS_PATH } from '../../src/host/ws-protocol';
 import { testKeychainService } from '../support/keychain';
@@ -25,18 +25,10 @@ describe('browser host: no request, upgrade or frame can crash it', () => {
 
   beforeAll(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'tloc-host-fuzz-'));
-    const rendererDir = join(dataDir, 'renderer');
-    await mkdir(rendererDir);
-    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><script type="module" src="./app.js"></script></head></html>');
-    services = buildAppServices({
+    const rendererDir = await fakeRendererDir(dataDir);
+    services = testAppServices({
       dataDir,
-      keytar: osKeychain,
       keychainService: keychain.service,
-      clipboard: null,
-      allowLoopback: false,
-      startSandbox: () => Promise.reject(new Error('not in this test')),
-      openExternal: async () => false,
-      version: 'test',
     });
     host = await startBrowserHost({ services, rendererDir });
     token = new URL(host.consoleUrl).hash.replace('#token=', '');

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { buildAppServices, type AppServices } from '../../src/main/app-services';
-import { osKeychain } from '../../src/main/services/secrets/os-keychain';
+import type { AppServices } from '../../src/main/app-services';
+import { fakeRendererDir, testAppServices } from '../support/app-services';
 import { startBrowserHost, type BrowserHost } from '../../src/host/browser-host';
 import { TOKEN_PROTOCOL_PREFIX, WS_PATH } from '../../src/host/ws-protocol';
 import { testKeychainService } from '../support/keychain';
@@ -22,19 +22,11 @@ describe('browser host', () => {
 
   beforeAll(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'tloc-host-'));
-    const rendererDir = join(dataDir, 'renderer');
-    await mkdir(rendererDir);
-    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><script type="module" src="./app.js"></script></head></html>');
+    const rendererDir = await fakeRendererDir(dataDir);
     await writeFile(join(dataDir, 'secret.txt'), 'outside the renderer folder');
-    services = buildAppServices({
+    services = testAppServices({
       dataDir,
-      keytar: osKeychain,
       keychainService: keychain.service,
-      clipboard: null,
-      allowLoopback: false,
-      startSandbox: () => Promise.reject(new Error('not in this test')),
-      openExternal: async () => false,
-      version: 'test',
     });
     host = await startBrowserHost({ services, rendererDir });
     token = new URL(host.consoleUrl).hash.replace('#token=', '');

@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../src/host/browser-host';
 import { TOKEN_PROTOCOL_PREFIX, WS_PATH } from '../../src/host/ws-protocol';
-import { buildAppServices, type AppServices } from '../../src/main/app-services';
-import { canaryToken, leakedPieces } from '../../src/main/services/log/test-support/canary';
-import { startLoopback, type LoopbackServer } from '../../src/main/services/net/test-support/loopback';
-import { osKeychain } from '../../src/main/services/secrets/os-keychain';
+import type { AppServices } from '../../src/main/app-services';
+import { fakeRendererDir, testAppServices } from '../support/app-services';
+import { canaryToken, leakedPieces } from '../support/canary';
+import { startLoopback, type LoopbackServer } from '../support/loopback';
 import { testKeychainService } from '../support/keychain';
 
 /**
@@ -75,18 +75,11 @@ describe('canary: a token echoed by hostile servers never leaves the console', (
   beforeAll(async () => {
     server = await hostileServer();
     dataDir = await mkdtemp(join(tmpdir(), 'tloc-canary-'));
-    const rendererDir = join(dataDir, 'renderer');
-    await mkdir(rendererDir);
-    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><script type="module" src="./app.js"></script></head></html>');
-    services = buildAppServices({
+    const rendererDir = await fakeRendererDir(dataDir);
+    services = testAppServices({
       dataDir,
-      keytar: osKeychain,
       keychainService: keychain.service,
-      clipboard: null,
       allowLoopback: true, // the hostile servers are on loopback: the explicit testing flag
-      startSandbox: () => Promise.reject(new Error('not in this test')),
-      openExternal: async () => false,
-      version: 'test',
       http: { backoffBaseMs: 1, maxRetries: 1 },
     });
     host = await startBrowserHost({ services, rendererDir });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RequestOf, ResultOf } from '../../src/shared/ipc-contract';
 import type { NewProfileInput } from '../../src/shared/profile';
-import { buildAppServices } from '../../src/main/app-services';
+import { testAppServices } from '../support/app-services';
 import { createDispatch } from '../../src/main/ipc/handle';
 import { osKeychain } from '../../src/main/services/secrets/os-keychain';
 import { testKeychainService } from '../support/keychain';
@@ -27,21 +27,15 @@ describe('damaged profile recovery', () => {
 
   let dataDir: string;
   let call: <C extends keyof typeof services.handlers>(channel: C, payload: RequestOf<C>) => Promise<ResultOf<C>>;
-  let services: ReturnType<typeof buildAppServices>;
+  let services: ReturnType<typeof testAppServices>;
   let damagedFile: string;
 
   beforeEach(async () => {
     await keychain.cleanup();
     dataDir = await newDataDir();
-    services = buildAppServices({
+    services = testAppServices({
       dataDir,
-      keytar: osKeychain,
       keychainService: keychain.service,
-      clipboard: null,
-      allowLoopback: false,
-      startSandbox: () => Promise.reject(new Error('no sandbox here')),
-      openExternal: async () => false,
-      version: 'test',
     });
     const dispatch = createDispatch(services.handlers, services.logger);
     call = (async (channel: string, payload: unknown) => {

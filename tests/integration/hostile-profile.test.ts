@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppServices, type AppServices } from '../../src/main/app-services';
+import type { AppServices } from '../../src/main/app-services';
+import { testAppServices } from '../support/app-services';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/handle';
-import { osKeychain } from '../../src/main/services/secrets/os-keychain';
 import { MAX_PROFILE_DEPTH } from '../../src/shared/profile';
 import { testKeychainService } from '../support/keychain';
 
@@ -17,15 +17,9 @@ describe('hostile profile content', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tloc-hostile-'));
-    services = buildAppServices({
+    services = testAppServices({
       dataDir,
-      keytar: osKeychain,
       keychainService: keychain.service,
-      clipboard: null,
-      allowLoopback: false,
-      startSandbox: () => Promise.reject(new Error('not in this test')),
-      openExternal: async () => false,
-      version: 'test',
     });
     const dispatch: Dispatch = createDispatch(services.handlers, services.logger);
     call = (channel, payload) => dispatch(channel, payload, { trusted: true, description: 'test' });

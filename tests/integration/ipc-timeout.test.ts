@@ -2,10 +2,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppServices, type AppServices } from '../../src/main/app-services';
+import type { AppServices } from '../../src/main/app-services';
+import { testAppServices } from '../support/app-services';
 import { createDispatch } from '../../src/main/ipc/handle';
-import { json, startLoopback, type LoopbackServer } from '../../src/main/services/net/test-support/loopback';
-import { osKeychain } from '../../src/main/services/secrets/os-keychain';
+import { json, startLoopback, type LoopbackServer } from '../support/loopback';
 import { testKeychainService } from '../support/keychain';
 
 /**
@@ -22,15 +22,10 @@ describe('an IPC timeout cancels the work behind it', () => {
     okta = await startLoopback((_req, res) => json(res, 503, { errorCode: 'E0000009', errorSummary: 'Internal Server Error' }));
     // Never answers: only a cancel ends these.
     scim = await startLoopback(() => undefined);
-    services = buildAppServices({
+    services = testAppServices({
       dataDir: await mkdtemp(join(tmpdir(), 'tloc-timeout-')),
-      keytar: osKeychain,
       keychainService: keychain.service,
-      clipboard: null,
       allowLoopback: true,
-      startSandbox: () => Promise.reject(new Error('not in this test')),
-      openExternal: async () => false,
-      version: 'test',
       http: { backoffBaseMs: 150, maxRetries: 6 },
     });
   });

@@ -6,7 +6,7 @@ import { startOktaSimulator, type OktaSimulator } from '../../sandbox/okta/okta-
 import { HostPolicy } from '../../src/main/services/net/host-policy';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../src/main/services/net/http-client';
 import type { HttpError } from '../../src/main/services/net/http-errors';
-import { failure, memoryLogger } from '../../src/main/services/net/test-support/loopback';
+import { failure, memoryLogger } from '../support/loopback';
 import { OktaClient, type OktaToken } from '../../src/main/services/okta/okta-client';
 import { buildCreateAppBody } from '../../src/main/services/setup/app-settings';
 

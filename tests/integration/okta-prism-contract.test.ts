@@ -7,11 +7,11 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOktaSimulator } from '../../sandbox/okta/okta-simulator';
-import { OKTA_SPEC_PATH } from '../../sandbox/okta/openapi-validator';
+import { OKTA_SPEC_PATH } from '../support/openapi-validator';
 import { AppError } from '../../src/shared/errors';
 import { HostPolicy } from '../../src/main/services/net/host-policy';
 import { createHttpClient, type HttpClient } from '../../src/main/services/net/http-client';
-import { memoryLogger } from '../../src/main/services/net/test-support/loopback';
+import { memoryLogger } from '../support/loopback';
 import { OktaClient } from '../../src/main/services/okta/okta-client';
 import { buildCreateAppBody, withArticleValues, type AppChoices } from '../../src/main/services/setup/app-settings';
 import { ruleExpression } from '../../src/main/services/setup/steps/assignment-group';

@@ -7,7 +7,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { startOktaSimulator } from '../../sandbox/okta/okta-simulator';
 import { HostPolicy } from '../../src/main/services/net/host-policy';
 import { createHttpClient } from '../../src/main/services/net/http-client';
-import { memoryLogger } from '../../src/main/services/net/test-support/loopback';
+import { memoryLogger } from '../support/loopback';
 import { OktaClient } from '../../src/main/services/okta/okta-client';
 import { buildCreateAppBody } from '../../src/main/services/setup/app-settings';
 import { testKeychainService } from '../support/keychain';

@@ -6,7 +6,7 @@ import { startThreatLockerSimulator, type ThreatLockerSimulator } from '../../sa
 import { HostPolicy } from '../../src/main/services/net/host-policy';
 import { createHttpClient, type HttpClient } from '../../src/main/services/net/http-client';
 import { HttpError } from '../../src/main/services/net/http-errors';
-import { failure, memoryLogger } from '../../src/main/services/net/test-support/loopback';
+import { failure, memoryLogger } from '../support/loopback';
 import { PortalClient } from '../../src/main/services/threatlocker/portal-client';
 
 let sim: ThreatLockerSimulator;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startThreatLockerSimulator, type ThreatLockerSimulator } from '../../sandbox/threatlocker/threatlocker-simulator';
 import { HostPolicy } from '../../src/main/services/net/host-policy';
 import { createHttpClient, type HttpClient } from '../../src/main/services/net/http-client';
-import { failure, memoryLogger } from '../../src/main/services/net/test-support/loopback';
+import { failure, memoryLogger } from '../support/loopback';
 import { PortalClient } from '../../src/main/services/threatlocker/portal-client';
 
 let sim: ThreatLockerSimulator;

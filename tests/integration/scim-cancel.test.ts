@@ -2,9 +2,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppServices, type AppServices } from '../../src/main/app-services';
+import type { AppServices } from '../../src/main/app-services';
+import { testAppServices } from '../support/app-services';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/handle';
-import { osKeychain } from '../../src/main/services/secrets/os-keychain';
 import { startBrokenScimServer, type BrokenScimServer } from '../support/broken-scim-servers';
 import { testKeychainService } from '../support/keychain';
 
@@ -18,15 +18,10 @@ describe('cancelling a running SCIM check', () => {
 
   beforeAll(async () => {
     stalled = await startBrokenScimServer({ fault: 'stall' });
-    services = buildAppServices({
+    services = testAppServices({
       dataDir: await mkdtemp(join(tmpdir(), 'tloc-cancel-')),
-      keytar: osKeychain,
       keychainService: keychain.service,
-      clipboard: null,
       allowLoopback: true, // the stalled server is plain http on 127.0.0.1
-      startSandbox: () => Promise.reject(new Error('not in this test')),
-      openExternal: async () => false,
-      version: 'test',
     });
     dispatch = createDispatch(services.handlers, services.logger);
   });

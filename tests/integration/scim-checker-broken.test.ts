@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ScimCheckResult, ScimCheckRun } from '../../src/shared/scim-check';
 import { AppError } from '../../src/shared/errors';
 import { runScimChecks } from '../../src/main/services/scim/scim-checker';
-import { formatScimRunText } from '../../src/main/services/scim/scim-check-format';
+import { formatScimRunText } from '../../src/shared/scim-check-text';
 import {
   HUGE_BODY_BYTES,
   startBrokenScimServer,

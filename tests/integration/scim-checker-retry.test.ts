@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ScimCheckRun } from '../../src/shared/scim-check';
 import { runScimChecks } from '../../src/main/services/scim/scim-checker';
-import { formatScimRunText } from '../../src/main/services/scim/scim-check-format';
+import { formatScimRunText } from '../../src/shared/scim-check-text';
 import { hints } from '../../src/main/services/scim/scim-hints';
 import { startThreatLockerSimulator, type ThreatLockerSimulator } from '../../sandbox/threatlocker/threatlocker-simulator';
 import { seedScimUsers } from '../support/scim-seed';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ScimCheckResult, ScimCheckRun } from '../../src/shared/scim-check';
 import { scimCheckRunSchema } from '../../src/shared/scim-check';
 import { runScimChecks } from '../../src/main/services/scim/scim-checker';
-import { formatScimRunText } from '../../src/main/services/scim/scim-check-format';
+import { formatScimRunText } from '../../src/shared/scim-check-text';
 import { startThreatLockerSimulator, type ThreatLockerSimulator } from '../../sandbox/threatlocker/threatlocker-simulator';
 import { seedScimUsers } from '../support/scim-seed';
 

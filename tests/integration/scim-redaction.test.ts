@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLoopback, type LoopbackServer } from '../../src/main/services/net/test-support/loopback';
-import { canaryToken, leakedPieces } from '../../src/main/services/log/test-support/canary';
-import { formatScimRunText } from '../../src/main/services/scim/scim-check-format';
+import { startLoopback, type LoopbackServer } from '../support/loopback';
+import { canaryToken, leakedPieces } from '../support/canary';
+import { formatScimRunText } from '../../src/shared/scim-check-text';
 import { runScimChecks } from '../../src/main/services/scim/scim-checker';
 
 /**

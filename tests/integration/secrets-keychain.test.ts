@@ -7,7 +7,7 @@ import { ProfileStore } from '../../src/main/services/profiles/profile-store';
 import { ProfilesService } from '../../src/main/services/profiles/profiles-service';
 import { osKeychain } from '../../src/main/services/secrets/os-keychain';
 import { SecretStore } from '../../src/main/services/secrets/secret-store';
-import { SecretsService } from '../../src/main/services/secrets/secrets-service';
+import { SecretsService } from '../../src/main/services/profiles/secrets-service';
 import { testKeychainService } from '../support/keychain';
 
 /** Real OS keychain (gnome-keyring under CI's D-Bus session), real files. */

@@ -5,7 +5,7 @@ import { buildCreateAppBody } from '../../src/main/services/setup/app-settings';
 import { normalizeInstance } from '../../src/main/services/threatlocker/threatlocker-urls';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { createAppRecord, validateAppBody } from '../../sandbox/okta/okta-apps';
-import { loadOktaSpec, validateRequestBody } from '../../sandbox/okta/openapi-validator';
+import { loadOktaSpec, validateRequestBody } from '../support/openapi-validator';
 import { testKeychainService } from '../support/keychain';
 import { startSandboxProfile, type Harness } from './setup-harness';
 

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stepOfView, type SetupStepId, type SetupView } from '../../src/shared/setup';
 import { buildSetupReport } from '../../src/main/services/reports/setup-report';
 import { ProfilesService } from '../../src/main/services/profiles/profiles-service';
-import { SecretsService } from '../../src/main/services/secrets/secrets-service';
+import { SecretsService } from '../../src/main/services/profiles/secrets-service';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
 import { buildHarness, newDataDir, type Harness } from './setup-harness';

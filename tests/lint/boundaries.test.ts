@@ -62,7 +62,7 @@ describe('lint boundaries', () => {
   });
 
   it('has a fixture for every boundary zone', async () => {
-    const { zones } = await import('../../.eslint/boundaries.js');
+    const { zones } = await import('../../.eslint/boundaries');
     const covered = new Set(forbidden.map((f) => f.rule));
     expect(zones.map((z) => z.name).filter((n) => !covered.has(n))).toEqual([]);
   });

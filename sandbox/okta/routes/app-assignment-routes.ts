@@ -1,8 +1,8 @@
-import { notFound, validationFailed } from '../okta-errors.js';
-import { ok, type RouteSpec } from '../okta-http.js';
-import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination.js';
-import { renderAppGroup, renderAppUser } from '../okta-render.js';
-import { isObject, pageResult, type RouteDeps } from './route-deps.js';
+import { notFound, validationFailed } from '../okta-errors';
+import { ok, type RouteSpec } from '../okta-http';
+import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination';
+import { renderAppGroup, renderAppUser } from '../okta-render';
+import { isObject, pageResult, type RouteDeps } from './route-deps';
 
 /** App users (listApplicationUsers, assign, get, unassign) and app groups (assign/list/get/unassign). */
 export function appAssignmentRoutes({ store, directory }: RouteDeps): RouteSpec[] {

@@ -1,14 +1,14 @@
-import { createAppRecord, validateAppBody, withDefaults } from '../okta-apps.js';
-import { OktaApiError, invalidSearch, notFound, validationFailed } from '../okta-errors.js';
-import { type FilterOp, matchFilter, parseFilter } from '../okta-filter.js';
-import { ok, type RouteSpec } from '../okta-http.js';
-import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination.js';
-import { renderApp, renderAppUser, renderKey } from '../okta-render.js';
-import type { AppRecord } from '../okta-store.js';
-import { nowIso } from '../okta-store.js';
-import { appTarget, writeLog } from '../okta-system-log.js';
-import { createSigningKey, samlMetadataXml, type SigningKey } from '../saml-metadata.js';
-import { boolParam, pageResult, type RouteDeps } from './route-deps.js';
+import { createAppRecord, validateAppBody, withDefaults } from '../okta-apps';
+import { OktaApiError, invalidSearch, notFound, validationFailed } from '../okta-errors';
+import { type FilterOp, matchFilter, parseFilter } from '../okta-filter';
+import { ok, type RouteSpec } from '../okta-http';
+import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination';
+import { renderApp, renderAppUser, renderKey } from '../okta-render';
+import type { AppRecord } from '../okta-store';
+import { nowIso } from '../okta-store';
+import { appTarget, writeLog } from '../okta-system-log';
+import { createSigningKey, samlMetadataXml, type SigningKey } from '../saml-metadata';
+import { boolParam, pageResult, type RouteDeps } from './route-deps';
 
 /** Applications: create/list/get/replace/lifecycle/delete, SAML metadata and signing keys. */
 export function appsRoutes({ store, directory }: RouteDeps): RouteSpec[] {

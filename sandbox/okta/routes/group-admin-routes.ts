@@ -1,9 +1,9 @@
-import { notFound, OktaApiError, validationFailed } from '../okta-errors.js';
-import { ok, type RouteSpec } from '../okta-http.js';
-import { renderGroup, renderRule } from '../okta-render.js';
-import { nowIso, type GroupRuleRecord } from '../okta-store.js';
-import { groupTarget, writeLog } from '../okta-system-log.js';
-import { isObject, type RouteDeps } from './route-deps.js';
+import { notFound, OktaApiError, validationFailed } from '../okta-errors';
+import { ok, type RouteSpec } from '../okta-http';
+import { renderGroup, renderRule } from '../okta-render';
+import { nowIso, type GroupRuleRecord } from '../okta-store';
+import { groupTarget, writeLog } from '../okta-system-log';
+import { isObject, type RouteDeps } from './route-deps';
 
 /**
  * Creating groups and group rules (addGroup, createGroupRule, replaceGroupRule, rule lifecycle):

@@ -1,10 +1,10 @@
-import { invalidSearch } from '../okta-errors.js';
-import { type FilterNode, type FilterOp, matchFilter, parseFilter } from '../okta-filter.js';
-import { ok, type RouteSpec } from '../okta-http.js';
-import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination.js';
-import { renderGroup, renderRule, renderUser } from '../okta-render.js';
-import type { GroupRecord } from '../okta-store.js';
-import { pageResult, type RouteDeps } from './route-deps.js';
+import { invalidSearch } from '../okta-errors';
+import { type FilterNode, type FilterOp, matchFilter, parseFilter } from '../okta-filter';
+import { ok, type RouteSpec } from '../okta-http';
+import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination';
+import { renderGroup, renderRule, renderUser } from '../okta-render';
+import type { GroupRecord } from '../okta-store';
+import { pageResult, type RouteDeps } from './route-deps';
 
 const GROUP_DATE_ATTRS = new Set(['created', 'lastUpdated', 'lastMembershipUpdated']);
 

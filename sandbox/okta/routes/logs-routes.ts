@@ -1,9 +1,9 @@
-import { validationFailed } from '../okta-errors.js';
-import { matchFilter, parseFilter, readPath } from '../okta-filter.js';
-import type { RouteSpec } from '../okta-http.js';
-import { decodeCursor, pageAscending, pageDescending, parseLimit } from '../okta-pagination.js';
-import type { LogEventRecord } from '../okta-store.js';
-import { pageResult, type RouteDeps } from './route-deps.js';
+import { validationFailed } from '../okta-errors';
+import { matchFilter, parseFilter, readPath } from '../okta-filter';
+import type { RouteSpec } from '../okta-http';
+import { decodeCursor, pageAscending, pageDescending, parseLimit } from '../okta-pagination';
+import type { LogEventRecord } from '../okta-store';
+import { pageResult, type RouteDeps } from './route-deps';
 
 const DAY = 86_400_000;
 

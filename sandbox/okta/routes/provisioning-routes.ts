@@ -1,9 +1,9 @@
-import { notFound, provisioningNotEnabled, validationFailed } from '../okta-errors.js';
-import { created, ok, type RouteSpec } from '../okta-http.js';
-import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination.js';
-import { renderDefaultConnection, renderPushMapping, renderUserProvisioningFeature } from '../okta-render.js';
-import type { AppRecord } from '../okta-store.js';
-import { boolParam, isObject, pageResult, type RouteDeps } from './route-deps.js';
+import { notFound, provisioningNotEnabled, validationFailed } from '../okta-errors';
+import { created, ok, type RouteSpec } from '../okta-http';
+import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination';
+import { renderDefaultConnection, renderPushMapping, renderUserProvisioningFeature } from '../okta-render';
+import type { AppRecord } from '../okta-store';
+import { boolParam, isObject, pageResult, type RouteDeps } from './route-deps';
 
 /**
  * Application features, the default provisioning connection and group push mappings.
@@ -21,7 +21,7 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
   /** The app and one of its push mappings, as the single-mapping routes all need them. */
   const pushMapping = (appId: string, mappingId: string) => {
     const app = directory.app(appId);
-    directory.assertGroupPushAvailable(app);
+    directory.pushMappings.assertAvailable(app);
     const m = app.pushMappings.get(mappingId);
     if (!m) throw notFound(mappingId, 'GroupPushMapping');
     return { app, m };
@@ -74,7 +74,7 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
       method: 'GET', path: '/api/v1/apps/:appId/group-push/mappings', access: 'read',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
-        directory.assertGroupPushAvailable(app);
+        directory.pushMappings.assertAvailable(app);
         const limit = parseLimit(ctx.query.get('limit'), { def: 100, min: 1, max: 1000 });
         const sourceGroupId = ctx.query.get('sourceGroupId');
         const status = ctx.query.get('status');
@@ -95,7 +95,7 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
       method: 'POST', path: '/api/v1/apps/:appId/group-push/mappings', access: 'manage',
       handler: (ctx) => {
         const app = directory.app(ctx.params.appId!);
-        directory.assertGroupPushAvailable(app);
+        directory.pushMappings.assertAvailable(app);
         const body = ctx.body;
         if (!isObject(body) || typeof body.sourceGroupId !== 'string' || body.sourceGroupId === '') {
           throw validationFailed('sourceGroupId', 'sourceGroupId: The field cannot be left blank');
@@ -109,7 +109,7 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
         if (status !== 'ACTIVE' && status !== 'INACTIVE') throw validationFailed('status', 'status: Must be ACTIVE or INACTIVE');
         const source = store.groupsById.get(body.sourceGroupId);
         if (!source || source.type === 'APP_GROUP') throw validationFailed('sourceGroupId', `sourceGroupId: No Okta group ${body.sourceGroupId} exists.`);
-        const mapping = directory.createPushMapping(
+        const mapping = directory.pushMappings.create(
           app,
           source,
           hasId ? { id: body.targetGroupId as string } : { name: (body.targetGroupName as string).trim() },
@@ -131,7 +131,7 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
         const { app, m } = pushMapping(ctx.params.appId!, ctx.params.mappingId!);
         const status = isObject(ctx.body) ? ctx.body.status : undefined;
         if (status !== 'ACTIVE' && status !== 'INACTIVE') throw validationFailed('status', 'status: Must be ACTIVE or INACTIVE');
-        directory.setPushMappingStatus(app, m, status);
+        directory.pushMappings.setStatus(app, m, status);
         return ok(renderPushMapping(store, app, m));
       },
     },
@@ -141,7 +141,7 @@ export function provisioningRoutes({ store, directory }: RouteDeps): RouteSpec[]
         const { app, m } = pushMapping(ctx.params.appId!, ctx.params.mappingId!);
         const deleteTargetGroup = boolParam(ctx.query, 'deleteTargetGroup');
         if (deleteTargetGroup === undefined) throw validationFailed('deleteTargetGroup', 'deleteTargetGroup: The parameter is required');
-        directory.deletePushMapping(app, m, deleteTargetGroup);
+        directory.pushMappings.remove(app, m, deleteTargetGroup);
         return { status: 204 };
       },
     },

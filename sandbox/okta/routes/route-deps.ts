@@ -1,8 +1,8 @@
-import type { OktaDirectory } from '../okta-directory.js';
-import type { RequestContext, RouteResult } from '../okta-http.js';
-import { linkHeaders, type Page } from '../okta-pagination.js';
-import type { OktaStore } from '../okta-store.js';
-import { validationFailed } from '../okta-errors.js';
+import type { OktaDirectory } from '../okta-directory';
+import type { RequestContext, RouteResult } from '../okta-http';
+import { linkHeaders, type Page } from '../okta-pagination';
+import type { OktaStore } from '../okta-store';
+import { validationFailed } from '../okta-errors';
 
 /** What every route module needs. */
 export interface RouteDeps {

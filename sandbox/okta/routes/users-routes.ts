@@ -1,10 +1,10 @@
-import { invalidSearch, validationFailed } from '../okta-errors.js';
-import { type FilterNode, type FilterOp, matchFilter, parseFilter, readPath } from '../okta-filter.js';
-import { ok, type RouteSpec } from '../okta-http.js';
-import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination.js';
-import { renderUser } from '../okta-render.js';
-import type { UserRecord } from '../okta-store.js';
-import { isObject, pageResult, type RouteDeps } from './route-deps.js';
+import { invalidSearch, validationFailed } from '../okta-errors';
+import { type FilterNode, type FilterOp, matchFilter, parseFilter, readPath } from '../okta-filter';
+import { ok, type RouteSpec } from '../okta-http';
+import { decodeCursor, pageAscending, parseLimit } from '../okta-pagination';
+import { renderUser } from '../okta-render';
+import type { UserRecord } from '../okta-store';
+import { isObject, pageResult, type RouteDeps } from './route-deps';
 
 const DATE_ATTRS = new Set(['created', 'activated', 'statusChanged', 'lastUpdated', 'lastLogin', 'passwordChanged']);
 const CO_ATTRS = new Set(['profile.firstName', 'profile.lastName', 'profile.email', 'profile.login']);

@@ -8,7 +8,7 @@ import {
   type InvokeChannels,
   type ResultOf,
 } from '../../shared/ipc-contract';
-import { runWithCallSignal } from '../services/call-scope';
+import { runWithCallSignal } from '../services/net/call-scope';
 import type { Logger } from '../services/log/logger';
 
 export type Handler<C extends InvokeChannel> = (

@@ -1,4 +1,4 @@
-import type { SecretsService } from '../services/secrets/secrets-service';
+import type { SecretsService } from '../services/profiles/secrets-service';
 import type { Handlers } from './handle';
 
 export function secretsHandlers(

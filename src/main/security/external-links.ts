@@ -1,16 +1,10 @@
+import { OKTA_HOST_SUFFIXES, THREATLOCKER_HOST_SUFFIX } from '../services/net/host-policy';
+
 /**
  * Links the console may open in the system browser: Okta admin consoles and docs, ThreatLocker's
  * portal and help centre. Anything else is refused, so a crafted value can't launch arbitrary URLs.
  */
-const allowedHostSuffixes = [
-  '.okta.com',
-  '.oktapreview.com',
-  '.okta-emea.com',
-  '.okta-gov.com',
-  '.okta.mil',
-  '.threatlocker.com',
-  'threatlocker.kb.help',
-];
+const allowedHostSuffixes = [...OKTA_HOST_SUFFIXES, THREATLOCKER_HOST_SUFFIX, 'threatlocker.kb.help'];
 
 export function isAllowedExternalUrl(raw: string): boolean {
   let url: URL;

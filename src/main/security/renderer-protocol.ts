@@ -1,4 +1,4 @@
-import { readStatic } from '../../host/static-files';
+import { readStatic } from './static-files';
 import { CONTENT_SECURITY_POLICY } from './window-options';
 
 /**

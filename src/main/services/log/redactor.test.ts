@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Redactor } from './redactor';
-import { canaryToken, leakedPieces } from './test-support/canary';
+import { canaryToken, leakedPieces } from '../../../../tests/support/canary';
 
 describe('Redactor: redact, then cut', () => {
   const token = canaryToken('redactor');

@@ -10,8 +10,6 @@ export type UrlPurpose = 'okta' | 'threatlocker' | 'scim';
 export const OKTA_HOST_SUFFIXES = ['.okta.com', '.oktapreview.com', '.okta-emea.com', '.okta-gov.com', '.okta.mil'] as const;
 export const THREATLOCKER_HOST_SUFFIX = '.threatlocker.com';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', '::1', 'localhost']);
-
 /** The data checkUrl decides on. HostPolicy implements it; tests may pass a plain object. */
 export interface HostPolicyConfig {
   /** Exact origins (scheme + host + port) the user registered: SCIM URL, sandbox servers. */
@@ -22,8 +20,15 @@ export interface HostPolicyConfig {
   readonly allowLoopback: boolean;
 }
 
+/**
+ * The one loopback rule: hosts that never leave the machine (127.0.0.0/8, ::1, localhost). Plain
+ * http is tolerated only for these because the sandbox simulators run on loopback; anywhere else
+ * a bearer token over http is readable on the wire.
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host === '::1') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 export function isOktaHost(hostname: string): boolean {

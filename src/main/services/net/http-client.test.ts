@@ -3,11 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { AppError } from '../../../shared/errors';
 import { Redactor } from '../log/redactor';
-import { canaryToken, leakedPieces } from '../log/test-support/canary';
+import { canaryToken, leakedPieces } from '../../../../tests/support/canary';
 import { HostPolicy } from './host-policy';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http-client';
 import { HttpError } from './http-errors';
-import { failure, fakeTime, json, memoryLogger, startLoopback, type LoopbackHandler, type LoopbackServer } from './test-support/loopback';
+import { failure, fakeTime, json, memoryLogger, startLoopback, type LoopbackHandler, type LoopbackServer } from '../../../../tests/support/loopback';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -6,14 +6,15 @@ import { proxyOf } from './outbound';
  * (refused, connect timeout, DNS), which is the only case where repeating a POST is safe.
  */
 export interface NetworkFailure {
-  kind: 'refused' | 'connect-timeout' | 'dns' | 'dns-transient' | 'reset' | 'timeout' | 'tls' | 'other';
+  kind: 'refused' | 'unreachable' | 'connect-timeout' | 'dns' | 'dns-transient' | 'reset' | 'timeout' | 'tls' | 'too-large' | 'other';
   notSent: boolean;
   transient: boolean;
 }
 
-const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET|VERIFY)_|HOSTNAME_MISMATCH)/;
+const TLS_CODES = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)_|HOSTNAME_MISMATCH/i;
 
-function codeOf(err: unknown): string | undefined {
+/** The error code node or undici gave, looking through wrapping causes. */
+export function codeOf(err: unknown): string | undefined {
   let e: unknown = err;
   // undici sometimes wraps the socket error in `cause`; look a few levels down.
   for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
@@ -24,32 +25,28 @@ function codeOf(err: unknown): string | undefined {
   return undefined;
 }
 
+/** Node and undici error codes by what they mean; `notSent`: the request never reached the server. */
+const failuresByCode: ReadonlyArray<[NetworkFailure, readonly string[]]> = [
+  [{ kind: 'refused', notSent: true, transient: true }, ['ECONNREFUSED']],
+  [{ kind: 'unreachable', notSent: true, transient: false }, ['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']],
+  [{ kind: 'too-large', notSent: false, transient: false }, ['UND_ERR_RES_EXCEEDED_MAX_SIZE']],
+  [{ kind: 'connect-timeout', notSent: true, transient: true }, ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']],
+  [{ kind: 'dns-transient', notSent: true, transient: true }, ['EAI_AGAIN']],
+  [{ kind: 'dns', notSent: true, transient: false }, ['ENOTFOUND']],
+  [
+    { kind: 'reset', notSent: false, transient: true },
+    ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH'],
+  ],
+  [{ kind: 'timeout', notSent: false, transient: true }, ['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']],
+];
+
+/** The one classifier of errors below HTTP (the HTTP client and the SCIM checker both use it). */
 export function classifyNetworkError(err: unknown): NetworkFailure {
   const code = codeOf(err);
-  switch (code) {
-    case 'ECONNREFUSED':
-      return { kind: 'refused', notSent: true, transient: true };
-    case 'UND_ERR_CONNECT_TIMEOUT':
-    case 'ETIMEDOUT':
-      return { kind: 'connect-timeout', notSent: true, transient: true };
-    case 'EAI_AGAIN':
-      return { kind: 'dns-transient', notSent: true, transient: true };
-    case 'ENOTFOUND':
-      return { kind: 'dns', notSent: true, transient: false };
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'UND_ERR_SOCKET':
-    case 'UND_ERR_CLOSED':
-    case 'ECONNABORTED':
-    case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
-      return { kind: 'reset', notSent: false, transient: true };
-    case 'UND_ERR_HEADERS_TIMEOUT':
-    case 'UND_ERR_BODY_TIMEOUT':
-      return { kind: 'timeout', notSent: false, transient: true };
-    default:
-      if (code && TLS_CODES.test(code)) return { kind: 'tls', notSent: true, transient: false };
-      return { kind: 'other', notSent: false, transient: false };
-  }
+  const known = code === undefined ? undefined : failuresByCode.find(([, codes]) => codes.includes(code));
+  if (known) return { ...known[0] };
+  if (code ? TLS_CODES.test(code) : /certificate|ssl|tls/i.test(messageOf(err))) return { kind: 'tls', notSent: true, transient: false };
+  return { kind: 'other', notSent: false, transient: false };
 }
 
 /** The admin-facing error for a failure that outlived its retries. */
@@ -119,7 +116,18 @@ function tlsAppError(host: string, proxy: string | undefined, code: string | und
 }
 
 function reasonOf(err: unknown): string {
+  return networkErrorDetail(err).slice(0, 160);
+}
+
+/** "CODE: message" of a network error: codes and messages only, never headers. */
+export function networkErrorDetail(err: unknown): string {
   const code = codeOf(err);
-  const message = err instanceof Error ? err.message : String(err);
-  return (code ? `${code}: ${message}` : message).slice(0, 160);
+  const message = messageOf(err);
+  return code ? `${code}: ${message}` : message;
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  const cause = (err as { cause?: unknown } | undefined)?.cause;
+  return cause instanceof Error ? cause.message : String(err ?? 'unknown network error');
 }

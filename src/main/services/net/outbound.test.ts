@@ -7,7 +7,7 @@ import { issueFromPrivateCa } from '../../../../tests/support/private-ca';
 import { HostPolicy } from './host-policy';
 import { createHttpClient } from './http-client';
 import { envProxyResolver, OutboundDispatcher, proxyFromPacResult, trustedCertificates } from './outbound';
-import { failure, memoryLogger } from './test-support/loopback';
+import { failure, memoryLogger } from '../../../../tests/support/loopback';
 
 // The client asks for a real-looking Okta host; only the proxy resolves it, to 127.0.0.1.
 const HOST = 'acme.okta.com';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import tls, { type SecureContext } from 'node:tls';
 import { Agent, Dispatcher, ProxyAgent } from 'undici';
+import { isLoopbackHost } from './host-policy';
 
 /** Where requests to a URL go: a proxy URI (http://host:port, https://host:port) or null for direct. */
 export type ProxyResolver = (url: URL) => Promise<string | null>;
@@ -28,8 +29,6 @@ export function proxyOf(err: unknown): string | undefined {
   return undefined;
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/i;
-
 /**
  * The one dispatcher every outbound request of main goes through (Okta, ThreatLocker portal,
  * SCIM): per origin it asks the resolver for the proxy (the OS/PAC setting through Electron, or
@@ -54,7 +53,7 @@ export class OutboundDispatcher extends Dispatcher {
     const cached = this.routes.get(origin);
     if (cached && cached.until > Date.now()) return cached.proxy;
     const url = new URL(origin);
-    const proxy = LOOPBACK.test(url.hostname) ? null : await this.opts.resolveProxy(url).catch(() => null);
+    const proxy = isLoopbackHost(url.hostname) ? null : await this.opts.resolveProxy(url).catch(() => null);
     const previous = this.routes.get(origin);
     this.routes.set(origin, { proxy, until: Date.now() + (this.opts.routeTtlMs ?? 300_000) });
     if (!previous || previous.proxy !== proxy) this.opts.onRoute?.(origin, proxy);

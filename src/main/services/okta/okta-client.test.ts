@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { HostPolicy } from '../net/host-policy';
 import { createHttpClient } from '../net/http-client';
-import { json, memoryLogger, startLoopback, type LoopbackHandler } from '../net/test-support/loopback';
+import { json, memoryLogger, startLoopback, type LoopbackHandler } from '../../../../tests/support/loopback';
 import { OktaClient, type OktaToken } from './okta-client';
 
 const closers: (() => Promise<void>)[] = [];

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/profile';
 import { portalApiBaseFor } from '../threatlocker/threatlocker-urls';
 import type { SecretStore } from '../secrets/secret-store';
-import { markSetupStale, staleReasonForDetails } from '../setup/stale-results';
+import { markSetupStale, staleReasonForDetails } from './stale-results';
 import { checkProfile, checkProfileText, type ProfileStore } from './profile-store';
 
 export interface UrlRules {

@@ -5,7 +5,8 @@ import type { Logger } from '../log/logger';
 import type { ProfilesService } from '../profiles/profiles-service';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretStore } from '../secrets/secret-store';
-import { markSetupStale, SANDBOX_RESTART_REASON } from '../setup/stale-results';
+import { markSetupStale, SANDBOX_RESTART_REASON } from '../profiles/stale-results';
+import type { SandboxAdmin } from '../setup/sandbox-admin';
 
 /** What the demo entry point hands over: the running simulators' addresses and sandbox credentials. */
 export interface RunningSandbox {
@@ -16,9 +17,15 @@ export interface RunningSandbox {
   portalToken: string;
   scimUrl: string;
   scimToken: string;
-  /** The simulators themselves, for the sandbox controls (admin-UI-only steps). */
-  handle: unknown;
+  /** The simulators themselves, for the sandbox controls (admin-UI-only steps) and faults. */
+  handle: SandboxHandle;
   stop(): Promise<void>;
+}
+
+/** What main uses of the running simulators: the wizard's controls and each side's live faults. */
+export interface SandboxHandle extends SandboxAdmin {
+  okta: SandboxAdmin['okta'] & { faults: FaultSettingsView };
+  threatlocker: SandboxAdmin['threatlocker'] & { faults: FaultSettingsView };
 }
 
 export const SANDBOX_PROFILE_NAME = 'Sandbox: Acme MSP';
@@ -135,10 +142,10 @@ export class SandboxService {
     return this.faults();
   }
 
-  /** The running simulators' mutable fault objects (typed structurally: main does not import sandbox/). */
+  /** The running simulators' mutable fault objects. */
   private liveFaults(): SandboxFaults {
-    const handle = this.running?.handle as { okta?: { faults?: FaultSettingsView }; threatlocker?: { faults?: FaultSettingsView } } | undefined;
-    if (!this.running || !handle?.okta?.faults || !handle.threatlocker?.faults) {
+    const handle = this.running?.handle;
+    if (!handle) {
       throw new AppError('SANDBOX', 'The sandbox is not running.', { hint: 'Start the sandbox (Try the sandbox), then set its faults.', retryable: true });
     }
     return { okta: handle.okta.faults, threatlocker: handle.threatlocker.faults };

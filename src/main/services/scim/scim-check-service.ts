@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { AppError } from '../../../shared/errors';
 import type { Profile } from '../../../shared/profile';
 import type { ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
-import { withCallSignal } from '../call-scope';
+import { withCallSignal } from '../net/call-scope';
 import { checkDestination } from '../net/destination-rules';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretStore } from '../secrets/secret-store';

@@ -1,3 +1,4 @@
+import { classifyNetworkError, type NetworkFailure, networkErrorDetail } from '../net/network-errors';
 import { Agent, request, type Dispatcher } from 'undici';
 
 export const SCIM_MEDIA_TYPE = 'application/scim+json';
@@ -211,21 +212,20 @@ function headerValue(v: string | string[] | undefined): string {
   return v ?? '';
 }
 
-const tlsCode = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_SSL/i;
+const transportKinds: Record<NetworkFailure['kind'], ScimTransportFailure> = {
+  refused: 'connect',
+  unreachable: 'connect',
+  'connect-timeout': 'connect-timeout',
+  dns: 'dns',
+  'dns-transient': 'dns',
+  timeout: 'timeout',
+  tls: 'tls',
+  'too-large': 'too-large',
+  reset: 'network',
+  other: 'network',
+};
 
-/** Maps node/undici errors to a cause a person can act on. Only codes and messages, never headers. */
+/** Maps node/undici errors to a cause a person can act on (net/network-errors classifies). */
 export function classifyError(err: unknown): { kind: ScimTransportFailure; message: string } {
-  const e = err as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } } | undefined;
-  const code = String(e?.code ?? e?.cause?.code ?? '');
-  const message = String(e?.message ?? e?.cause?.message ?? 'unknown network error');
-  const detail = code ? `${code}: ${message}` : message;
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'connect-timeout', message: detail };
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { kind: 'timeout', message: detail };
-  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return { kind: 'too-large', message: detail };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { kind: 'dns', message: detail };
-  if (tlsCode.test(code) || /certificate|ssl|tls/i.test(message)) return { kind: 'tls', message: detail };
-  if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') {
-    return { kind: 'connect', message: detail };
-  }
-  return { kind: 'network', message: detail };
+  return { kind: transportKinds[classifyNetworkError(err).kind], message: networkErrorDetail(err) };
 }

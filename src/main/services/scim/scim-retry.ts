@@ -1,4 +1,4 @@
-import { defaultSleep } from '../net/http-client';
+import { defaultSleep, RETRY_STATUSES } from '../net/http-retry';
 import { retryDelayFromHeaders } from '../net/rate-limits';
 import type { ScimExchange, ScimHttpClient, ScimRequest } from './scim-http';
 
@@ -17,8 +17,6 @@ export const defaultScimRetryPolicy: ScimRetryPolicy = { maxRetries: 2, baseMs: 
 
 /** An exchange plus what the earlier attempts met, e.g. ['500', 'dropped connection']. */
 export type RetriedExchange = ScimExchange & { retried?: string[] };
-
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /** Why an attempt may be repeated, or undefined when its answer stands. */
 function transientCause(ex: ScimExchange): string | undefined {

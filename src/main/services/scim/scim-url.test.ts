@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { Redactor } from '../log/redactor';
-import { isLoopbackHost, normalizeScimBaseUrl } from './scim-url';
+import { isLoopbackHost } from '../net/host-policy';
+import { normalizeScimBaseUrl } from './scim-url';
 
 describe('SCIM base URL rules', () => {
   it('knows the loopback hosts', () => {

@@ -1,14 +1,5 @@
 import { AppError } from '../../../shared/errors';
-
-/**
- * Hosts that never leave the machine. Plain http is tolerated only for these because the sandbox
- * simulators run on loopback; anywhere else a bearer token over http is readable on the wire.
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host === '::1') return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
+import { isLoopbackHost } from '../net/host-policy';
 
 export interface NormalizedBaseUrl {
   /** The base URL without a trailing slash; paths such as `/Users` are appended to it. */

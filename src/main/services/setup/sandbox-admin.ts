@@ -1,6 +1,7 @@
 /**
  * The few sandbox controls the wizard plays (admin-UI-only steps). Typed structurally because
- * src/main may not import sandbox/: the running sandbox's handle is cast to this shape.
+ * src/main may not import sandbox/; demo-entry.ts checks the real sandbox against it with
+ * `satisfies`, so a mismatch is a compile error, not a runtime guess.
  */
 export interface SandboxScimConnection {
   baseUrl: string;
@@ -45,13 +46,4 @@ export interface SandboxSamlIntegration {
   issuer: string;
   certificatePem: string;
   signatureAlgorithm: 'SHA256' | 'SHA512';
-}
-
-/** True when the handle has the controls the wizard needs (a sandbox of another version may not). */
-export function asSandboxAdmin(handle: unknown): SandboxAdmin | null {
-  const h = handle as Partial<SandboxAdmin> | null | undefined;
-  if (!h || typeof h !== 'object') return null;
-  if (typeof h.okta?.controls?.enableScimProvisioning !== 'function') return null;
-  if (typeof h.threatlocker?.controls?.setGroupMappings !== 'function') return null;
-  return h as SandboxAdmin;
 }

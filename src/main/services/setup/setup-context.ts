@@ -10,7 +10,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { ScimCheckService } from '../scim/scim-check-service';
 import type { PortalClient } from '../threatlocker/portal-client';
 import { adminAppUrl } from './okta-links';
-import { asSandboxAdmin, type SandboxAdmin } from './sandbox-admin';
+import type { SandboxAdmin } from './sandbox-admin';
 
 export interface SetupDeps {
   clients: ProfileClients;
@@ -23,7 +23,7 @@ export interface SetupDeps {
   /** The --allow-loopback switch: plain-http loopback URLs are accepted for testers. */
   allowLoopback: boolean;
   /** The running sandbox's handle (SandboxService.current?.handle), or null. */
-  sandboxHandle: () => unknown;
+  sandboxHandle: () => SandboxAdmin | null;
   now?: () => Date;
 }
 
@@ -134,7 +134,7 @@ export class SetupContext {
   /** Sandbox controls, only for sandbox profiles while the sandbox runs. */
   sandbox(): SandboxAdmin | null {
     if (!this.profile.sandbox) return null;
-    return asSandboxAdmin(this.deps.sandboxHandle());
+    return this.deps.sandboxHandle();
   }
 
   checklist(stepId: SetupStepId = this.stepId): Record<string, boolean> {

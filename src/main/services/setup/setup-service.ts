@@ -9,8 +9,7 @@ import { validateProfileInputs } from './input-validation';
 import { failedOutcome } from './step-errors';
 import { assignmentGroupName } from './steps/assignment-group';
 import { stepById, steps } from './steps';
-import { asSandboxAdmin } from './sandbox-admin';
-import { markSetupStale, SANDBOX_STOPPED_REASON } from './stale-results';
+import { markSetupStale, SANDBOX_STOPPED_REASON } from '../profiles/stale-results';
 import { buildSummary } from './summary';
 
 const DONE = new Set(['verified', 'unverifiable']);
@@ -151,7 +150,7 @@ export class SetupService {
 
   /** Starting the sandbox points its profile at it (and marks older results stale if it is a new org). */
   private sandboxRunning(): boolean {
-    return asSandboxAdmin(this.deps.sandboxHandle()) !== null;
+    return this.deps.sandboxHandle() !== null;
   }
 
   private stepView(profile: Profile, id: SetupStepId, number: number): StepView {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { HostPolicy } from '../net/host-policy';
 import { createHttpClient } from '../net/http-client';
-import { failure, json, memoryLogger, startLoopback, type LoopbackHandler } from '../net/test-support/loopback';
+import { failure, json, memoryLogger, startLoopback, type LoopbackHandler } from '../../../../tests/support/loopback';
 import { PortalClient } from './portal-client';
 import { acsUrlFor, normalizeInstance, portalApiBaseFor } from './threatlocker-urls';
 

@@ -5,9 +5,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { expect } from 'vitest';
-import { AppError } from '../../../../shared/errors';
-import type { Logger } from '../../log/logger';
-import { Redactor } from '../../log/redactor';
+import { AppError } from '../../src/shared/errors';
+import type { Logger } from '../../src/main/services/log/logger';
+import { Redactor } from '../../src/main/services/log/redactor';
 
 export interface SeenRequest {
   method: string;

@@ -1,9 +1,9 @@
 import { AppError } from '../../../shared/errors';
 import { secretKinds, secretLabels, type SecretKind, type SecretStatus } from '../../../shared/profile';
-import type { ProfileStore } from '../profiles/profile-store';
-import { markSetupStale, staleReasonForSecret } from '../setup/stale-results';
-import type { ClipboardGuard } from './clipboard-guard';
-import { fingerprintOf, type SecretStore } from './secret-store';
+import type { ProfileStore } from './profile-store';
+import { markSetupStale, staleReasonForSecret } from './stale-results';
+import type { ClipboardGuard } from '../secrets/clipboard-guard';
+import { fingerprintOf, type SecretStore } from '../secrets/secret-store';
 
 /** What the renderer may do with secrets: set, replace, delete, copy, and see their status. */
 export class SecretsService {

@@ -1,10 +1,14 @@
-import type { ScimCheckResult, ScimCheckRun } from '../../../shared/scim-check';
+/**
+ * The one run-to-text formatter: what the CLI prints (result by result as they arrive) and what
+ * "Copy as text" in the console copies. A run holds no secret: requests are redacted by main.
+ */
+import { resultNumbers, type ScimCheckResult, type ScimCheckRun } from './scim-check';
 
 const label: Record<ScimCheckResult['outcome'], string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
 
 /** One result as text: a headline, then expected/actual/hint when they help (not for passes). */
-export function formatScimResult(r: ScimCheckResult): string {
-  const parts = [`${label[r.outcome]}  ${String(r.number).padStart(2)}  ${r.title}`];
+export function formatScimResult(r: ScimCheckResult, number = String(r.number)): string {
+  const parts = [`${label[r.outcome]}  ${number.padStart(2)}  ${r.title}`];
   const meta: string[] = [];
   if (r.request) meta.push(`${r.request.method} ${r.request.url}`);
   if (r.status !== undefined) meta.push(String(r.status));
@@ -34,13 +38,15 @@ export function formatLeftovers(run: ScimCheckRun): string {
   return ['Leftovers (remove these by hand in the ThreatLocker portal):', ...run.leftovers.map((l) => `  - ${l}`)].join('\n');
 }
 
-export function formatScimHeader(run: Pick<ScimCheckRun, 'baseUrl' | 'write' | 'startedAt'>): string {
-  return `SCIM connection check: ${run.baseUrl} (${run.write ? 'read + write' : 'read-only'}, ${run.startedAt})`;
+export function formatScimHeader(run: Pick<ScimCheckRun, 'baseUrl' | 'write' | 'startedAt'>, profileName?: string): string {
+  const who = profileName ? ` (profile ${profileName})` : '';
+  return `SCIM connection check${who}: ${run.baseUrl} (${run.write ? 'read + write' : 'read-only'}, ${run.startedAt})`;
 }
 
 /** The whole run as plain text: what "Copy as text" in the UI and the CLI print. Holds no token. */
-export function formatScimRunText(run: ScimCheckRun): string {
-  const lines = [formatScimHeader(run), '', ...run.results.map(formatScimResult), ''];
+export function formatScimRunText(run: ScimCheckRun, profileName?: string): string {
+  const numbers = resultNumbers(run.results);
+  const lines = [formatScimHeader(run, profileName), '', ...run.results.map((r, i) => formatScimResult(r, numbers[i])), ''];
   const leftovers = formatLeftovers(run);
   if (leftovers) lines.push(leftovers);
   lines.push(formatScimSummary(run));

@@ -1,4 +1,4 @@
-import type { OktaSimulator } from '../okta-simulator.js';
+import type { OktaSimulator } from '../../sandbox/okta/okta-simulator';
 
 /** Minimal Okta API caller for the simulator's tests (the product has its own client). */
 
