@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appErrorSchema } from './errors';
 
 /**
  * The Okta scopes the console asks for, one per thing it does (../reference/okta-api.md section
@@ -22,7 +23,7 @@ export const OIDC_SCOPES = ['openid', 'profile', 'offline_access'] as const;
 export const OAUTH_REDIRECT_PATH = '/authorization-code/callback';
 
 export const oauthSignInInputSchema = z.object({
-  profileId: z.string().min(1),
+  profileId: z.string().uuid(),
   /** The Client ID of the native OIDC app the admin registered (Okta shows it as 0oa…). */
   clientId: z
     .string()
@@ -60,3 +61,20 @@ export function scopesFor(method: string, path: string): string[] {
   if (path.startsWith('/api/v1/logs')) return ['okta.logs.read'];
   return [];
 }
+
+/** The sign-in as the profile screen shows it: the session, or the one under way, or how the last one failed. */
+export const oauthViewSchema = oauthStatusSchema.extend({
+  /** A sign-in is waiting for the browser. */
+  pending: z.boolean(),
+  /** The page to open while pending (the browser host cannot open it itself). */
+  authorizeUrl: z.string().optional(),
+  /** Whether main opened the system browser. */
+  opened: z.boolean().optional(),
+  /** Why the last sign-in did not complete. */
+  error: appErrorSchema.optional(),
+  /** The Client ID to prefill: the sandbox's own OIDC app, or the one last used. */
+  suggestedClientId: z.string().optional(),
+  /** What the OIDC app must allow as its sign-in redirect URI. */
+  redirectUri: z.string(),
+});
+export type OAuthView = z.infer<typeof oauthViewSchema>;

@@ -3,6 +3,7 @@ import { checkDestination } from './net/destination-rules';
 import type { HostPolicy } from './net/host-policy';
 import type { HttpClient } from './net/http-client';
 import { OktaClient } from './okta/okta-client';
+import type { OktaOAuthService } from './okta-oauth/okta-oauth-service';
 import type { ProfileStore } from './profiles/profile-store';
 import type { SecretStore } from './secrets/secret-store';
 import { PortalClient } from './threatlocker/portal-client';
@@ -13,6 +14,8 @@ interface Deps {
   secrets: SecretStore;
   http: HttpClient;
   policy: HostPolicy;
+  /** When the profile is signed in to Okta, its calls use the OAuth access token (Bearer). */
+  oauth?: OktaOAuthService;
 }
 
 /**
@@ -38,10 +41,11 @@ export class ProfileClients {
     return new OktaClient({
       orgUrl: profile.okta.orgUrl,
       http: this.deps.http,
-      getToken: async () => ({
-        kind: 'SSWS' as const,
-        value: await this.deps.secrets.require(profile.id, 'oktaApiToken'),
-      }),
+      // A sign-in wins over a pasted API token: it is the scoped, expiring credential.
+      getToken: async () =>
+        this.deps.oauth && (await this.deps.oauth.signedIn(profile.id))
+          ? { kind: 'Bearer' as const, value: await this.deps.oauth.accessToken(profile.id) }
+          : { kind: 'SSWS' as const, value: await this.deps.secrets.require(profile.id, 'oktaApiToken') },
     });
   }
 

@@ -22,8 +22,8 @@ export interface OktaOAuthDeps {
   timeoutMs?: number;
   /** Renew this long before expiry; default 2 minutes. */
   refreshMarginMs?: number;
-  /** Plain-http issuers on 127.0.0.1 (the sandbox and tests); a real org is always https. */
-  allowLoopbackHttp?: boolean;
+  /** Plain-http issuers on 127.0.0.1 this allows (the sandbox, tests); a real org is always https. */
+  allowLoopbackHttp?: boolean | ((origin: string) => boolean);
 }
 
 /**
@@ -40,38 +40,55 @@ export class OktaOAuthService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async signIn(profileId: string, orgUrl: string, clientId: string, opts: { signal?: AbortSignal } = {}): Promise<OAuthStatus> {
+  /** Signs in end to end: opens the browser, waits for the redirect, stores the tokens. */
+  async signIn(profileId: string, issuer: string, clientId: string, opts: { signal?: AbortSignal } = {}): Promise<OAuthStatus> {
+    const pending = await this.start(profileId, issuer, clientId, opts);
+    await this.deps.openBrowser(pending.authorizeUrl);
+    return pending.finished;
+  }
+
+  /**
+   * Prepares a sign-in and starts listening for the redirect; `finished` settles when the admin
+   * comes back (or the wait times out). The loopback port is closed either way.
+   */
+  async start(profileId: string, issuer: string, clientId: string, opts: { signal?: AbortSignal } = {}): Promise<{ authorizeUrl: string; finished: Promise<OAuthStatus> }> {
     const state = randomBytes(24).toString('base64url');
     const redirect = await listenForRedirect({ state, timeoutMs: this.deps.timeoutMs ?? 300_000, ...(opts.signal ? { signal: opts.signal } : {}) });
     try {
-      const sdk = this.sdk(orgUrl, clientId, redirect.redirectUri);
+      const sdk = this.sdk(issuer, clientId, redirect.redirectUri);
       const params: TokenParams = await sdk.token.prepareTokenParams({ state, responseType: 'code', pkce: true }).catch((e: unknown) => {
         throw oauthErrorToAppError(e, 'prepare', this.deps.redactor);
       });
-      const url = `${getOAuthUrls(sdk).authorizeUrl}${buildAuthorizeParams(params)}`;
-      await this.deps.openBrowser(url);
-      const { code } = await redirect.result;
-      const { tokens } = await sdk.token.exchangeCodeForTokens({ ...params, authorizationCode: code }).catch((e: unknown) => {
-        throw oauthErrorToAppError(e, 'exchange', this.deps.redactor);
-      });
-      if (!tokens.accessToken) throw new AppError('BAD_RESPONSE', 'Okta answered the sign-in without an access token.', { hint: 'Check the OIDC app allows Authorization Code, then sign in again.' });
-      const claims: Record<string, unknown> = tokens.idToken?.claims ?? {};
-      const signedInAt = this.now().toISOString();
-      const session: OAuthSession = {
-        issuer: sdk.options.issuer!,
-        clientId,
-        expiresAt: tokens.accessToken.expiresAt,
-        scopes: tokens.accessToken.scopes,
-        user: String(claims.preferred_username ?? claims.email ?? claims.sub ?? 'unknown'),
-        ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
-        ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken.refreshToken } : {}),
-        signedInAt,
-      };
-      await this.save(profileId, session, tokens.accessToken.accessToken);
-      return toStatus(session);
-    } finally {
+      const authorizeUrl = `${getOAuthUrls(sdk).authorizeUrl}${buildAuthorizeParams(params)}`;
+      const finished = this.finish(profileId, sdk, params, redirect.result).finally(() => redirect.close());
+      // Settled by the caller; never an unhandled rejection if it stops listening.
+      finished.catch(() => undefined);
+      return { authorizeUrl, finished };
+    } catch (err) {
       await redirect.close();
+      throw err;
     }
+  }
+
+  private async finish(profileId: string, sdk: OktaAuth, params: TokenParams, redirect: Promise<{ code: string }>): Promise<OAuthStatus> {
+    const { code } = await redirect;
+    const { tokens } = await sdk.token.exchangeCodeForTokens({ ...params, authorizationCode: code }).catch((e: unknown) => {
+      throw oauthErrorToAppError(e, 'exchange', this.deps.redactor);
+    });
+    if (!tokens.accessToken) throw new AppError('BAD_RESPONSE', 'Okta answered the sign-in without an access token.', { hint: 'Check the OIDC app allows Authorization Code, then sign in again.' });
+    const claims: Record<string, unknown> = tokens.idToken?.claims ?? {};
+    const session: OAuthSession = {
+      issuer: sdk.options.issuer!,
+      clientId: sdk.options.clientId!,
+      expiresAt: tokens.accessToken.expiresAt,
+      scopes: tokens.accessToken.scopes,
+      user: String(claims['preferred_username'] ?? claims['email'] ?? claims['sub'] ?? 'unknown'),
+      ...(typeof claims['name'] === 'string' ? { name: claims['name'] } : {}),
+      ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken.refreshToken } : {}),
+      signedInAt: this.now().toISOString(),
+    };
+    await this.save(profileId, session, tokens.accessToken.accessToken);
+    return toStatus(session);
   }
 
   async status(profileId: string): Promise<OAuthStatus> {
@@ -185,7 +202,9 @@ export class OktaOAuthService {
   }
 
   private sdk(issuer: string, clientId: string, redirectUri?: string): OktaAuth {
-    const loopbackHttp = this.deps.allowLoopbackHttp === true && /^http:\/\/127\.0\.0\.1(:\d+)?(\/|$)/.test(issuer);
+    const origin = new URL(issuer).origin;
+    const allow = this.deps.allowLoopbackHttp;
+    const loopbackHttp = /^http:\/\/127\.0\.0\.1(:\d+)?$/.test(origin) && (typeof allow === 'function' ? allow(origin) : allow === true);
     if (!issuer.startsWith('https://') && !loopbackHttp) {
       throw new AppError('HOST_NOT_ALLOWED', `Sign-in needs the Okta org over https; ${new URL(issuer).origin} is not.`, { hint: 'Check the Okta org URL in the profile.' });
     }
