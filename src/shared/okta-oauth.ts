@@ -76,5 +76,8 @@ export const oauthViewSchema = oauthStatusSchema.extend({
   suggestedClientId: z.string().optional(),
   /** What the OIDC app must allow as its sign-in redirect URI. */
   redirectUri: z.string(),
+  /** The org's Admin Console Applications page (where the app is registered). */
+  appsPageUrl: z.string().optional(),
+  sandbox: z.boolean().optional(),
 });
 export type OAuthView = z.infer<typeof oauthViewSchema>;

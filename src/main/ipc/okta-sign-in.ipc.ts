@@ -3,6 +3,7 @@ import type { Handlers } from './handle';
 import type { OktaOAuthService } from '../services/okta-oauth/okta-oauth-service';
 import type { OktaSignIns } from '../services/okta-oauth/okta-sign-ins';
 import type { ProfileClients } from '../services/profile-clients';
+import { adminAppsUrl } from '../services/setup/okta-links';
 
 export const oktaSignInChangesTo = (events: EventBus) => (profileId: string) => events.emit('oktaSignIn:changed', { profileId });
 
@@ -14,7 +15,10 @@ export function oktaSignInHandlers(deps: {
   issuerFor: (profile: { sandbox?: boolean | undefined; okta: { orgUrl: string } }) => string;
 }): Pick<Handlers, 'oktaSignIn:status' | 'oktaSignIn:start' | 'oktaSignIn:cancel' | 'oktaSignIn:signOut'> {
   return {
-    'oktaSignIn:status': ({ profileId }) => deps.signIns.view(profileId),
+    'oktaSignIn:status': async ({ profileId }) => {
+      const profile = await deps.clients.profile(profileId);
+      return { ...(await deps.signIns.view(profileId)), appsPageUrl: adminAppsUrl(profile.okta.orgUrl), sandbox: Boolean(profile.sandbox) };
+    },
     'oktaSignIn:start': async ({ profileId, clientId }) => {
       const profile = await deps.clients.profile(profileId);
       return deps.signIns.start(profileId, deps.issuerFor(profile), clientId);

@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icon';
 import { valueOf } from '../../lib/async';
 import { hostOf, instanceLabel, portalApiHost } from '../../lib/format';
 import { CredentialsPanel } from '../credentials/CredentialsPanel';
+import { OktaSignInPanel } from '../okta-sign-in';
 import { useCredentialsStore } from '../credentials/credentials-store';
 import { DeleteProfileDialog } from '../profiles/ProfileDialogs';
 import { useProfilesStore } from '../profiles/profiles-store';
@@ -172,7 +173,12 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
       </header>
 
       <div className="screen-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={-1}>
-        {tab === 'credentials' && <CredentialsPanel profileId={profile.id} />}
+        {tab === 'credentials' && (
+          <>
+            <OktaSignInPanel profileId={profile.id} />
+            <CredentialsPanel profileId={profile.id} />
+          </>
+        )}
         {tab === 'check' && <ScimCheckScreen profile={profile} />}
         {tab === 'setup' && <SetupWizard profileId={profile.id} sandbox={profile.sandbox} />}
       </div>
