@@ -74,6 +74,7 @@ function SignedIn({ view }: { view: OAuthView }) {
           </ul>
         </dd>
       </dl>
+      <p className="muted">Every Okta call of this profile uses this sign-in; an Okta API token saved below is kept, but not used while you are signed in.</p>
       {missing.length > 0 && (
         <p className="oauth-warning" role="note">
           Okta did not grant {missing.join(', ')}. Steps that need {missing.length === 1 ? 'it' : 'them'} will stop and name the scope. To fix: in Okta,
