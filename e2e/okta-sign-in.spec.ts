@@ -46,10 +46,15 @@ test('an admin signs in to the sandbox org with OAuth 2.0 in the browser, is sho
   await expect(panel.getByRole('list', { name: 'Granted scopes' })).toContainText('okta.apps.manage');
   await expect(panel).toContainText('renewed automatically');
 
-  // Okta calls of this profile now use the sign-in: the setup wizard loads and its first step runs with it.
+  // Okta calls of this profile now use the sign-in: with the API token deleted, the wizard's first step still passes, on the sign-in.
+  await profile.credentials.deleteSecret('Okta API token');
   const setup = new SetupPage(page);
   await setup.open();
   expect(await setup.run('prerequisites')).toBe('verified');
+  const findings = await setup.findings();
+  expect(findings).toContainEqual({ label: 'Okta credential', outcome: 'pass' });
+  expect(findings.filter((f) => f.label.startsWith('Okta permission')).every((f) => f.outcome === 'pass')).toBe(true);
+  await expect(setup.panel).toContainText('the Okta sign-in (OAuth 2.0 access token)');
 
   // Canary: the tokens are in the keychain and nowhere else.
   const files = (await readdir(join(consoleHost.dataDir, 'profiles'))).filter((f) => f.endsWith('.json'));

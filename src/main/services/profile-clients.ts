@@ -37,6 +37,12 @@ export class ProfileClients {
     return profile;
   }
 
+  /** How this profile's Okta calls authenticate now: the sign-in if there is one, else the API token, else nothing. */
+  async oktaCredential(profileId: string): Promise<'Bearer' | 'SSWS' | null> {
+    if (this.deps.oauth && (await this.deps.oauth.signedIn(profileId))) return 'Bearer';
+    return (await this.deps.secrets.get(profileId, 'oktaApiToken')) ? 'SSWS' : null;
+  }
+
   okta(profile: Profile): OktaClient {
     return new OktaClient({
       orgUrl: profile.okta.orgUrl,
