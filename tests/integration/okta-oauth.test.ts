@@ -132,6 +132,27 @@ describe('Okta sign-in (authorization code + PKCE)', () => {
 });
 
 describe('Okta sign-in refusals', () => {
+  it('a refresh token revoked at Okta ends the sign-in with a clear message, and the profile shows signed out', async () => {
+    const idp = await oidc();
+    let clock = Date.now();
+    const oauth = service(async (url) => followInBrowser(url), { now: () => new Date(clock) });
+    await oauth.signIn('p-revoked', idp.url, idp.clientId);
+    const session = JSON.parse((await secrets.get('p-revoked', 'oktaOAuthSession'))!) as { refreshToken: string };
+    // An Okta admin revokes the console's refresh token (Okta: the app's Tokens tab).
+    const res = await fetch(`${idp.url}/oauth2/v1/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: session.refreshToken, token_type_hint: 'refresh_token', client_id: idp.clientId }),
+    });
+    expect(res.status).toBe(200);
+    clock += 3600_000;
+    const err = (await oauth.accessToken('p-revoked').catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(err.message).toMatch(/^Okta refused to renew the sign-in \(invalid_grant: .+\)\. The refresh token was revoked or has expired\.$/);
+    expect(err.hint).toBe('Sign in again.');
+    expect(await oauth.status('p-revoked')).toEqual({ signedIn: false });
+    expect(await osKeychain.getPassword(keychain.service, 'p-revoked:oktaOAuthAccessToken')).toBeNull();
+  });
+
   it('refuses a redirect with a tampered state and keeps waiting for the real one', async () => {
     const idp = await oidc();
     const tampered: string[] = [];

@@ -144,9 +144,13 @@ export class OktaOAuthService {
         }
       }
     }
+    await this.forget(profileId);
+    return { revoked, failed };
+  }
+
+  private async forget(profileId: string): Promise<void> {
     await this.deps.secrets.delete(profileId, 'oktaOAuthAccessToken');
     await this.deps.secrets.delete(profileId, 'oktaOAuthSession');
-    return { revoked, failed };
   }
 
   private async renew(profileId: string): Promise<string> {
@@ -167,8 +171,11 @@ export class OktaOAuthService {
       authorizeUrl: urls.authorizeUrl!,
       issuer: session.issuer,
     };
-    const tokens = await sdk.token.renewTokensWithRefresh({ scopes: session.scopes }, refreshTokenObject).catch((e: unknown) => {
-      throw oauthErrorToAppError(e, 'refresh', this.deps.redactor);
+    const tokens = await sdk.token.renewTokensWithRefresh({ scopes: session.scopes }, refreshTokenObject).catch(async (e: unknown) => {
+      const err = oauthErrorToAppError(e, 'refresh', this.deps.redactor);
+      // Okta will not renew this sign-in again (revoked, expired, app changed): forget it, so the profile shows signed out.
+      if ((e as { errorCode?: string }).errorCode === 'invalid_grant') await this.forget(profileId);
+      throw err;
     });
     if (!tokens.accessToken) throw new AppError('BAD_RESPONSE', 'Okta renewed the sign-in without an access token.', { hint: 'Sign in again.' });
     const next: OAuthSession = {
