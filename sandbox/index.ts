@@ -5,6 +5,7 @@
  */
 import type { FaultPlan } from './fault-spec';
 import { noFaults } from './faults';
+import { startOktaOidcServer, type OktaOidcServer } from './okta/okta-oidc-server';
 import { startOktaSimulator, type OktaSimulator, type OktaSimulatorOptions, type OrgType } from './okta/okta-simulator';
 import { seedProvisionedSetup, type ProvisionedSetup } from './provisioned-setup';
 import { startThreatLockerSimulator, type ThreatLockerSimulator } from './threatlocker/threatlocker-simulator';
@@ -33,6 +34,8 @@ export interface SandboxOptions {
 
 export interface Sandbox {
   okta: OktaSimulator;
+  /** The org's OpenID Connect provider (sign-in with OAuth 2.0). */
+  oidc: OktaOidcServer;
   threatlocker: ThreatLockerSimulator;
   /** With `provisioned`: what was set up. */
   provisioned?: ProvisionedSetup;
@@ -41,7 +44,10 @@ export interface Sandbox {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const seed = opts.seed ?? 42;
+  // The org's authorization server: OAuth sign-in, and the judge of the Bearer tokens the simulator gets.
+  const oidc = await startOktaOidcServer();
   const okta = await startOktaSimulator({
+    verifyBearer: (token) => oidc.verify(token),
     seed,
     ...(opts.users !== undefined ? { users: opts.users } : {}),
     ...(opts.groups !== undefined ? { groups: opts.groups } : {}),
@@ -63,16 +69,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       ],
     });
   } catch (error) {
-    // Do not leave the Okta server listening when the sandbox as a whole failed to start.
+    // Do not leave the Okta servers listening when the sandbox as a whole failed to start.
     await okta.stop();
+    await oidc.stop();
     throw error;
   }
   let stopped: Promise<void> | undefined;
   const sandbox: Sandbox = {
     okta,
+    oidc,
     threatlocker,
     stop: () => {
-      stopped ??= Promise.all([okta.stop(), threatlocker.stop()]).then(() => undefined);
+      stopped ??= Promise.all([okta.stop(), oidc.stop(), threatlocker.stop()]).then(() => undefined);
       return stopped;
     },
   };

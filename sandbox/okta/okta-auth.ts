@@ -17,7 +17,12 @@ export interface OktaTokens {
 export interface Principal {
   scheme: 'SSWS' | 'Bearer';
   readOnly: boolean;
+  /** For an OAuth access token from an authorization server: the scopes it was granted. */
+  scopes?: string[];
 }
+
+/** Asks the authorization server which scopes a Bearer token carries; undefined: unknown, expired or revoked. */
+export type BearerVerifier = (token: string) => Promise<{ scopes: string[] } | undefined>;
 
 export function createTokens(seed: number): OktaTokens {
   const ids = new IdFactory(seed ^ 0x70cc);
@@ -43,7 +48,7 @@ export function createTokens(seed: number): OktaTokens {
 }
 
 /** Resolves the Authorization header; undefined means 401 E0000011. */
-export function authenticate(req: IncomingMessage, tokens: OktaTokens): Principal | undefined {
+export async function authenticate(req: IncomingMessage, tokens: OktaTokens, verifyBearer?: BearerVerifier): Promise<Principal | undefined> {
   const raw = req.headers.authorization;
   if (!raw) return undefined;
   const m = /^(SSWS|Bearer)\s+(\S+)\s*$/i.exec(raw);
@@ -55,5 +60,19 @@ export function authenticate(req: IncomingMessage, tokens: OktaTokens): Principa
     if (token === tokens.readOnlyApiToken) return { scheme, readOnly: true };
     return undefined;
   }
-  return token === tokens.bearerToken ? { scheme, readOnly: false } : undefined;
+  if (token === tokens.bearerToken) return { scheme, readOnly: false };
+  const verified = verifyBearer ? await verifyBearer(token) : undefined;
+  return verified ? { scheme, readOnly: false, scopes: verified.scopes } : undefined;
+}
+
+/**
+ * Scopes a route needs, from Okta's published table (okta-api.md section 13): the area is the
+ * path's collection, the level the route's access; group push needs apps and groups together.
+ */
+export function routeScopes(path: string, access: 'read' | 'manage'): string[] {
+  const area = /^\/api\/v1\/(apps|groups|users|logs)\b/.exec(path)?.[1];
+  if (!area) return [];
+  if (area === 'logs') return ['okta.logs.read'];
+  if (area === 'apps' && path.includes('/group-push/')) return [`okta.apps.${access}`, `okta.groups.${access}`];
+  return [`okta.${area}.${access}`];
 }

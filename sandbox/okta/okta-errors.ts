@@ -40,6 +40,18 @@ export const invalidToken = () => new OktaApiError(401, 'E0000011', 'Invalid tok
 export const accessDenied = () =>
   new OktaApiError(403, 'E0000006', 'You do not have permission to perform the requested action');
 
+/**
+ * Okta's answer to an access token without a scope the call needs: 403 E0000006, and a
+ * WWW-Authenticate header naming the scope (see insufficientScopeHeaders).
+ */
+export const insufficientScope = () => accessDenied();
+
+export function insufficientScopeHeaders(orgUrl: string, scopes: string[], path: string): Record<string, string> {
+  return {
+    'WWW-Authenticate': `Bearer authorization_uri="${orgUrl}/oauth2/v1/authorize", realm="IdpError", scope="${scopes.join(' ')}", error="insufficient_scope", error_description="The access token provided does not contain the required scopes.", resource="${path}"`,
+  };
+}
+
 export const notFound = (id: string, type: string) =>
   new OktaApiError(404, 'E0000007', `Not found: Resource not found: ${id} (${type})`);
 

@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { applyFaults, noFaults, type FaultSettings } from '../faults';
-import { authenticate, createTokens } from './okta-auth';
+import { authenticate, createTokens, routeScopes, type BearerVerifier } from './okta-auth';
 import { OktaDirectory } from './okta-directory';
-import { OktaApiError, accessDenied, invalidToken, methodNotAllowed, rateLimited, routeNotFound } from './okta-errors';
+import { OktaApiError, accessDenied, insufficientScope, insufficientScopeHeaders, invalidToken, methodNotAllowed, rateLimited, routeNotFound } from './okta-errors';
 import { readJsonBody, Router, send, type RouteResult } from './okta-http';
 import { writeLog } from './okta-system-log';
 import { IdFactory } from './okta-ids';
@@ -59,6 +59,8 @@ export interface OktaSimulatorOptions {
   serviceTimeMs?: number;
   /** Org name; default "acme-sandbox". */
   orgName?: string;
+  /** Accepts OAuth access tokens from an authorization server (okta-oidc-server.ts), with their scopes. */
+  verifyBearer?: BearerVerifier;
 }
 
 export interface OktaSimulator {
@@ -137,10 +139,15 @@ export async function startOktaSimulator(opts: OktaSimulatorOptions = {}): Promi
     const headers = { ...common, ...rate.headers };
     try {
       if (!rate.allowed) throw rateLimited();
-      const principal = authenticate(req, tokens);
+      const principal = await authenticate(req, tokens, opts.verifyBearer);
       if (!principal) throw invalidToken();
       if (!found) throw methodMismatch ? methodNotAllowed() : routeNotFound(url.pathname);
       if (principal.readOnly && found.route.access === 'manage') throw accessDenied();
+      const needed = routeScopes(url.pathname, found.route.access);
+      if (principal.scopes && !needed.every((s) => principal.scopes!.includes(s))) {
+        Object.assign(headers, insufficientScopeHeaders(store.baseUrl, needed, url.pathname));
+        throw insufficientScope();
+      }
       const body = method === 'GET' || method === 'DELETE' ? undefined : await readJsonBody(req);
       const result = await found.route.handler({ req, url, params: found.params, query: url.searchParams, principal, body });
       send(res, result, headers);

@@ -4,6 +4,7 @@ import { EventBus } from './ipc/event-bus';
 import { appHandlers } from './ipc/app.ipc';
 import { profilesHandlers } from './ipc/profiles.ipc';
 import { DamagedProfiles } from './services/profiles/damaged-profiles';
+import { oktaSignInChangesTo, oktaSignInHandlers } from './ipc/okta-sign-in.ipc';
 import { secretsHandlers } from './ipc/secrets.ipc';
 import { sandboxHandlers, sandboxStateTo } from './ipc/sandbox.ipc';
 import { oktaHandlers } from './ipc/okta.ipc';
@@ -21,6 +22,8 @@ import { ProfileStore } from './services/profiles/profile-store';
 import { ProfilesService } from './services/profiles/profiles-service';
 import { profileUrlRules } from './services/profiles/url-rules';
 import { ClipboardGuard, type ClipboardLike } from './services/secrets/clipboard-guard';
+import { OktaOAuthService } from './services/okta-oauth/okta-oauth-service';
+import { OktaSignIns } from './services/okta-oauth/okta-sign-ins';
 import { SecretStore, type KeytarLike } from './services/secrets/secret-store';
 import { SecretsService } from './services/profiles/secrets-service';
 import { SandboxService, type RunningSandbox } from './services/sandbox/sandbox-service';
@@ -85,7 +88,20 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     onStateChange: sandboxStateTo(events),
     logger,
   });
-  const clients = new ProfileClients({ store, secrets: secretStore, http, policy });
+  const oauth = new OktaOAuthService({
+    secrets: secretStore,
+    redactor,
+    dispatcher: outbound,
+    openBrowser: async (url) => void (await opts.openExternal(url)),
+    // Plain http only for the sandbox's own provider, or everywhere loopback is allowed for testing.
+    allowLoopbackHttp: (origin) => opts.allowLoopback || sandbox.current?.oidc?.issuer === origin,
+  });
+  const signIns = new OktaSignIns(oauth, {
+    openBrowser: opts.openExternal,
+    onChange: oktaSignInChangesTo(events),
+    suggestedClientId: () => sandbox.current?.oidc?.clientId,
+  });
+  const clients = new ProfileClients({ store, secrets: secretStore, http, policy, oauth });
 
   const scimChecks = new ScimCheckService({ store, secrets: secretStore, allowLoopback: opts.allowLoopback, dispatcher: outbound });
   const setup = new SetupService({
@@ -104,6 +120,12 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     ...secretsHandlers(secrets),
     ...sandboxHandlers(sandbox),
     ...oktaHandlers(clients),
+    ...oktaSignInHandlers({
+      clients,
+      oauth,
+      signIns,
+      issuerFor: (profile) => (profile.sandbox && sandbox.current?.oidc ? sandbox.current.oidc.issuer : profile.okta.orgUrl),
+    }),
     ...scimHandlers({ clients, checks: scimChecks, events }),
     ...setupHandlers(setup),
     ...reportsHandlers({ setup, clients, secrets: secretStore, redactor, version: opts.version }),

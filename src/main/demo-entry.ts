@@ -18,6 +18,7 @@ export function toRunningSandbox(sandbox: Sandbox, stop: () => Promise<void>): R
   return {
     oktaUrl: sandbox.okta.url,
     oktaApiToken: sandbox.okta.apiToken,
+    oidc: { issuer: sandbox.oidc.url, clientId: sandbox.oidc.clientId },
     threatlockerUrl: sandbox.threatlocker.url,
     threatlockerInstance: sandbox.threatlocker.instance,
     portalToken: sandbox.threatlocker.portalToken,

@@ -9,6 +9,7 @@ import {
   secretKindSchema,
   secretStatusSchema,
 } from './profile';
+import { oauthSignInInputSchema, oauthViewSchema } from './okta-oauth';
 import { scimCheckResultSchema, scimCheckRunSchema } from './scim-check';
 import { setupStepIdSchema, setupViewSchema, stepInputSchema } from './setup';
 
@@ -110,6 +111,14 @@ export const invokeChannels = {
     }),
   ),
 
+  /** Okta sign-in with OAuth 2.0 (authorization code + PKCE); tokens never cross this boundary. */
+  'oktaSignIn:status': channel(byProfile, oauthViewSchema),
+  /** Starts a sign-in and returns at once; 'oktaSignIn:changed' says when it ends. */
+  'oktaSignIn:start': channel(oauthSignInInputSchema, oauthViewSchema),
+  'oktaSignIn:cancel': channel(byProfile, oauthViewSchema),
+  /** Revokes both tokens at Okta, then forgets them. */
+  'oktaSignIn:signOut': channel(byProfile, oauthViewSchema.extend({ revoked: z.array(z.string()), failed: z.array(z.string()) })),
+
   'scim:runChecks': channel(byProfile.extend({ write: z.boolean().default(false) }), scimCheckRunSchema),
   /** Stops a running check: the remaining checks are skipped, the write checks' clean-up still runs. */
   'scim:cancel': channel(byProfile, z.object({ cancelled: z.boolean() })),
@@ -141,6 +150,7 @@ export const eventChannels = {
   'sandbox:state': sandboxInfoSchema,
   'setup:progress': z.object({ profileId: z.string(), stepId: setupStepIdSchema, message: z.string() }),
   'scim:progress': z.object({ profileId: z.string(), index: z.number(), total: z.number(), result: scimCheckResultSchema }),
+  'oktaSignIn:changed': z.object({ profileId: z.string() }),
 } as const;
 
 export type InvokeChannels = typeof invokeChannels;

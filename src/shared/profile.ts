@@ -17,6 +17,20 @@ export const secretLabels: Record<SecretKind, string> = {
   scimBearerToken: 'ThreatLocker SCIM bearer token',
 };
 
+/**
+ * Kept in the keychain by the console itself, never pasted: the Okta sign-in. The access token
+ * (a JWT near 1 KB) has its own entry so each stays under Windows' 1,280-character limit.
+ */
+export const managedSecretKinds = ['oktaOAuthSession', 'oktaOAuthAccessToken'] as const;
+export type ManagedSecretKind = (typeof managedSecretKinds)[number];
+/** Every kind of keychain entry a profile can own. */
+export type StoredSecretKind = SecretKind | ManagedSecretKind;
+export const storedSecretLabels: Record<StoredSecretKind, string> = {
+  ...secretLabels,
+  oktaOAuthSession: 'Okta sign-in (refresh token)',
+  oktaOAuthAccessToken: 'Okta sign-in (access token)',
+};
+
 /** What the renderer may know about a secret: never the value. */
 export const secretStatusSchema = z.object({
   kind: secretKindSchema,

@@ -46,6 +46,9 @@ describe('damaged profile recovery', () => {
 
     const profile = await call('profiles:create', input);
     for (const [kind, value] of Object.entries(tokens)) await call('secrets:set', { profileId: profile.id, kind: kind as keyof typeof tokens, value });
+    // An Okta sign-in's entries, as the OAuth service writes them.
+    await osKeychain.setPassword(keychain.service, `${profile.id}:oktaOAuthSession`, '{"refreshToken":"rt-canary-DDDD"}');
+    await osKeychain.setPassword(keychain.service, `${profile.id}:oktaOAuthAccessToken`, 'at-canary-EEEE');
     await call('profiles:rename', { profileId: profile.id, name: 'Acme (with progress)' });
     // Cut the profile file in half, as a disk error or a bad edit would.
     damagedFile = `${profile.id}.json`;
@@ -85,6 +88,10 @@ describe('damaged profile recovery', () => {
       ['scimBearerToken', true, 'CCCC'],
     ]);
     expect(await osKeychain.getPassword(keychain.service, `${fresh.id}:oktaApiToken`)).toBe(tokens.oktaApiToken);
+    // The Okta sign-in moved too, and nothing of it was left behind.
+    expect(await osKeychain.getPassword(keychain.service, `${fresh.id}:oktaOAuthAccessToken`)).toBe('at-canary-EEEE');
+    expect(await osKeychain.getPassword(keychain.service, `${fresh.id}:oktaOAuthSession`)).toContain('rt-canary-DDDD');
+    expect(await osKeychain.getPassword(keychain.service, `${damagedFile.replace('.json', '')}:oktaOAuthSession`)).toBeNull();
     // Saving the same token again (what the admin tried first) is no longer refused.
     await call('secrets:set', { profileId: fresh.id, kind: 'oktaApiToken', value: tokens.oktaApiToken });
     expect(await problems()).toEqual([]);

@@ -3,6 +3,7 @@ import { checkDestination } from './net/destination-rules';
 import type { HostPolicy } from './net/host-policy';
 import type { HttpClient } from './net/http-client';
 import { OktaClient } from './okta/okta-client';
+import type { OktaOAuthService } from './okta-oauth/okta-oauth-service';
 import type { ProfileStore } from './profiles/profile-store';
 import type { SecretStore } from './secrets/secret-store';
 import { PortalClient } from './threatlocker/portal-client';
@@ -13,6 +14,8 @@ interface Deps {
   secrets: SecretStore;
   http: HttpClient;
   policy: HostPolicy;
+  /** When the profile is signed in to Okta, its calls use the OAuth access token (Bearer). */
+  oauth?: OktaOAuthService;
 }
 
 /**
@@ -34,14 +37,21 @@ export class ProfileClients {
     return profile;
   }
 
+  /** How this profile's Okta calls authenticate now: the sign-in if there is one, else the API token, else nothing. */
+  async oktaCredential(profileId: string): Promise<'Bearer' | 'SSWS' | null> {
+    if (this.deps.oauth && (await this.deps.oauth.signedIn(profileId))) return 'Bearer';
+    return (await this.deps.secrets.get(profileId, 'oktaApiToken')) ? 'SSWS' : null;
+  }
+
   okta(profile: Profile): OktaClient {
     return new OktaClient({
       orgUrl: profile.okta.orgUrl,
       http: this.deps.http,
-      getToken: async () => ({
-        kind: 'SSWS' as const,
-        value: await this.deps.secrets.require(profile.id, 'oktaApiToken'),
-      }),
+      // A sign-in wins over a pasted API token: it is the scoped, expiring credential.
+      getToken: async () =>
+        this.deps.oauth && (await this.deps.oauth.signedIn(profile.id))
+          ? { kind: 'Bearer' as const, value: await this.deps.oauth.accessToken(profile.id) }
+          : { kind: 'SSWS' as const, value: await this.deps.secrets.require(profile.id, 'oktaApiToken') },
     });
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HttpClient, HttpMethod, HttpRequestOptions } from '../net/http-client';
 import { probeOktaPermissions, type PermissionProbeResult } from './okta-permission-probe';
+import { withMissingScope } from './okta-scope-errors';
 import {
   oktaAppGroupSchema,
   oktaAppSchema,
@@ -305,9 +306,9 @@ export class OktaClient {
     return `${this.orgUrl}${path}${parts.length ? `?${parts.join('&')}` : ''}`;
   }
 
-  private async authHeaders(): Promise<Record<string, string>> {
+  private async authHeaders(): Promise<{ headers: Record<string, string>; kind: OktaToken['kind'] }> {
     const token = await this.getToken();
-    return { authorization: `${token.kind} ${token.value}` };
+    return { headers: { authorization: `${token.kind} ${token.value}` }, kind: token.kind };
   }
 
   private async call<S extends z.ZodType | undefined = undefined>(
@@ -315,13 +316,18 @@ export class OktaClient {
     path: string,
     extra: { query?: Query; json?: unknown; schema?: S; accept?: string; idempotent?: boolean } = {},
   ): Promise<S extends z.ZodType ? z.output<S> : unknown> {
-    const req: HttpRequestOptions = { method, url: this.url(path, extra.query), purpose: 'okta', headers: await this.authHeaders() };
+    const { headers, kind } = await this.authHeaders();
+    const req: HttpRequestOptions = { method, url: this.url(path, extra.query), purpose: 'okta', headers };
     if (extra.json !== undefined) req.json = extra.json;
     if (extra.schema) req.schema = extra.schema;
     if (extra.accept) req.accept = extra.accept;
     if (extra.idempotent !== undefined) req.idempotent = extra.idempotent;
-    const res = await this.http.request(req);
-    return res.data as S extends z.ZodType ? z.output<S> : unknown;
+    try {
+      const res = await this.http.request(req);
+      return res.data as S extends z.ZodType ? z.output<S> : unknown;
+    } catch (err) {
+      throw kind === 'Bearer' ? withMissingScope(err, method, path) : err;
+    }
   }
 
   private async *list<S extends z.ZodType>(
@@ -330,7 +336,7 @@ export class OktaClient {
     schema: S,
     opts: { stopOnEmptyPage?: boolean } = {},
   ): AsyncGenerator<z.output<S>> {
-    const headers = await this.authHeaders();
+    const { headers, kind } = await this.authHeaders();
     const pages = this.http.paginate({
       url: this.url(path, query),
       purpose: 'okta',
@@ -338,7 +344,11 @@ export class OktaClient {
       headers,
       ...(opts.stopOnEmptyPage ? { stopOnEmptyPage: true } : {}),
     });
-    yield* pages;
+    try {
+      yield* pages;
+    } catch (err) {
+      throw kind === 'Bearer' ? withMissingScope(err, 'GET', path) : err;
+    }
   }
 }
 

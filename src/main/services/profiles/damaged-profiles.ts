@@ -2,7 +2,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { DamagedProfileInfo } from '../../../shared/ipc-contract';
-import { secretKinds, type NewProfileInput, type Profile, type SecretKind, type SecretStatus } from '../../../shared/profile';
+import { managedSecretKinds, secretKinds, type NewProfileInput, type Profile, type SecretKind, type SecretStatus } from '../../../shared/profile';
 import { fingerprintOf, type SecretStore } from '../secrets/secret-store';
 import { parseProfileFile, type ProfileStore } from './profile-store';
 import type { ProfilesService } from './profiles-service';
@@ -53,6 +53,13 @@ export class DamagedProfiles {
       const value = await this.secrets.get(id, kind);
       if (!value) continue;
       // Written to the new profile before it is removed from the old one: a failure in between leaves two copies, never none.
+      await this.secrets.set(profile.id, kind, value);
+      await this.secrets.delete(id, kind);
+    }
+    // The Okta sign-in moves with them (it is listed nowhere in the profile file).
+    for (const kind of managedSecretKinds) {
+      const value = await this.secrets.get(id, kind);
+      if (!value) continue;
       await this.secrets.set(profile.id, kind, value);
       await this.secrets.delete(id, kind);
     }

@@ -17,6 +17,8 @@ export interface RunningSandbox {
   portalToken: string;
   scimUrl: string;
   scimToken: string;
+  /** The sandbox org's OpenID Connect provider and its registered native app, for OAuth sign-in. */
+  oidc?: { issuer: string; clientId: string };
   /** The simulators themselves, for the sandbox controls (admin-UI-only steps) and faults. */
   handle: SandboxHandle;
   stop(): Promise<void>;

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { secretLabels, type SecretKind } from '../../../shared/profile';
+import { storedSecretLabels, type SecretKind, type StoredSecretKind } from '../../../shared/profile';
 import type { Redactor } from '../log/redactor';
 import { keychainUnavailableHint } from './keychain-help';
 
@@ -44,39 +44,39 @@ export class SecretStore {
     private readonly platform: NodeJS.Platform = process.platform,
   ) {}
 
-  static account(profileId: string, kind: SecretKind): string {
+  static account(profileId: string, kind: StoredSecretKind): string {
     return `${profileId}:${kind}`;
   }
 
-  async get(profileId: string, kind: SecretKind): Promise<string | null> {
+  async get(profileId: string, kind: StoredSecretKind): Promise<string | null> {
     const value = await this.guard(() => this.keytar.getPassword(this.service, SecretStore.account(profileId, kind)));
     if (value) this.redactor.register(value);
     return value;
   }
 
-  async require(profileId: string, kind: SecretKind): Promise<string> {
+  async require(profileId: string, kind: StoredSecretKind): Promise<string> {
     const value = await this.get(profileId, kind);
     if (!value) {
-      throw new AppError('SECRET_MISSING', `No ${secretLabels[kind]} is saved for this profile.`, {
+      throw new AppError('SECRET_MISSING', `No ${storedSecretLabels[kind]} is saved for this profile.`, {
         hint: 'Add it in the profile\'s Credentials panel.',
       });
     }
     return value;
   }
 
-  async set(profileId: string, kind: SecretKind, value: string): Promise<void> {
+  async set(profileId: string, kind: StoredSecretKind, value: string): Promise<void> {
     this.redactor.register(value);
     if (this.platform === 'win32' && value.length > WINDOWS_SECRET_MAX_CHARS) {
       throw new AppError(
         'VALIDATION',
-        `This ${secretLabels[kind]} is ${value.length.toLocaleString('en-US')} characters; Windows Credential Manager stores at most ${WINDOWS_SECRET_MAX_CHARS.toLocaleString('en-US')}.`,
+        `This ${storedSecretLabels[kind]} is ${value.length.toLocaleString('en-US')} characters; Windows Credential Manager stores at most ${WINDOWS_SECRET_MAX_CHARS.toLocaleString('en-US')}.`,
         { hint: 'Check that only the token was pasted, with nothing before or after it. Nothing was saved.' },
       );
     }
     await this.guard(() => this.keytar.setPassword(this.service, SecretStore.account(profileId, kind), value));
   }
 
-  async delete(profileId: string, kind: SecretKind): Promise<void> {
+  async delete(profileId: string, kind: StoredSecretKind): Promise<void> {
     await this.guard(() => this.keytar.deletePassword(this.service, SecretStore.account(profileId, kind)));
   }
 

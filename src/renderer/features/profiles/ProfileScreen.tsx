@@ -9,6 +9,7 @@ import { Icon } from '../../components/Icon';
 import { valueOf } from '../../lib/async';
 import { hostOf, instanceLabel, portalApiHost } from '../../lib/format';
 import { CredentialsPanel, useCredentialsStore } from '../credentials';
+import { OktaSignInPanel } from '../okta-sign-in';
 import { DeleteProfileDialog } from './ProfileDialogs';
 import { useProfilesStore } from './profiles-store';
 import { ScimCheckScreen } from '../scim-check';
@@ -154,7 +155,12 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
       </header>
 
       <div className="screen-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={-1}>
-        {tab === 'credentials' && <CredentialsPanel profileId={profile.id} />}
+        {tab === 'credentials' && (
+          <>
+            <OktaSignInPanel profileId={profile.id} />
+            <CredentialsPanel profileId={profile.id} />
+          </>
+        )}
         {tab === 'check' && <ScimCheckScreen profile={profile} />}
         {tab === 'setup' && <SetupWizard profileId={profile.id} sandbox={profile.sandbox} savedMappings={profile.mappings} />}
       </div>

@@ -15,20 +15,21 @@ async function check(ctx: SetupContext): Promise<StepOutcome<'prerequisites'>> {
   findings.push({ label: 'ThreatLocker instance', outcome: 'pass', actual: instance, hint: `Single sign-on URL: ${acsUrlFor(instance)}` });
   findings.push({ label: 'SCIM API Url', outcome: 'pass', actual: profile.threatlocker.scimUrl ?? '' });
   const scimToken = await deps.secrets.get(profile.id, 'scimBearerToken');
-  const oktaToken = await deps.secrets.get(profile.id, 'oktaApiToken');
+  const oktaCredential = await deps.clients.oktaCredential(profile.id);
   if (!scimToken) {
     throw new AppError('VALIDATION', 'No ThreatLocker SCIM bearer token is saved for this profile.', {
       hint: 'In ThreatLocker: Integrations -> SCIM Integration -> Generate API Token, then paste it in the profile\'s Credentials panel.',
     });
   }
-  if (!oktaToken) {
-    throw new AppError('VALIDATION', 'No Okta API token is saved for this profile.', {
-      hint: 'Create one in the Okta Admin Console: Security -> API -> Tokens, and paste it in the profile\'s Credentials panel.',
+  if (!oktaCredential) {
+    throw new AppError('VALIDATION', 'This profile has no way into Okta: no Okta sign-in and no Okta API token.', {
+      hint: 'On the Credentials tab, sign in with Okta (OAuth 2.0), or create an API token in the Okta Admin Console (Security -> API -> Tokens) and paste it there.',
     });
   }
   findings.push({ label: 'SCIM bearer token', outcome: 'pass', actual: `saved in the keychain (••••${fingerprintOf(scimToken)})` });
 
-  ctx.progress('Checking the Okta API token and its permissions');
+  findings.push({ label: 'Okta credential', outcome: 'pass', actual: oktaCredential === 'Bearer' ? 'the Okta sign-in (OAuth 2.0 access token)' : 'the Okta API token (SSWS)' });
+  ctx.progress(oktaCredential === 'Bearer' ? 'Checking the Okta sign-in and its scopes' : 'Checking the Okta API token and its permissions');
   const probe = await ctx.okta().probePermissions();
   for (const c of probe.checked) {
     const f: Finding = { label: `Okta permission ${c.scope}`, outcome: c.ok ? 'pass' : probe.missing.includes(c.scope) ? 'fail' : 'warn' };
@@ -59,13 +60,21 @@ async function check(ctx: SetupContext): Promise<StepOutcome<'prerequisites'>> {
   if (probe.missing.length) {
     return {
       status: 'failed',
-      detail: `The Okta API token lacks: ${probe.missing.join(', ')}.`,
-      hint: 'Use a token of a Super Administrator, or give its admin role the missing permissions (apps, groups, users manage), then run this step again.',
+      ...(oktaCredential === 'Bearer'
+        ? {
+            detail: `The Okta sign-in was not granted: ${probe.missing.join(', ')}.`,
+            hint: 'In Okta, grant the missing scopes on the console app\'s Okta API Scopes tab (your admin role must allow them too), then sign out and sign in again on the Credentials tab.',
+          }
+        : {
+            detail: `The Okta API token lacks: ${probe.missing.join(', ')}.`,
+            hint: 'Use a token of a Super Administrator, or give its admin role the missing permissions (apps, groups, users manage), then run this step again.',
+          }),
       findings,
       data,
     };
   }
-  return { status: 'verified', detail: 'Inputs are valid and the Okta token has every permission the wizard needs.', findings, data };
+  const credential = oktaCredential === 'Bearer' ? 'the Okta sign-in has every scope' : 'the Okta token has every permission';
+  return { status: 'verified', detail: `Inputs are valid and ${credential} the wizard needs.`, findings, data };
 }
 
 export const prerequisitesStep: StepDefinition<'prerequisites'> = {

@@ -1,0 +1,1 @@
+export { OktaSignInPanel } from './OktaSignInPanel';
