@@ -55,6 +55,8 @@ export interface AppServices {
   logger: Logger;
   redactor: Redactor;
   sandbox: SandboxService;
+  /** Custom Okta domains confirmed on a profile, which the system browser may also open. */
+  customOktaDomains: ReadonlySet<string>;
   dispose(): Promise<void>;
 }
 
@@ -137,6 +139,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     logger,
     redactor,
     sandbox,
+    customOktaDomains: policy.customOktaDomains,
     async dispose() {
       // Checks first: their clean-up needs the network (and the sandbox, if that is the target).
       await scimChecks.cancelAll();

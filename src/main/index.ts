@@ -55,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       const openExternal = async (url: string) => {
-        if (!isAllowedExternalUrl(url)) return false;
+        if (!isAllowedExternalUrl(url, services?.customOktaDomains)) return false;
         await shell.openExternal(url);
         return true;
       };
