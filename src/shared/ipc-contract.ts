@@ -11,6 +11,7 @@ import {
 } from './profile';
 import { scimCheckResultSchema, scimCheckRunSchema } from './scim-check';
 import { setupStepIdSchema, setupViewSchema, stepInputSchema } from './setup';
+import { personDetailSchema, statusDoneSchema, statusPageSchema, statusProgressSchema, statusQuerySchema, statusSummarySchema } from './provisioning-status';
 
 /**
  * The whole renderer <-> main contract. Names are `domain:verb`; every call takes one object.
@@ -134,12 +135,31 @@ export const invokeChannels = {
   /** The setup report an MSP hands to its client: a self-contained HTML document (no scripts, no secrets). */
   'reports:setup': channel(byProfile, z.object({ fileName: z.string(), content: z.string() })),
 
+  /** Provisioning status: the joined rows stay in main; the screen asks for one page at a time. */
+  'status:summary': channel(byProfile, statusSummarySchema),
+  /** Starts a background refresh and returns at once; see the status:progress and status:done events. */
+  'status:refresh': channel(byProfile, z.object({ started: z.boolean() })),
+  'status:cancel': channel(byProfile, z.object({ cancelled: z.boolean() })),
+  'status:page': channel(statusQuerySchema, statusPageSchema),
+  'status:person': channel(byProfile.extend({ key: z.string().max(200) }), personDetailSchema),
+  'status:csv': channel(statusQuerySchema.omit({ offset: true, limit: true }), z.object({ fileName: z.string(), content: z.string() })),
+  'status:provisionNow': channel(
+    byProfile.extend({ oktaUserId: z.string().min(1).max(100) }),
+    z.object({ ok: z.boolean(), steps: z.array(z.object({ text: z.string(), ok: z.boolean() })) }),
+  ),
+  'status:fixPhone': channel(
+    byProfile.extend({ oktaUserId: z.string().min(1).max(100), primaryPhone: z.string().trim().min(3, 'Enter a phone number').max(40) }),
+    z.object({ ok: z.boolean(), steps: z.array(z.object({ text: z.string(), ok: z.boolean() })) }),
+  ),
+
   'shell:openExternal': channel(z.object({ url: z.string().url() }), z.object({ opened: z.boolean() })),
 } as const;
 
 export const eventChannels = {
   'sandbox:state': sandboxInfoSchema,
   'setup:progress': z.object({ profileId: z.string(), stepId: setupStepIdSchema, message: z.string() }),
+  'status:progress': statusProgressSchema,
+  'status:done': statusDoneSchema,
   'scim:progress': z.object({ profileId: z.string(), index: z.number(), total: z.number(), result: scimCheckResultSchema }),
 } as const;
 
@@ -159,4 +179,6 @@ export const callTimeouts: Partial<Record<InvokeChannel, number>> = {
   'sandbox:start': 60_000,
   'setup:runStep': 180_000,
   'sandbox:playStep': 180_000,
+  'status:provisionNow': 180_000,
+  'status:fixPhone': 180_000,
 };

@@ -190,8 +190,10 @@ function joinGroups(src: StatusSources, scimById: Map<string, ScimUserLite>, peo
     if (p.appUser && p.tlUser && p.tlUser.active) tlIdOfOktaUser.set(p.appUser.id, p.tlUser.id);
   }
   const scimGroups = new Map((src.scimGroups ?? []).map((g) => [g.id, g]));
+  const scimGroupsByName = new Map((src.scimGroups ?? []).map((g) => [g.displayName.toLowerCase(), g]));
   return (src.pushMappings ?? []).map((m) => {
-    const tlGroup = m.targetGroupId ? scimGroups.get(m.targetGroupId) : undefined;
+    // Okta's targetGroupId names its own APP_GROUP, not always the SCIM id: the pushed name is the link.
+    const tlGroup = (m.targetGroupId ? scimGroups.get(m.targetGroupId) : undefined) ?? scimGroupsByName.get(m.sourceName.toLowerCase());
     const tlMembers = tlGroup ? new Set(tlGroup.memberIds) : null;
     const expected = new Set<string>();
     const missingInTl: string[] = [];

@@ -1,0 +1,121 @@
+import type { Dispatcher } from 'undici';
+import { AppError } from '../../../shared/errors';
+import type { Profile } from '../../../shared/profile';
+import { withCallSignal } from '../call-scope';
+import { defaultSleep } from '../net/http-client';
+import type { ProfileClients } from '../profile-clients';
+import type { SecretStore } from '../secrets/secret-store';
+import { asSandboxAdmin } from '../setup/sandbox-admin';
+import { ScimReader } from './scim-reader';
+import { appIdOf, type StatusService } from './status-service';
+
+interface Deps {
+  clients: ProfileClients;
+  secrets: SecretStore;
+  status: StatusService;
+  allowLoopback: boolean;
+  sandboxHandle: () => unknown;
+  dispatcher?: Dispatcher;
+  /** How long to wait for the person to appear in ThreatLocker. */
+  pollMs?: number;
+  pollEveryMs?: number;
+}
+
+export interface ActionStep {
+  text: string;
+  ok: boolean;
+}
+
+/**
+ * The Status screen's actions, like Entra's "Provision on demand": each step says who did it
+ * (the console through Okta's API, Okta by itself, the sandbox's simulated admin) and every step is
+ * recorded with the profile's status so the person's timeline shows it.
+ */
+export class StatusActions {
+  constructor(private readonly deps: Deps) {}
+
+  async provisionNow(profileId: string, oktaUserId: string): Promise<{ ok: boolean; steps: ActionStep[] }> {
+    return this.act(profileId, oktaUserId, async (profile, appId, step) => {
+      const okta = this.deps.clients.okta(profile);
+      const user = await okta.getUser(oktaUserId);
+      let appUser = await okta.getAppUser(appId, oktaUserId).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+        throw err;
+      });
+      if (appUser) step(`Already assigned to the app in Okta (scope ${appUser.scope ?? 'unknown'}).`, true);
+      else {
+        appUser = await okta.assignUserToApp(appId, { id: oktaUserId, scope: 'USER' });
+        step('Assigned to the app directly by the console (Okta API). Okta pushes a new assignment by itself.', true);
+      }
+      if (appUser.syncState === 'ERROR') await this.retry(profile, appId, step);
+      return appUser.credentials?.userName ?? user.profile.login;
+    });
+  }
+
+  /** The wizard's partial update: only primaryPhone is sent, nothing else on the profile changes. */
+  async fixPhone(profileId: string, oktaUserId: string, primaryPhone: string): Promise<{ ok: boolean; steps: ActionStep[] }> {
+    return this.act(profileId, oktaUserId, async (profile, appId, step) => {
+      const okta = this.deps.clients.okta(profile);
+      const user = await okta.updateUserProfile(oktaUserId, { primaryPhone });
+      step(`primaryPhone set on the Okta user by the console (Okta API, partial update).`, true);
+      const appUser = await okta.getAppUser(appId, oktaUserId);
+      if (appUser.syncState === 'ERROR' || !appUser.externalId) await this.retry(profile, appId, step);
+      return appUser.credentials?.userName ?? user.profile.login;
+    });
+  }
+
+  private async act(
+    profileId: string,
+    oktaUserId: string,
+    body: (profile: Profile, appId: string, step: (text: string, ok: boolean) => void) => Promise<string>,
+  ): Promise<{ ok: boolean; steps: ActionStep[] }> {
+    const profile = await this.deps.clients.profile(profileId);
+    const appId = appIdOf(profile);
+    const steps: ActionStep[] = [];
+    const step = (text: string, ok: boolean) => {
+      steps.push({ text, ok });
+      void this.deps.status.recordAction(profileId, { at: new Date().toISOString(), oktaUserId, text, ok });
+    };
+    try {
+      const userName = await body(profile, appId, step);
+      const found = await this.waitInThreatLocker(profile, userName);
+      step(found ? `Found in ThreatLocker's SCIM endpoint as ${found} (read by the console).` : `Not in ThreatLocker after ${Math.round((this.deps.pollMs ?? 60_000) / 1000)} s: refresh the status to see Okta's reason.`, !!found);
+    } catch (err) {
+      step(`Stopped: ${err instanceof Error ? err.message : String(err)}`, false);
+    }
+    return { ok: steps.every((s) => s.ok), steps };
+  }
+
+  /** Okta has no API to retry a failed push: the sandbox's simulated admin clicks Retry; on a real org the admin does. */
+  private async retry(profile: Profile, appId: string, step: (text: string, ok: boolean) => void): Promise<void> {
+    const admin = profile.sandbox ? asSandboxAdmin(this.deps.sandboxHandle()) : null;
+    if (admin) {
+      const n = admin.okta.controls.retryFailedProvisioning(appId);
+      step(`Okta has no API to retry a failed push: the sandbox's simulated admin clicked Dashboard -> Tasks -> Retry (${n} queued).`, true);
+    } else {
+      step(`Okta has no API to retry a failed push: in the Okta Admin Console open ${profile.okta.orgUrl}/admin/tasks and click Retry.`, false);
+    }
+  }
+
+  private async waitInThreatLocker(profile: Profile, userName: string): Promise<string | undefined> {
+    if (!profile.threatlocker.scimUrl) return undefined;
+    const reader = new ScimReader({
+      baseUrl: profile.threatlocker.scimUrl,
+      token: await this.deps.secrets.require(profile.id, 'scimBearerToken'),
+      allowHttpLoopback: profile.sandbox || this.deps.allowLoopback,
+      ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}),
+    });
+    const signal = withCallSignal(undefined) ?? new AbortController().signal;
+    const deadline = Date.now() + (this.deps.pollMs ?? 60_000);
+    try {
+      for (;;) {
+        const found = await reader.findUser(userName, signal);
+        if (found?.active) return found.id;
+        if (Date.now() > deadline || signal.aborted) return undefined;
+        await defaultSleep(this.deps.pollEveryMs ?? 1_000, signal);
+      }
+    } finally {
+      await reader.close();
+    }
+  }
+}
