@@ -239,7 +239,7 @@ function driftOf(au: AppUserLite, tl: ScimUserLite, userName: string): string[] 
 
 function fixFor(reason: string): string {
   const r = reason.toLowerCase();
-  if (r.includes('primaryphone')) return 'Set primaryPhone on the Okta user ("Fix phone" below), then retry the push.';
+  if (r.includes('primaryphone')) return 'Set primaryPhone on the Okta user ("Fix phone" on the Status screen does it), then retry the push.';
   if (r.includes('authentication') || r.includes('401') || r.includes('token')) return 'Generate a new SCIM token in ThreatLocker, save it in Okta\'s Provisioning -> Integration, then retry.';
   if (r.includes('disabled') || r.includes('403')) return 'Turn on Integrations -> SCIM Integration -> Enabled in ThreatLocker, then retry.';
   if (r.includes('409') || r.includes('conflict') || r.includes('already exists')) return 'An administrator with this userName already exists in ThreatLocker: remove or rename one, then retry.';
