@@ -13,10 +13,11 @@ import { DeleteProfileDialog } from '../profiles/ProfileDialogs';
 import { useProfilesStore } from '../profiles/profiles-store';
 import { ScimCheckScreen } from '../scim-check/ScimCheckScreen';
 import { SetupWizard } from '../setup/SetupWizard';
+import { StatusScreen } from '../status';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { useProfileStore } from './profile-store';
 
-const tabLabels: Record<ProfileTab, string> = { credentials: 'Credentials', check: 'Connection check', setup: 'Setup' };
+const tabLabels: Record<ProfileTab, string> = { credentials: 'Credentials', check: 'Connection check', setup: 'Setup', status: 'Status' };
 
 export function ProfileScreen({ profileId, tab }: { profileId: string; tab: ProfileTab }) {
   const state = useProfileStore((s) => s.profile);
@@ -175,6 +176,7 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
         {tab === 'credentials' && <CredentialsPanel profileId={profile.id} />}
         {tab === 'check' && <ScimCheckScreen profile={profile} />}
         {tab === 'setup' && <SetupWizard profileId={profile.id} sandbox={profile.sandbox} />}
+        {tab === 'status' && <StatusScreen profileId={profile.id} />}
       </div>
 
       {editing && <EditDetailsDialog profile={profile} onClose={() => setEditing(false)} />}
