@@ -143,8 +143,9 @@ export const invokeChannels = {
   'status:page': channel(statusQuerySchema, statusPageSchema),
   'status:person': channel(byProfile.extend({ key: z.string().max(200) }), personDetailSchema),
   'status:csv': channel(statusQuerySchema.omit({ offset: true, limit: true }), z.object({ fileName: z.string(), content: z.string() })),
+  /** oktaUserId: an Okta user id or login (someone not assigned yet is not in the table). */
   'status:provisionNow': channel(
-    byProfile.extend({ oktaUserId: z.string().min(1).max(100) }),
+    byProfile.extend({ oktaUserId: z.string().trim().min(1, 'Enter an Okta login or user id').max(200) }),
     z.object({ ok: z.boolean(), steps: z.array(z.object({ text: z.string(), ok: z.boolean() })) }),
   ),
   'status:fixPhone': channel(

@@ -21,6 +21,8 @@ interface Deps {
   pollEveryMs?: number;
 }
 
+type StepFn = ((text: string, ok: boolean) => void) & { who: (oktaUserId: string) => void };
+
 export interface ActionStep {
   text: string;
   ok: boolean;
@@ -34,10 +36,13 @@ export interface ActionStep {
 export class StatusActions {
   constructor(private readonly deps: Deps) {}
 
-  async provisionNow(profileId: string, oktaUserId: string): Promise<{ ok: boolean; steps: ActionStep[] }> {
-    return this.act(profileId, oktaUserId, async (profile, appId, step) => {
+  /** `who`: the Okta user id or login (a person not assigned yet is not in the table). */
+  async provisionNow(profileId: string, who: string): Promise<{ ok: boolean; steps: ActionStep[] }> {
+    return this.act(profileId, async (profile, appId, step) => {
       const okta = this.deps.clients.okta(profile);
-      const user = await okta.getUser(oktaUserId);
+      const user = await okta.getUser(who);
+      const oktaUserId = user.id;
+      step(`Found ${user.profile.login} in Okta (status ${user.status}).`, user.status === 'ACTIVE');
       let appUser = await okta.getAppUser(appId, oktaUserId).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
         throw err;
@@ -48,38 +53,55 @@ export class StatusActions {
         step('Assigned to the app directly by the console (Okta API). Okta pushes a new assignment by itself.', true);
       }
       if (appUser.syncState === 'ERROR') await this.retry(profile, appId, step);
-      return appUser.credentials?.userName ?? user.profile.login;
+      return { oktaUserId, userName: appUser.credentials?.userName ?? user.profile.login };
     });
   }
 
   /** The wizard's partial update: only primaryPhone is sent, nothing else on the profile changes. */
   async fixPhone(profileId: string, oktaUserId: string, primaryPhone: string): Promise<{ ok: boolean; steps: ActionStep[] }> {
-    return this.act(profileId, oktaUserId, async (profile, appId, step) => {
+    return this.act(profileId, async (profile, appId, step) => {
+      step.who(oktaUserId);
       const okta = this.deps.clients.okta(profile);
       const user = await okta.updateUserProfile(oktaUserId, { primaryPhone });
       step(`primaryPhone set on the Okta user by the console (Okta API, partial update).`, true);
       const appUser = await okta.getAppUser(appId, oktaUserId);
       if (appUser.syncState === 'ERROR' || !appUser.externalId) await this.retry(profile, appId, step);
-      return appUser.credentials?.userName ?? user.profile.login;
+      return { oktaUserId, userName: appUser.credentials?.userName ?? user.profile.login };
     });
   }
 
   private async act(
     profileId: string,
-    oktaUserId: string,
-    body: (profile: Profile, appId: string, step: (text: string, ok: boolean) => void) => Promise<string>,
+    body: (profile: Profile, appId: string, step: StepFn) => Promise<{ oktaUserId: string; userName: string }>,
   ): Promise<{ ok: boolean; steps: ActionStep[] }> {
     const profile = await this.deps.clients.profile(profileId);
     const appId = appIdOf(profile);
     const steps: ActionStep[] = [];
-    const step = (text: string, ok: boolean) => {
-      steps.push({ text, ok });
-      void this.deps.status.recordAction(profileId, { at: new Date().toISOString(), oktaUserId, text, ok });
+    // Steps are recorded once the person is known (their timeline shows them).
+    let oktaUserId: string | undefined;
+    const record = (s: ActionStep) => {
+      if (oktaUserId) void this.deps.status.recordAction(profileId, { at: new Date().toISOString(), oktaUserId, ...s });
     };
+    const step = Object.assign(
+      (text: string, ok: boolean) => {
+        steps.push({ text, ok });
+        record({ text, ok });
+      },
+      {
+        who: (id: string) => {
+          oktaUserId = id;
+        },
+      },
+    );
     try {
-      const userName = await body(profile, appId, step);
-      const found = await this.waitInThreatLocker(profile, userName);
-      step(found ? `Found in ThreatLocker's SCIM endpoint as ${found} (read by the console).` : `Not in ThreatLocker after ${Math.round((this.deps.pollMs ?? 60_000) / 1000)} s: refresh the status to see Okta's reason.`, !!found);
+      const found = await body(profile, appId, step);
+      if (!oktaUserId) {
+        oktaUserId = found.oktaUserId;
+        steps.forEach(record);
+      }
+      const userName = found.userName;
+      const tlId = await this.waitInThreatLocker(profile, userName);
+      step(tlId ? `Found in ThreatLocker's SCIM endpoint as ${tlId} (read by the console).` : `Not in ThreatLocker after ${Math.round((this.deps.pollMs ?? 60_000) / 1000)} s: refresh the status to see Okta's reason.`, !!tlId);
     } catch (err) {
       step(`Stopped: ${err instanceof Error ? err.message : String(err)}`, false);
     }
@@ -87,7 +109,7 @@ export class StatusActions {
   }
 
   /** Okta has no API to retry a failed push: the sandbox's simulated admin clicks Retry; on a real org the admin does. */
-  private async retry(profile: Profile, appId: string, step: (text: string, ok: boolean) => void): Promise<void> {
+  private async retry(profile: Profile, appId: string, step: StepFn): Promise<void> {
     const admin = profile.sandbox ? asSandboxAdmin(this.deps.sandboxHandle()) : null;
     if (admin) {
       const n = admin.okta.controls.retryFailedProvisioning(appId);

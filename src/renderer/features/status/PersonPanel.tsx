@@ -71,23 +71,7 @@ export function PersonPanel({ detail }: { detail: PersonDetail }) {
           )}
         </div>
       )}
-      {action === 'running' && (
-        <p role="status">
-          <Spinner /> Working…
-        </p>
-      )}
-      {action && action !== 'running' && (
-        <div className="status-action-result" role="status" data-ok={action.ok}>
-          <strong>{action.title}: {action.ok ? 'done' : 'not finished'}</strong>
-          <ol>
-            {action.steps.map((s, i) => (
-              <li key={i} data-outcome={s.ok ? 'success' : 'failure'}>
-                {s.text}
-              </li>
-            ))}
-          </ol>
-        </div>
-      )}
+      <ActionResultView />
       {confirm === 'provision' && (
         <ConfirmDialog
           title={`Provision ${row.name} now?`}
@@ -129,5 +113,32 @@ function Side({ title, facts }: { title: string; facts: [string, string][] }) {
         ))}
       </dl>
     </section>
+  );
+}
+
+/** The last action's steps, each with who did it; shown until another person is opened. */
+export function ActionResultView() {
+  const action = useStatusStore((s) => s.action);
+  if (!action) return null;
+  if (action === 'running') {
+    return (
+      <p role="status">
+        <Spinner /> Working…
+      </p>
+    );
+  }
+  return (
+    <div className="status-action-result" role="status" data-ok={action.ok}>
+      <strong>
+        {action.title}: {action.ok ? 'done' : 'not finished'}
+      </strong>
+      <ol>
+        {action.steps.map((s, i) => (
+          <li key={i} data-outcome={s.ok ? 'success' : 'failure'}>
+            {s.text}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import { attentionClasses, statusClasses, statusClassLabels, statusSourceLabels,
 import { Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
 import { PersonPanel } from './PersonPanel';
+import { ProvisionNow } from './ProvisionNow';
 import { BLOCK, useStatusStore } from './status-store';
 import './status.css';
 
@@ -27,6 +28,7 @@ export function StatusScreen({ profileId }: { profileId: string }) {
   return (
     <section className="status-screen" aria-labelledby="status-title" data-running={summary?.running ? 'true' : 'false'}>
       <StatusHeader summary={summary} />
+      <ProvisionNow />
       {summary && summary.total > 0 && (
         <>
           <ClassCounts summary={summary} />

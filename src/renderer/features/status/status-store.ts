@@ -125,7 +125,9 @@ export const useStatusStore = create<StatusStore>((set, get) => {
       const profileId = get().profileId;
       if (!key || !profileId) return set({ detail: undefined, action: undefined });
       try {
-        set({ detail: await window.api.status.person({ profileId, key }), action: undefined });
+        const detail = await window.api.status.person({ profileId, key });
+        // Re-reading the same person (after an action) keeps the action's steps on screen.
+        set((s) => ({ detail, action: s.detail?.row.key === key ? s.action : undefined }));
       } catch (error) {
         postError(error, { profileId, title: 'Couldn’t open this person' });
       }
