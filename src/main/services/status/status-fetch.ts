@@ -7,7 +7,8 @@ import type { AppUserLite, LogLite, PushMappingLite, StatusSources } from './sta
 /** How far back the System Log is read on a first refresh (Okta keeps 90 days). */
 export const LOG_DAYS = 30;
 /** Groups whose members are read at the same time; the HTTP client's own cap and pacing still apply. */
-const GROUP_PARALLEL = 4;
+const GROUP_PARALLEL = 8;
+const BULK_NAMES_FROM = 10;
 
 export interface FetchOptions {
   okta: OktaClient;
@@ -93,6 +94,13 @@ export async function fetchStatusSources(opts: FetchOptions): Promise<FetchResul
 async function readPushGroups(okta: OktaClient, appId: string, count: (n: number) => void): Promise<PushMappingLite[]> {
   const mappings: OktaGroupPushMapping[] = [];
   for await (const m of okta.listGroupPushMappings(appId)) mappings.push(m);
+  // Names: with many pushed groups one listing (10,000 a page, the groups bucket) costs far fewer
+  // requests than one GET per group (the groupById bucket the member pages need too).
+  const names = new Map<string, string>();
+  if (mappings.length > BULK_NAMES_FROM) {
+    const wanted = new Set(mappings.map((m) => m.sourceGroupId));
+    for await (const g of okta.listGroups({ limit: 10_000 })) if (wanted.has(g.id)) names.set(g.id, g.profile.name);
+  }
   const out: PushMappingLite[] = new Array(mappings.length);
   let next = 0;
   let done = 0;
@@ -100,8 +108,8 @@ async function readPushGroups(okta: OktaClient, appId: string, count: (n: number
     while (next < mappings.length) {
       const i = next++;
       const m = mappings[i]!;
-      const [group, memberIds] = await Promise.all([
-        okta.getGroup(m.sourceGroupId).catch(() => null),
+      const [name, memberIds] = await Promise.all([
+        names.get(m.sourceGroupId) ?? okta.getGroup(m.sourceGroupId).then((g) => g.profile.name, () => m.sourceGroupId),
         (async () => {
           const ids: string[] = [];
           for await (const u of okta.listGroupMembers(m.sourceGroupId, { limit: 1000 })) ids.push(u.id);
@@ -111,7 +119,7 @@ async function readPushGroups(okta: OktaClient, appId: string, count: (n: number
       out[i] = {
         id: m.id,
         sourceGroupId: m.sourceGroupId,
-        sourceName: group?.profile.name ?? m.sourceGroupId,
+        sourceName: name,
         ...(m.targetGroupId ? { targetGroupId: m.targetGroupId } : {}),
         status: m.status,
         ...(m.errorSummary ? { errorSummary: m.errorSummary } : {}),
