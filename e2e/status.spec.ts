@@ -119,4 +119,8 @@ test('after the wizard, the status shows who is provisioned, who failed and why,
   const csv = await (await download).path().then((p) => import('node:fs/promises').then((fs) => fs.readFile(p!, 'utf8')));
   expect(csv.split('\r\n')[0]).toBe('class,name,userName,okta,threatlocker,reason,source,fix,groups');
   expect(csv).toContain(newcomer!.profile.login);
+
+  // No token crossed to the window while the status was read and acted on.
+  const tokens = await Promise.all(['oktaApiToken', 'scimBearerToken'].map((k) => access.secret(k)));
+  for (const frame of consoleHost.ipcFrames) for (const token of tokens) expect(frame).not.toContain(token);
 });

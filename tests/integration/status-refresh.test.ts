@@ -80,6 +80,15 @@ describe('status refresh job', () => {
     expect(await snapshotFile()).toBe(saved);
   }, 60_000);
 
+  it('after a restart (offline) the last complete snapshot opens, marked with its time and what each source read', async () => {
+    const saved = JSON.parse(await snapshotFile()) as { snapshot: { takenAt: string } };
+    const again = await buildHarness({ dataDir: h.dataDir, keychainService: 'status-refresh-test', sandbox: sb, keytar: memoryKeytar() });
+    const summary = await (again.ok as unknown as (c: 'status:summary', p: { profileId: string }) => Promise<ResultOf<'status:summary'>>)('status:summary', { profileId });
+    expect(summary).toMatchObject({ fromSnapshot: true, partial: false, takenAt: saved.snapshot.takenAt });
+    expect(summary.sources.map((s) => s.readAt)).not.toContain(undefined);
+    expect(summary.counts.failed).toBe(3);
+  }, 60_000);
+
   it('Cancel stops the job and keeps the last complete result', async () => {
     const saved = await snapshotFile();
     sb.okta.faults.latencyMs = 200;

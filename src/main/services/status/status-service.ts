@@ -141,7 +141,7 @@ export class StatusService {
         this.current.set(profileId, cur);
         if (complete) {
           const classes = Object.fromEntries(cur.join.people.map((p) => [p.row.key, p.row.cls]));
-          await this.deps.snapshots.saveComplete(profileId, { takenAt, sources: result.sources, classes }, cur.join.counts);
+          await this.deps.snapshots.saveComplete(profileId, { takenAt, sources: result.sources, classes, states: result.states }, cur.join.counts);
         }
       }
       this.deps.onDone(profileId, { partial: !complete, failedSources: result.failed, cancelled: result.cancelled });
@@ -171,7 +171,7 @@ export class StatusService {
     if (cur) return cur;
     const saved = await this.deps.snapshots.load(profileId);
     if (!saved.snapshot) return undefined;
-    const built = this.build(saved.snapshot.sources, saved.snapshot.takenAt, true, [], []);
+    const built = this.build(saved.snapshot.sources, saved.snapshot.takenAt, true, [], saved.snapshot.states ?? []);
     this.current.set(profileId, built);
     return built;
   }

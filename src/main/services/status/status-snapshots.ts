@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StatusClass, StatusCounts } from '../../../shared/provisioning-status';
+import type { SourceState, StatusClass, StatusCounts } from '../../../shared/provisioning-status';
 import { writeFileAtomic } from '../profiles/atomic-write';
 import type { ConsoleAction, StatusSources } from './status-sources';
 
@@ -11,7 +11,7 @@ const ACTIONS = 500;
 export interface SavedStatus {
   version: 1;
   /** The last complete refresh: never replaced by a partial or cancelled one. */
-  snapshot?: { takenAt: string; sources: StatusSources; classes: Record<string, StatusClass> };
+  snapshot?: { takenAt: string; sources: StatusSources; classes: Record<string, StatusClass>; states?: SourceState[] };
   history: { at: string; counts: StatusCounts }[];
   /** The console's own actions on people (Provision now, fix phone), newest last. */
   actions: ConsoleAction[];
