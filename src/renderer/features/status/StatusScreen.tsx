@@ -74,6 +74,7 @@ function StatusHeader({ summary }: { summary: StatusSummary | undefined }) {
             <Icon name="refresh" /> Refresh
           </button>
         )}
+        <AutoRefresh />
         <button type="button" className="btn btn-secondary" disabled={!summary?.total} onClick={() => void exportCsv()}>
           <Icon name="download" /> Export CSV
         </button>
@@ -94,6 +95,22 @@ function StatusHeader({ summary }: { summary: StatusSummary | undefined }) {
         </ul>
       )}
     </div>
+  );
+}
+
+function AutoRefresh() {
+  const autoMinutes = useStatusStore((s) => s.autoMinutes);
+  const nextAutoAt = useStatusStore((s) => s.nextAutoAt);
+  const setAuto = useStatusStore((s) => s.setAuto);
+  return (
+    <label className="status-auto" title={nextAutoAt ? `Next at ${new Date(nextAutoAt).toLocaleTimeString()}` : undefined}>
+      Auto-refresh
+      <select value={autoMinutes} onChange={(e) => setAuto(Number(e.target.value))}>
+        <option value={0}>Off</option>
+        <option value={15}>Every 15 min</option>
+        <option value={60}>Every hour</option>
+      </select>
+    </label>
   );
 }
 

@@ -34,6 +34,10 @@ interface StatusStore {
   lastQueryMs: number | undefined;
   detail: PersonDetail | undefined;
   action: ActionResult | 'running' | undefined;
+  /** Minutes between automatic refreshes (0 = off); doubled after a partial or failed one, up to 4 h. */
+  autoMinutes: number;
+  nextAutoAt: number | undefined;
+  setAuto: (minutes: number) => void;
   open: (profileId: string) => Promise<void>;
   refresh: () => Promise<void>;
   cancel: () => Promise<void>;
@@ -48,9 +52,21 @@ interface StatusStore {
 }
 
 const defaultFilter: StatusFilter = { text: '', sort: 'cls', desc: false };
+const MAX_BACKOFF_MINUTES = 240;
 
 export const useStatusStore = create<StatusStore>((set, get) => {
   const pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let backoff = 1;
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const minutes = get().autoMinutes;
+    if (!minutes) return set({ nextAutoAt: undefined });
+    const delay = Math.min(minutes * backoff, MAX_BACKOFF_MINUTES) * 60_000;
+    set({ nextAutoAt: Date.now() + delay });
+    timer = setTimeout(() => void get().refresh(), delay);
+  };
   const reloadRows = async () => {
     const version = get().version + 1;
     pending.clear();
@@ -77,9 +93,20 @@ export const useStatusStore = create<StatusStore>((set, get) => {
     lastQueryMs: undefined,
     detail: undefined,
     action: undefined,
+    autoMinutes: 0,
+    nextAutoAt: undefined,
+
+    setAuto: (autoMinutes) => {
+      backoff = 1;
+      set({ autoMinutes });
+      schedule();
+    },
 
     open: async (profileId) => {
-      if (get().profileId !== profileId) set({ profileId, summary: undefined, progress: [], filter: defaultFilter, detail: undefined, action: undefined, total: 0 });
+      if (get().profileId !== profileId) {
+        set({ profileId, summary: undefined, progress: [], filter: defaultFilter, detail: undefined, action: undefined, total: 0, autoMinutes: 0 });
+        schedule();
+      }
       await loadSummary(profileId);
       await reloadRows();
     },
@@ -179,6 +206,9 @@ export const useStatusStore = create<StatusStore>((set, get) => {
     onDone: (p) => {
       const profileId = get().profileId;
       if (p.profileId !== profileId) return;
+      // Backoff: a partial or failed refresh waits twice as long before the next automatic one.
+      backoff = p.partial && !p.cancelled ? Math.min(backoff * 2, 16) : 1;
+      schedule();
       void (async () => {
         await loadSummary(profileId);
         await reloadRows();
