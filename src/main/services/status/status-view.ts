@@ -19,52 +19,76 @@ export interface RowQuery {
   limit: number;
 }
 
-/** Keeps the last filtered + sorted list, so scrolling (same filter, new offset) costs a slice. */
+/**
+ * Filter, search and sort over the joined rows, built for typing: each sort order is computed
+ * once per join, filtering walks that order (no sort per keystroke), and a search that extends
+ * the previous one only re-checks the previous matches.
+ */
 export class RowIndex {
-  private lastKey = '';
-  private lastRows: StatusRow[] = [];
+  private readonly rows: StatusRow[];
   /** Lower-cased search text per row, built once per join. */
   private readonly haystack: string[];
-  private readonly rows: StatusRow[];
+  private readonly orders = new Map<string, Uint32Array>();
+  private last: { base: string; text: string; matches: number[] } | undefined;
 
   constructor(join: JoinResult) {
     this.rows = join.people.map((p) => p.row);
     this.haystack = this.rows.map((r) => `${r.name}\u0000${r.userName}\u0000${r.reason}`.toLowerCase());
+    this.order('cls', false); // the default view, ready before the first keystroke
   }
 
   page(q: RowQuery): StatusPage {
     const started = performance.now();
-    const key = JSON.stringify([q.cls, q.group, q.text, q.sort, q.desc]);
-    if (key !== this.lastKey) {
-      this.lastRows = this.filter(q);
-      this.lastKey = key;
-    }
-    const rows = this.lastRows.slice(q.offset, q.offset + q.limit);
-    return { total: this.lastRows.length, offset: q.offset, rows, queryMs: performance.now() - started };
+    const matches = this.filter(q);
+    const rows = matches.slice(q.offset, q.offset + q.limit).map((i) => this.rows[i]!);
+    return { total: matches.length, offset: q.offset, rows, queryMs: performance.now() - started };
   }
 
   /** Every row of the current filter (the CSV export uses what the admin sees). */
   all(q: Omit<RowQuery, 'offset' | 'limit'>): StatusRow[] {
-    return this.filter({ ...q, offset: 0, limit: 0 });
+    return this.filter({ ...q, offset: 0, limit: 0 }).map((i) => this.rows[i]!);
   }
 
-  private filter(q: RowQuery): StatusRow[] {
+  private filter(q: RowQuery): number[] {
     const text = q.text.trim().toLowerCase();
-    const out: StatusRow[] = [];
-    for (let i = 0; i < this.rows.length; i++) {
+    const base = JSON.stringify([q.cls, q.group, q.sort, q.desc]);
+    const prev = this.last;
+    if (prev && prev.base === base && prev.text === text) return prev.matches;
+    const narrowing = prev && prev.base === base && text.startsWith(prev.text);
+    const candidates: ArrayLike<number> = narrowing ? prev.matches : this.order(q.sort, q.desc);
+    const matches: number[] = [];
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[k]!;
       const r = this.rows[i]!;
       if (q.cls && r.cls !== q.cls) continue;
       if (q.group && !r.groups.includes(q.group)) continue;
       if (text && !this.haystack[i]!.includes(text)) continue;
-      out.push(r);
+      matches.push(i);
     }
-    const dir = q.desc ? -1 : 1;
-    const byName = (a: StatusRow, b: StatusRow) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    out.sort((a, b) => {
-      const primary = q.sort === 'cls' ? CLASS_ORDER.get(a.cls)! - CLASS_ORDER.get(b.cls)! : a[q.sort] < b[q.sort] ? -1 : a[q.sort] > b[q.sort] ? 1 : 0;
-      return (primary || byName(a, b)) * dir;
-    });
-    return out;
+    this.last = { base, text, matches };
+    return matches;
+  }
+
+  private order(sort: RowQuery['sort'], desc: boolean): Uint32Array {
+    const key = `${sort}:${desc}`;
+    let order = this.orders.get(key);
+    if (!order) {
+      const rows = this.rows;
+      const dir = desc ? -1 : 1;
+      const keyOf: (r: StatusRow) => number | string = sort === 'cls' ? (r: StatusRow) => CLASS_ORDER.get(r.cls)! : (r: StatusRow) => r[sort];
+      const keys = rows.map(keyOf);
+      const names = rows.map((r) => r.name);
+      order = Uint32Array.from(rows.keys()).sort((a, b) => {
+        const ka = keys[a]!;
+        const kb = keys[b]!;
+        const primary = ka < kb ? -1 : ka > kb ? 1 : 0;
+        const na = names[a]!;
+        const nb = names[b]!;
+        return (primary || (na < nb ? -1 : na > nb ? 1 : 0)) * dir;
+      });
+      this.orders.set(key, order);
+    }
+    return order;
   }
 }
 
