@@ -134,7 +134,7 @@ function ClassCounts({ summary }: { summary: StatusSummary }) {
         ))}
       </div>
       {summary.history.length > 1 && (
-        <svg className="status-history" role="img" aria-label={`Classes over the last ${summary.history.length} snapshots`} viewBox={`0 0 ${summary.history.length * 12} 40`}>
+        <svg className="status-history" preserveAspectRatio="xMinYMax meet" role="img" aria-label={`Classes over the last ${summary.history.length} snapshots`} viewBox={`0 0 ${summary.history.length * 12} 40`}>
           {summary.history.map((h, i) => {
             let y = 40;
             return statusClasses.map((c) => {
