@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { completeEveryStep, PUSHED } from './flows/complete-setup';
 import { sandboxAccess } from './flows/sandbox-access';
@@ -111,6 +112,7 @@ test('after the wizard, the status shows who is provisioned, who failed and why,
   await expect(panel.getByTestId('person-class')).toContainText('Provisioned and matching');
   await expect(panel.locator('.status-timeline')).toContainText('Assigned to the app directly by the console');
   await page.screenshot({ path: test.info().outputPath('status.png'), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The export: one row per person, formulas neutralised.
   const download = page.waitForEvent('download');
