@@ -5,6 +5,7 @@ import { withCallSignal } from '../call-scope';
 import { defaultSleep } from '../net/http-client';
 import type { ProfileClients } from '../profile-clients';
 import type { SecretStore } from '../secrets/secret-store';
+import { adminAppUrl } from '../setup/okta-links';
 import { asSandboxAdmin } from '../setup/sandbox-admin';
 import { ScimReader } from './scim-reader';
 import { appIdOf, type StatusService } from './status-service';
@@ -115,7 +116,8 @@ export class StatusActions {
       const n = admin.okta.controls.retryFailedProvisioning(appId);
       step(`Okta has no API to retry a failed push: the sandbox's simulated admin clicked Dashboard -> Tasks -> Retry (${n} queued).`, true);
     } else {
-      step(`Okta has no API to retry a failed push: in the Okta Admin Console open ${profile.okta.orgUrl}/admin/tasks and click Retry.`, false);
+      const tasks = `${new URL(adminAppUrl(profile.okta.orgUrl, 'x', appId)).origin}/admin/tasks`;
+      step(`Okta has no API to retry a failed push: open ${tasks} (Dashboard -> Tasks) in the Okta Admin Console and click Retry.`, false);
     }
   }
 
