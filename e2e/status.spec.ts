@@ -75,6 +75,8 @@ test('after the wizard, the status shows who is provisioned, who failed and why,
   expect(await status.count(/Provisioned and matching/)).toBeGreaterThan(2);
   expect(await status.count(/Local ThreatLocker admin/)).toBe(2);
   expect(await status.count(/Failed in Okta/)).toBe(1);
+  // The profile header's compact card says the same, from the saved snapshot.
+  await expect(page.getByTestId('status-card')).toContainText('Status: 2 need attention');
 
   let panel = await status.open(name(noPhone!));
   await expect(panel.getByTestId('person-class')).toContainText('Failed in Okta');

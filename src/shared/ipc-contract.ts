@@ -11,7 +11,7 @@ import {
 } from './profile';
 import { scimCheckResultSchema, scimCheckRunSchema } from './scim-check';
 import { setupStepIdSchema, setupViewSchema, stepInputSchema } from './setup';
-import { personDetailSchema, statusDoneSchema, statusPageSchema, statusProgressSchema, statusQuerySchema, statusSummarySchema } from './provisioning-status';
+import { personDetailSchema, statusCountsSchema, statusDoneSchema, statusPageSchema, statusProgressSchema, statusQuerySchema, statusSummarySchema } from './provisioning-status';
 
 /**
  * The whole renderer <-> main contract. Names are `domain:verb`; every call takes one object.
@@ -137,6 +137,8 @@ export const invokeChannels = {
 
   /** Provisioning status: the joined rows stay in main; the screen asks for one page at a time. */
   'status:summary': channel(byProfile, statusSummarySchema),
+  /** The profile header's compact card: the last complete snapshot's counts, read from disk (no join). */
+  'status:card': channel(byProfile, z.object({ takenAt: z.string(), counts: statusCountsSchema, needsAttention: z.number() }).nullable()),
   /** Starts a background refresh and returns at once; see the status:progress and status:done events. */
   'status:refresh': channel(byProfile, z.object({ started: z.boolean() })),
   'status:cancel': channel(byProfile, z.object({ cancelled: z.boolean() })),

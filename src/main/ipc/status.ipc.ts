@@ -5,6 +5,7 @@ import type { Handlers } from './handle';
 
 type StatusChannels =
   | 'status:summary'
+  | 'status:card'
   | 'status:refresh'
   | 'status:cancel'
   | 'status:page'
@@ -16,6 +17,7 @@ type StatusChannels =
 export function statusHandlers(status: StatusService, actions: StatusActions): Pick<Handlers, StatusChannels> {
   return {
     'status:summary': ({ profileId }) => status.summary(profileId),
+    'status:card': ({ profileId }) => status.card(profileId),
     'status:refresh': ({ profileId }) => status.refresh(profileId),
     'status:cancel': ({ profileId }) => ({ cancelled: status.cancel(profileId) }),
     'status:page': ({ profileId, ...q }) => status.page(profileId, q),

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { AppError } from '../../../shared/errors';
 import type { Profile } from '../../../shared/profile';
-import type { PersonDetail, SourceState, StatusPage, StatusSource, StatusSummary } from '../../../shared/provisioning-status';
+import { attentionClasses, type PersonDetail, type SourceState, type StatusCounts, type StatusPage, type StatusSource, type StatusSummary } from '../../../shared/provisioning-status';
 import { runWithCallSignal } from '../call-scope';
 import type { ProfileClients } from '../profile-clients';
 import type { SecretStore } from '../secrets/secret-store';
@@ -96,6 +96,15 @@ export class StatusService {
       running: this.jobs.has(profileId),
       ...(cur ? { joinMs: cur.joinMs } : {}),
     };
+  }
+
+  /** The last complete snapshot's counts, without loading or joining it. */
+  async card(profileId: string): Promise<{ takenAt: string; counts: StatusCounts; needsAttention: number } | null> {
+    const last = (await this.deps.snapshots.load(profileId)).history.at(-1);
+    if (!last) return null;
+    let needsAttention = 0;
+    for (const c of attentionClasses) needsAttention += last.counts[c] ?? 0;
+    return { takenAt: last.at, counts: last.counts, needsAttention };
   }
 
   async page(profileId: string, q: RowQuery): Promise<StatusPage> {

@@ -13,7 +13,7 @@ import { DeleteProfileDialog } from '../profiles/ProfileDialogs';
 import { useProfilesStore } from '../profiles/profiles-store';
 import { ScimCheckScreen } from '../scim-check/ScimCheckScreen';
 import { SetupWizard } from '../setup/SetupWizard';
-import { StatusScreen } from '../status';
+import { StatusCard, StatusScreen } from '../status';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { useProfileStore } from './profile-store';
 
@@ -89,6 +89,7 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
         <div className="profile-header-row">
           <div className="profile-header-main">
             <ProfileName profile={profile} />
+            <StatusCard profileId={profile.id} onOpen={() => setTab('status')} />
             <dl className="profile-facts">
               <div className="fact">
                 <dt>
