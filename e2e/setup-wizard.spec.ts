@@ -1,35 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Profile } from '../src/shared/profile';
 import { escapeHtml } from '../src/main/services/reports/setup-report';
-import { osKeychain } from '../src/main/services/secrets/os-keychain';
 import { expect, test } from './fixtures';
 import { ProfilePage } from './pages/profile-page';
 import { ProfilesPage } from './pages/profiles-page';
 import { completeEveryStep, PUSHED } from './flows/complete-setup';
+import { sandboxAccess } from './flows/sandbox-access';
 import { SetupPage, stepIds } from './pages/setup-page';
-
-const keychainService = process.env.TLOC_KEYCHAIN_SERVICE ?? 'ThreatLocker Okta Console';
-
-/** Reads the sandbox as a test would from outside: the profile file and the keychain. */
-async function sandboxAccess(dataDir: string) {
-  const dir = join(dataDir, 'profiles');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
-  const profiles = await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as Profile));
-  const profile = profiles.find((p) => p.sandbox)!;
-  const secret = async (kind: string) => (await osKeychain.getPassword(keychainService, `${profile.id}:${kind}`))!;
-  const okta = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${profile.okta.orgUrl}${path}`, { headers: { authorization: `SSWS ${await secret('oktaApiToken')}`, accept: 'application/json' } });
-    return (await res.json()) as T;
-  };
-  const scimUsers = async () => {
-    const res = await fetch(`${profile.threatlocker.scimUrl}/Users?startIndex=1&count=200`, {
-      headers: { authorization: `Bearer ${await secret('scimBearerToken')}`, accept: 'application/scim+json' },
-    });
-    return ((await res.json()) as { Resources: { userName: string }[] }).Resources.map((u) => u.userName.toLowerCase());
-  };
-  return { profile, okta, scimUsers, secret };
-}
 
 test('a new admin completes the whole setup in the sandbox, every setting verified, and ThreatLocker holds the pushed admins', async ({ consoleHost }) => {
   test.setTimeout(240_000);

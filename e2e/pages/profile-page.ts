@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { CredentialsPanel } from './credentials-panel';
 import { ScimCheckPanel } from './scim-check-panel';
 
-export type ProfileTabName = 'Credentials' | 'Connection check' | 'Setup';
+export type ProfileTabName = 'Credentials' | 'Connection check' | 'Setup' | 'Status';
 
 /** One profile's screen: header (name, Okta org, instance), tabs, export/delete. */
 export class ProfilePage {

@@ -13,6 +13,7 @@ import { applyFaults, noFaults, type FaultSettings } from '../faults';
 import { createPortalApiRouter, portalError } from './portal-api';
 import { createScimRouter, scimError } from './scim-server';
 import { createTlSeed } from './tl-seed';
+import type { ScimStore } from './scim-store';
 import { ThreatLockerState, type ThreatLockerSandboxControls } from './tl-state';
 
 export type {
@@ -60,6 +61,8 @@ export interface ThreatLockerSimulator {
   readonly scimToken: string;
   faults: FaultSettings;
   controls: ThreatLockerSandboxControls;
+  /** The SCIM data itself, for benchmarks that seed a large tenant without 100,000 requests. */
+  scimStore: ScimStore;
   stop(): Promise<void>;
 }
 
@@ -186,6 +189,7 @@ export async function startThreatLockerSimulator(opts: ThreatLockerSimulatorOpti
     },
     faults,
     controls,
+    scimStore: state.store,
     stop: () => {
       stopped ??= new Promise<void>((resolve) => {
         if (runningPortalTokens.get(seed.portalToken) === instance) runningPortalTokens.delete(seed.portalToken);

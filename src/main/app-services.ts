@@ -28,6 +28,10 @@ import { SecretStore, type KeytarLike } from './services/secrets/secret-store';
 import { SecretsService } from './services/profiles/secrets-service';
 import { SandboxService, type RunningSandbox } from './services/sandbox/sandbox-service';
 import { ProfileClients } from './services/profile-clients';
+import { statusEventsTo, statusHandlers } from './ipc/status.ipc';
+import { StatusService } from './services/status/status-service';
+import { StatusActions } from './services/status/status-actions';
+import { StatusSnapshots } from './services/status/status-snapshots';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -116,6 +120,10 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     sandboxHandle: () => sandbox.current?.handle ?? null,
   });
 
+  const statusDeps = { clients, secrets: secretStore, allowLoopback: opts.allowLoopback, dispatcher: outbound };
+  const status = new StatusService({ ...statusDeps, snapshots: new StatusSnapshots(opts.dataDir), ...statusEventsTo(events) });
+  const statusActions = new StatusActions({ ...statusDeps, status, sandboxHandle: () => sandbox.current?.handle ?? null });
+
   const handlers: Handlers = {
     ...appHandlers({ version: opts.version, dataDir: opts.dataDir, allowLoopback: opts.allowLoopback, canCopySecrets: clipboard !== null, openExternal: opts.openExternal }),
     ...profilesHandlers(profiles, new DamagedProfiles(store, secretStore, profiles)),
@@ -130,6 +138,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     }),
     ...scimHandlers({ clients, checks: scimChecks, events }),
     ...setupHandlers(setup),
+    ...statusHandlers(status, statusActions),
     ...reportsHandlers({ setup, clients, secrets: secretStore, redactor, version: opts.version }),
   };
 
@@ -143,6 +152,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     async dispose() {
       // Checks first: their clean-up needs the network (and the sandbox, if that is the target).
       await scimChecks.cancelAll();
+      await status.cancelAll();
       await clipboard?.dispose();
       await sandbox.stop();
       await outbound.close();

@@ -12,6 +12,7 @@ import {
 import { oauthSignInInputSchema, oauthViewSchema } from './okta-oauth';
 import { scimCheckResultSchema, scimCheckRunSchema } from './scim-check';
 import { setupStepIdSchema, setupViewSchema, stepInputSchema } from './setup';
+import { personDetailSchema, statusCountsSchema, statusDoneSchema, statusPageSchema, statusProgressSchema, statusQuerySchema, statusSummarySchema } from './provisioning-status';
 
 /**
  * The whole renderer <-> main contract. Names are `domain:verb`; every call takes one object.
@@ -143,12 +144,34 @@ export const invokeChannels = {
   /** The setup report an MSP hands to its client: a self-contained HTML document (no scripts, no secrets). */
   'reports:setup': channel(byProfile, z.object({ fileName: z.string(), content: z.string() })),
 
+  /** Provisioning status: the joined rows stay in main; the screen asks for one page at a time. */
+  'status:summary': channel(byProfile, statusSummarySchema),
+  /** The profile header's compact card: the last complete snapshot's counts, read from disk (no join). */
+  'status:card': channel(byProfile, z.object({ takenAt: z.string(), counts: statusCountsSchema, needsAttention: z.number() }).nullable()),
+  /** Starts a background refresh and returns at once; see the status:progress and status:done events. */
+  'status:refresh': channel(byProfile, z.object({ started: z.boolean() })),
+  'status:cancel': channel(byProfile, z.object({ cancelled: z.boolean() })),
+  'status:page': channel(statusQuerySchema, statusPageSchema),
+  'status:person': channel(byProfile.extend({ key: z.string().max(200) }), personDetailSchema),
+  'status:csv': channel(statusQuerySchema.omit({ offset: true, limit: true }), z.object({ fileName: z.string(), content: z.string() })),
+  /** oktaUserId: an Okta user id or login (someone not assigned yet is not in the table). */
+  'status:provisionNow': channel(
+    byProfile.extend({ oktaUserId: z.string().trim().min(1, 'Enter an Okta login or user id').max(200) }),
+    z.object({ ok: z.boolean(), steps: z.array(z.object({ text: z.string(), ok: z.boolean() })) }),
+  ),
+  'status:fixPhone': channel(
+    byProfile.extend({ oktaUserId: z.string().min(1).max(100), primaryPhone: z.string().trim().min(3, 'Enter a phone number').max(40) }),
+    z.object({ ok: z.boolean(), steps: z.array(z.object({ text: z.string(), ok: z.boolean() })) }),
+  ),
+
   'shell:openExternal': channel(z.object({ url: z.string().url() }), z.object({ opened: z.boolean() })),
 } as const;
 
 export const eventChannels = {
   'sandbox:state': sandboxInfoSchema,
   'setup:progress': z.object({ profileId: z.string(), stepId: setupStepIdSchema, message: z.string() }),
+  'status:progress': statusProgressSchema,
+  'status:done': statusDoneSchema,
   'scim:progress': z.object({ profileId: z.string(), index: z.number(), total: z.number(), result: scimCheckResultSchema }),
   'oktaSignIn:changed': z.object({ profileId: z.string() }),
 } as const;
@@ -169,4 +192,6 @@ export const callTimeouts: Partial<Record<InvokeChannel, number>> = {
   'sandbox:start': 60_000,
   'setup:runStep': 180_000,
   'sandbox:playStep': 180_000,
+  'status:provisionNow': 180_000,
+  'status:fixPhone': 180_000,
 };

@@ -1,8 +1,8 @@
 import type { ResultOf } from '../../shared/ipc-contract';
 import { create } from 'zustand';
 
-export type ProfileTab = 'credentials' | 'check' | 'setup';
-export const profileTabs: readonly ProfileTab[] = ['credentials', 'check', 'setup'];
+export type ProfileTab = 'credentials' | 'check' | 'setup' | 'status';
+export const profileTabs: readonly ProfileTab[] = ['credentials', 'check', 'setup', 'status'];
 
 export type Route = { screen: 'profiles' } | { screen: 'profile'; profileId: string; tab: ProfileTab };
 

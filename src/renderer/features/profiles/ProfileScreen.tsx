@@ -14,10 +14,11 @@ import { DeleteProfileDialog } from './ProfileDialogs';
 import { useProfilesStore } from './profiles-store';
 import { ScimCheckScreen } from '../scim-check';
 import { SetupWizard } from '../setup';
+import { StatusCard, StatusScreen } from '../status';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { useProfileStore } from './profile-store';
 
-const tabLabels: Record<ProfileTab, string> = { credentials: 'Credentials', check: 'Connection check', setup: 'Setup' };
+const tabLabels: Record<ProfileTab, string> = { credentials: 'Credentials', check: 'Connection check', setup: 'Setup', status: 'Status' };
 
 export function ProfileScreen({ profileId, tab }: { profileId: string; tab: ProfileTab }) {
   const state = useProfileStore((s) => s.profile);
@@ -89,6 +90,7 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
         <div className="profile-header-row">
           <div className="profile-header-main">
             <ProfileName profile={profile} />
+            <StatusCard profileId={profile.id} onOpen={() => setTab('status')} />
             <dl className="profile-facts">
               <Fact icon="globe" label="Okta org">
                 <code>{profile.okta.orgUrl}</code>
@@ -163,6 +165,7 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
         )}
         {tab === 'check' && <ScimCheckScreen profile={profile} />}
         {tab === 'setup' && <SetupWizard profileId={profile.id} sandbox={profile.sandbox} savedMappings={profile.mappings} />}
+        {tab === 'status' && <StatusScreen profileId={profile.id} />}
       </div>
 
       {editing && <EditDetailsDialog profile={profile} onClose={() => setEditing(false)} />}
