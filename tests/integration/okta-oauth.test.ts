@@ -85,7 +85,7 @@ describe('Okta sign-in (authorization code + PKCE)', () => {
     policy.allowOrigin(sim.url);
     const logger = memoryLogger(redactor);
     const http = createHttpClient({ policy, logger, dispatcher });
-    const okta = new OktaClient({ orgUrl: sim.url, http, getToken: async () => ({ kind: 'Bearer', value: await oauth.accessToken('p-ok') }) });
+    const okta = new OktaClient({ orgUrl: sim.url, http, getToken: async () => ({ kind: 'Bearer', value: await oauth.accessToken('p-ok', [idp.url]) }) });
     // Within the granted scopes: groups and users are read with the Bearer token.
     const group = (await okta.listGroups({ limit: 1 }).next()).value;
     expect(group?.id).toMatch(/^00g/);
@@ -106,12 +106,12 @@ describe('Okta sign-in (authorization code + PKCE)', () => {
     let clock = Date.now();
     const oauth = service(async (url) => followInBrowser(url), { now: () => new Date(clock) });
     await oauth.signIn('p-refresh', idp.url, idp.clientId);
-    const first = await oauth.accessToken('p-refresh');
+    const first = await oauth.accessToken('p-refresh', [idp.url]);
     const firstRefresh = JSON.parse((await secrets.get('p-refresh', 'oktaOAuthSession'))!).refreshToken;
     expect(await idp.verify(first)).toBeTruthy();
 
     clock += 3600_000 - 60_000; // within the renewal margin of the one-hour token
-    const [second, again] = await Promise.all([oauth.accessToken('p-refresh'), oauth.accessToken('p-refresh')]);
+    const [second, again] = await Promise.all([oauth.accessToken('p-refresh', [idp.url]), oauth.accessToken('p-refresh', [idp.url])]);
     expect(second).not.toBe(first);
     expect(again).toBe(second); // one renewal shared, not two racing with a single-use refresh token
     const renewed = JSON.parse((await secrets.get('p-refresh', 'oktaOAuthSession'))!);
@@ -146,7 +146,7 @@ describe('Okta sign-in refusals', () => {
     });
     expect(res.status).toBe(200);
     clock += 3600_000;
-    const err = (await oauth.accessToken('p-revoked').catch((e: unknown) => e)) as Error & { hint?: string };
+    const err = (await oauth.accessToken('p-revoked', [idp.url]).catch((e: unknown) => e)) as Error & { hint?: string };
     expect(err.message).toMatch(/^Okta refused to renew the sign-in \(invalid_grant: .+\)\. The refresh token was revoked or has expired\.$/);
     expect(err.hint).toBe('Sign in again.');
     expect(await oauth.status('p-revoked')).toEqual({ signedIn: false });

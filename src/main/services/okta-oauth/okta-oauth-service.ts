@@ -100,11 +100,22 @@ export class OktaOAuthService {
     return (await this.status(profileId)).signedIn;
   }
 
-  /** A valid access token, renewed silently with the refresh token when it is near expiry. */
-  async accessToken(profileId: string): Promise<string> {
+  /**
+   * A valid access token, renewed silently with the refresh token when it is near expiry.
+   * `issuerOrigins` are the origins this profile's calls go to (its org, or the sandbox's
+   * provider): a sign-in made at any other authorization server is refused, so one org's token
+   * is never sent to another.
+   */
+  async accessToken(profileId: string, issuerOrigins: readonly string[]): Promise<string> {
     const session = parseSession(await this.deps.secrets.get(profileId, 'oktaOAuthSession'));
     const token = await this.deps.secrets.get(profileId, 'oktaOAuthAccessToken');
     if (!session || !token) throw notSignedIn();
+    const issuer = originOf(session.issuer);
+    if (!issuerOrigins.map(originOf).includes(issuer)) {
+      throw new AppError('AUTH_FAILED', `This profile's Okta sign-in was made at ${issuer}, not at the profile's Okta org, so its token was not sent.`, {
+        hint: 'Sign out, then sign in again from this profile.',
+      });
+    }
     const margin = this.deps.refreshMarginMs ?? 120_000;
     if (session.expiresAt * 1000 - margin > this.now().getTime()) return token;
     return this.refresh(profileId);
@@ -231,6 +242,14 @@ export class OktaOAuthService {
     };
     if (redirectUri) options.redirectUri = redirectUri;
     return new OktaAuth(options);
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
   }
 }
 

@@ -4,7 +4,7 @@ import {
   type NewProfileInput,
   type Profile,
   type ProfileDetailsPatch,
-  type SecretKind,
+  type StoredSecretKind,
 } from '../../../shared/profile';
 import { portalApiBaseFor } from '../threatlocker/threatlocker-urls';
 import type { SecretStore } from '../secrets/secret-store';
@@ -79,7 +79,8 @@ export class ProfilesService {
     for (const kind of moved) await this.secrets.delete(id, kind);
     return this.store.update(id, (p) => {
       const secretsMeta = { ...p.secretsMeta };
-      for (const kind of moved) delete secretsMeta[kind];
+      // The sign-in entries have no meta (the console manages them); deleting their key is a no-op.
+      for (const kind of moved) delete secretsMeta[kind as keyof typeof secretsMeta];
       const next = { ...p, okta, threatlocker: patchThreatLocker(p.threatlocker, patch), secretsMeta };
       const reason = staleReasonForDetails(p, next);
       return reason ? markSetupStale(next, reason, this.now().toISOString()) : next;
@@ -161,13 +162,15 @@ function patchThreatLocker(current: Profile['threatlocker'], patch: ProfileDetai
 }
 
 /**
- * The secrets whose destination changed: the Okta token when the org origin changes, the portal
+ * The secrets whose destination changed: the Okta API token and the Okta sign-in (its access and
+ * refresh tokens were issued by that org, so they must not be sent to another) when the org
+ * origin changes (a custom domain included), the portal
  * token when the portal API host changes (it follows the instance), the SCIM token when the SCIM
  * API Url moves to another origin. Setting an address for the first time moves nothing.
  */
-export function secretsMovedAway(before: Profile, after: Profile): SecretKind[] {
-  const moved: SecretKind[] = [];
-  if (originOf(before.okta.orgUrl) !== originOf(after.okta.orgUrl)) moved.push('oktaApiToken');
+export function secretsMovedAway(before: Profile, after: Profile): StoredSecretKind[] {
+  const moved: StoredSecretKind[] = [];
+  if (originOf(before.okta.orgUrl) !== originOf(after.okta.orgUrl)) moved.push('oktaApiToken', 'oktaOAuthAccessToken', 'oktaOAuthSession');
   const portal = (p: Profile) => p.threatlocker.portalApiUrl ?? portalApiBaseFor(p.threatlocker.instance);
   if (originOf(portal(before)) !== originOf(portal(after))) moved.push('threatlockerPortalToken');
   const scimBefore = before.threatlocker.scimUrl;
