@@ -109,7 +109,7 @@ export class OktaOAuthService {
   async accessToken(profileId: string, issuerOrigins: readonly string[]): Promise<string> {
     const session = parseSession(await this.deps.secrets.get(profileId, 'oktaOAuthSession'));
     const token = await this.deps.secrets.get(profileId, 'oktaOAuthAccessToken');
-    if (!session || !token) throw notSignedIn();
+    if (!session) throw notSignedIn();
     const issuer = originOf(session.issuer);
     if (!issuerOrigins.map(originOf).includes(issuer)) {
       throw new AppError('AUTH_FAILED', `This profile's Okta sign-in was made at ${issuer}, not at the profile's Okta org, so its token was not sent.`, {
@@ -117,7 +117,8 @@ export class OktaOAuthService {
       });
     }
     const margin = this.deps.refreshMarginMs ?? 120_000;
-    if (session.expiresAt * 1000 - margin > this.now().getTime()) return token;
+    if (token && session.expiresAt * 1000 - margin > this.now().getTime()) return token;
+    // Near expiry, or the access token entry is missing (a save cut short): renew.
     return this.refresh(profileId);
   }
 
@@ -185,7 +186,10 @@ export class OktaOAuthService {
     const tokens = await sdk.token.renewTokensWithRefresh({ scopes: session.scopes }, refreshTokenObject).catch(async (e: unknown) => {
       const err = oauthErrorToAppError(e, 'refresh', this.deps.redactor);
       // Okta will not renew this sign-in again (revoked, expired, app changed): forget it, so the profile shows signed out.
-      if ((e as { errorCode?: string }).errorCode === 'invalid_grant') await this.forget(profileId);
+      if ((e as { errorCode?: string }).errorCode === 'invalid_grant') {
+        // A keychain failure here must not hide why the sign-in ended.
+        await this.forget(profileId).catch(() => undefined);
+      }
       throw err;
     });
     if (!tokens.accessToken) throw new AppError('BAD_RESPONSE', 'Okta renewed the sign-in without an access token.', { hint: 'Sign in again.' });
@@ -214,9 +218,16 @@ export class OktaOAuthService {
     });
   }
 
+  /**
+   * The session first, then the access token: a failure in between leaves a session without an
+   * access token (shown signed in, renewed on next use), never an access token no session owns.
+   * Both tokens are registered on their own before anything can log them.
+   */
   private async save(profileId: string, session: OAuthSession, accessToken: string): Promise<void> {
-    await this.deps.secrets.set(profileId, 'oktaOAuthAccessToken', accessToken);
+    this.deps.redactor.register(accessToken);
+    if (session.refreshToken) this.deps.redactor.register(session.refreshToken);
     await this.deps.secrets.set(profileId, 'oktaOAuthSession', JSON.stringify(session));
+    await this.deps.secrets.set(profileId, 'oktaOAuthAccessToken', accessToken);
   }
 
   private sdk(issuer: string, clientId: string, redirectUri?: string): OktaAuth {
