@@ -219,15 +219,21 @@ describe('Okta sign-in refusals', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('invalid_grant');
     // And the console's own exchange of a used code says what happened.
+    let tab = '';
     const replay = service(async (url) => {
       const held = await followInBrowser(url, { stopAt: (u) => u.includes('/authorization-code/callback') });
       const again = new URL(held.url);
       again.searchParams.set('code', code);
-      await fetch(again);
+      const res = await fetch(again);
+      tab = `${res.status} ${pageText(await res.text())}`;
     });
     const err = (await replay.signIn('p-replay-2', idp.url, idp.clientId).catch((e: unknown) => e)) as Error & { hint?: string };
     expect(err.message).toContain('Okta refused the authorization code (invalid_grant');
     expect(err.message).toContain('A code works once');
+    // The browser tab is answered after the exchange, with the failure, not "Signed in".
+    await expect.poll(() => tab).toMatch(/^502 Sign-in failed Sign-in failed Okta refused the authorization code \(invalid_grant/);
+    expect(tab).toContain('Go back to the console for what to do next.');
+    expect(tab).not.toContain(code);
     expect(await secrets.get('p-replay-2', 'oktaOAuthAccessToken')).toBeNull();
     await first.signOut('p-replay');
   });

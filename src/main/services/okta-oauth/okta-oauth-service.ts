@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { OIDC_SCOPES, OKTA_API_SCOPES, type OAuthStatus } from '../../../shared/okta-oauth';
 import type { Redactor } from '../log/redactor';
 import type { SecretStore } from '../secrets/secret-store';
-import { listenForRedirect } from './loopback-redirect';
+import { listenForRedirect, type RedirectResult } from './loopback-redirect';
 import { oauthHttpClient } from './oauth-http';
 import { oauthErrorToAppError } from './oauth-errors';
 import { parseSession, type OAuthSession } from './oauth-session';
@@ -70,8 +70,22 @@ export class OktaOAuthService {
     }
   }
 
-  private async finish(profileId: string, sdk: OktaAuth, params: TokenParams, redirect: Promise<{ code: string }>): Promise<OAuthStatus> {
-    const { code } = await redirect;
+  private async finish(profileId: string, sdk: OktaAuth, params: TokenParams, redirect: Promise<RedirectResult>): Promise<OAuthStatus> {
+    const { code, respond } = await redirect;
+    try {
+      const status = await this.complete(profileId, sdk, params, code);
+      respond({ ok: true });
+      return status;
+    } catch (err) {
+      // The tab says why (the same redacted message the console shows), never a token.
+      const reason = err instanceof AppError ? err.message : 'The console could not finish the sign-in.';
+      respond({ ok: false, reason: this.deps.redactor.redact(reason) });
+      throw err;
+    }
+  }
+
+  /** Exchanges the code (okta-auth-js checks the ID token) and saves the session. */
+  private async complete(profileId: string, sdk: OktaAuth, params: TokenParams, code: string): Promise<OAuthStatus> {
     const { tokens } = await sdk.token.exchangeCodeForTokens({ ...params, authorizationCode: code }).catch((e: unknown) => {
       throw oauthErrorToAppError(e, 'exchange', this.deps.redactor);
     });
