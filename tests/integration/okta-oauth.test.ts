@@ -153,6 +153,23 @@ describe('Okta sign-in refusals', () => {
     expect(await osKeychain.getPassword(keychain.service, 'p-revoked:oktaOAuthAccessToken')).toBeNull();
   });
 
+  it('signing out with an unreadable sign-in record says plainly that nothing was revoked at Okta, and what to do', async () => {
+    const idp = await oidc();
+    const oauth = service(async (url) => followInBrowser(url));
+    await oauth.signIn('p-unreadable', idp.url, idp.clientId);
+    const access = (await osKeychain.getPassword(keychain.service, 'p-unreadable:oktaOAuthAccessToken'))!;
+    await osKeychain.setPassword(keychain.service, 'p-unreadable:oktaOAuthSession', '{"cut in half');
+    const out = await oauth.signOut('p-unreadable');
+    expect(out.revoked).toEqual([]);
+    expect(out.failed).toHaveLength(1);
+    expect(out.failed[0]).toContain('could not tell Okta to revoke its tokens; it removed them from this computer only');
+    expect(out.failed[0]).toContain('Clear User Sessions');
+    // True to the letter: Okta still accepts the token.
+    expect(await idp.verify(access)).toBeTruthy();
+    expect(await osKeychain.getPassword(keychain.service, 'p-unreadable:oktaOAuthAccessToken')).toBeNull();
+    expect(await oauth.status('p-unreadable')).toEqual({ signedIn: false });
+  });
+
   it('refuses a redirect with a tampered state and keeps waiting for the real one', async () => {
     const idp = await oidc();
     const tampered: string[] = [];

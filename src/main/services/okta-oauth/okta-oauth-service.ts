@@ -169,6 +169,13 @@ export class OktaOAuthService {
           failed.push(`${label}: ${oauthErrorToAppError(e, 'revoke', this.deps.redactor).message}`);
         }
       }
+    } else if (access) {
+      // Without the session the console knows neither the org that issued the token nor the app: it cannot revoke.
+      failed.push(
+        'The sign-in record in the keychain could not be read, so the console could not tell Okta to revoke its tokens; it removed them from this computer only. ' +
+          'The access token stays valid at Okta until it expires (at most an hour); the refresh token, if one was issued, until Okta revokes it. ' +
+          'To end them now, an Okta admin can clear the user\'s sessions and tokens in Okta (Directory → People → the user → Clear User Sessions).',
+      );
     }
     await this.forget(profileId);
     return { revoked, failed };
