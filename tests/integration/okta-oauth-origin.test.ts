@@ -13,6 +13,8 @@ import { Redactor } from '../../src/main/services/log/redactor';
 import { HostPolicy } from '../../src/main/services/net/host-policy';
 import { createHttpClient } from '../../src/main/services/net/http-client';
 import { envProxyResolver, OutboundDispatcher } from '../../src/main/services/net/outbound';
+import type { HttpError } from '../../src/main/services/net/http-errors';
+import { OktaClient } from '../../src/main/services/okta/okta-client';
 import { OktaOAuthService } from '../../src/main/services/okta-oauth/okta-oauth-service';
 import { ProfileClients } from '../../src/main/services/profile-clients';
 import { ProfileStore } from '../../src/main/services/profiles/profile-store';
@@ -82,6 +84,24 @@ describe('an Okta sign-in stays with its org', () => {
     const sandboxProfile = { ...profile, sandbox: true };
     const group = (await clients.okta(sandboxProfile).listGroups({ limit: 1 }).next()).value;
     expect(group?.id).toMatch(/^00g/);
+    await http.close();
+  });
+
+  it('a 401 under a sign-in says to sign in again, not to check an API token', async () => {
+    const policy = new HostPolicy({ allowLoopback: true });
+    policy.allowOrigin(sim.url);
+    const http = createHttpClient({ policy, logger: memoryLogger(redactor), dispatcher });
+    const okta = new OktaClient({ orgUrl: sim.url, http, getToken: async () => ({ kind: 'Bearer', value: 'eyJ.revoked-access-token.sig' }) });
+    const err = (await okta.listGroups({ limit: 1 }).next().catch((e: unknown) => e)) as HttpError;
+    expect(err.status).toBe(401);
+    expect(err.message).toMatch(/^Okta refused the console's sign-in for GET \/api\/v1\/groups.*: it was revoked or has expired\.$/);
+    expect(err.hint).toBe("Sign in again with Okta in the profile's Okta sign-in panel.");
+    expect(err.hint).not.toContain('Security -> API -> Tokens');
+    // A call with an API token keeps the API-token hint.
+    const ssws = new OktaClient({ orgUrl: sim.url, http, getToken: async () => ({ kind: 'SSWS', value: 'not-a-real-api-token' }) });
+    const tokenErr = (await ssws.listGroups({ limit: 1 }).next().catch((e: unknown) => e)) as HttpError;
+    expect(tokenErr.status).toBe(401);
+    expect(tokenErr.hint).toContain('Security -> API -> Tokens');
     await http.close();
   });
 });
