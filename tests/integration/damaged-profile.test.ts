@@ -142,12 +142,19 @@ describe('damaged profile recovery', () => {
     expect((await problems()).map((p) => p.file)).toEqual([damagedFile]);
   });
 
-  it('a token left by a profile file that is gone can be saved for a new profile (the leftover entry is removed)', async () => {
+  it('a token held by a profile not in this data folder is refused, never deleted (another data folder may share the keychain)', async () => {
     await rm(join(dataDir, 'profiles', damagedFile));
     await rm(join(dataDir, 'profiles', '.last-good', damagedFile));
+    const ownerId = damagedFile.replace('.json', '');
     const other = await call('profiles:create', { ...input, name: 'Acme again' });
-    await call('secrets:set', { profileId: other.id, kind: 'oktaApiToken', value: tokens.oktaApiToken });
-    expect(await osKeychain.getPassword(keychain.service, `${damagedFile.replace('.json', '')}:oktaApiToken`)).toBeNull();
-    expect(await osKeychain.getPassword(keychain.service, `${other.id}:oktaApiToken`)).toBe(tokens.oktaApiToken);
+    const err = (await call('secrets:set', { profileId: other.id, kind: 'oktaApiToken', value: tokens.oktaApiToken }).catch((e: unknown) => e)) as Error & {
+      envelope: { code: string; hint?: string };
+    };
+    expect(err.envelope.code).toBe('CONFLICT');
+    expect(err.message).toContain(`already saved in the system keychain for profile ${ownerId}, which is not in this data folder`);
+    expect(err.envelope.hint).toContain(`"${ownerId}:oktaApiToken"`);
+    expect(err.message).not.toContain(tokens.oktaApiToken);
+    expect(await osKeychain.getPassword(keychain.service, `${ownerId}:oktaApiToken`)).toBe(tokens.oktaApiToken);
+    expect(await osKeychain.getPassword(keychain.service, `${other.id}:oktaApiToken`)).toBeNull();
   });
 });
