@@ -4,6 +4,7 @@ import { fieldErrors } from '../../core/errors';
 import { toast } from '../../core/toast-store';
 import { Dialog, FormActions } from '../../components/Dialog';
 import { useCredentialsStore } from '../credentials';
+import { reloadOktaSignIn } from '../okta-sign-in';
 import { ConnectionFields } from './ConnectionFields';
 import { useProfilesStore } from './profiles-store';
 import { useFieldForm } from './use-field-form';
@@ -76,6 +77,7 @@ export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onCl
           'Signed out of Okta',
           'The Okta org changed, so the console removed the sign-in made at the old one (its tokens are not sent to the new org). Sign in again on the Okta sign-in panel.',
         );
+        void reloadOktaSignIn(profile.id);
       }
       onClose();
     }
