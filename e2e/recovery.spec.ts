@@ -110,6 +110,11 @@ test.describe('damaged profile recovery', () => {
     await mkdir(join(dataDir, 'profiles'), { recursive: true });
     // Half a profile file, as a disk error leaves it; its tokens are still in the keychain.
     await writeFile(join(dataDir, 'profiles', `${id}.json`), `{"schemaVersion":1,"id":"${id}","name":"Acme","createdAt":"2026-`);
+    // Its last good copy says where the tokens were saved for: a new profile with the same addresses may take them.
+    await mkdir(join(dataDir, 'profiles', '.last-good'), { recursive: true });
+    const stamp = '2026-01-01T00:00:00.000Z';
+    const lastGood = { schemaVersion: 1, id, name: 'Acme', createdAt: stamp, updatedAt: stamp, sandbox: false, okta: { orgUrl: 'https://acme.okta.com', customDomain: false }, threatlocker: { instance: 'd' }, secretsMeta: {}, setup: { steps: {} }, mappings: [] };
+    await writeFile(join(dataDir, 'profiles', '.last-good', `${id}.json`), JSON.stringify(lastGood));
     for (const [kind, value] of Object.entries(tokens)) await osKeychain.setPassword(keychainService, `${id}:${kind}`, value);
     const host = await launchBrowserHost(['--data-dir', dataDir]);
     try {

@@ -6,8 +6,17 @@ set -euo pipefail
 if [[ "$(uname)" == "Linux" && -z "${TLOC_KEYRING_READY:-}" ]] && command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
   export TLOC_KEYRING_READY=1
   exec dbus-run-session -- bash -c '
-    keyring_home=$(mktemp -d)
-    echo -n ci | XDG_DATA_HOME="$keyring_home" gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    # The keyring folder goes on every way out (a clean exit, Ctrl-C, kill): an unlocked keyring
+    # holding tokens must not outlive the run. Its password is random per run and never printed,
+    # so a copy of the folder left by a crash (SIGKILL) cannot be opened with a known one.
+    keyring_home=$(mktemp -d "${TMPDIR:-/tmp}/tloc-keyring.XXXXXX")
+    child=""
+    # TERM for both: a background command of a non-interactive shell ignores SIGINT.
+    stop() { [[ -n "$child" ]] && kill -TERM "$child" 2>/dev/null && wait "$child"; exit "$1"; }
+    trap "rm -rf \"\$keyring_home\"" EXIT
+    trap "stop 130" INT
+    trap "stop 143" TERM
+    head -c 32 /dev/urandom | base64 | tr -d "\n" | XDG_DATA_HOME="$keyring_home" gnome-keyring-daemon --unlock --components=secrets >/dev/null
     # The daemon takes the Secret Service name, then makes the login keyring the default
     # collection, a moment after it returns. A call before that fails ("keychain could not be
     # reached", "no result found"), and one before the name is taken makes D-Bus start a second
@@ -22,8 +31,10 @@ if [[ "$(uname)" == "Linux" && -z "${TLOC_KEYRING_READY:-}" ]] && command -v dbu
         sleep 0.1
       done
     fi
-    "$@"; status=$?
-    rm -rf "$keyring_home"
+    # In the background (stdin kept) so a signal reaches the trap at once, not after the command ends.
+    "$@" <&0 &
+    child=$!
+    wait "$child"; status=$?
     exit $status' _ "$@" 2> >(grep -v "Failed to set fd limit" >&2)
 fi
 exec "$@"

@@ -107,7 +107,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     onChange: oktaSignInChangesTo(events),
     suggestedClientId: () => sandbox.current?.oidc?.clientId,
   });
-  const clients = new ProfileClients({ store, secrets: secretStore, http, policy, oauth });
+  const clients = new ProfileClients({ store, secrets: secretStore, http, policy, oauth, sandboxIssuer: () => sandbox.current?.oidc?.issuer });
 
   const scimChecks = new ScimCheckService({ store, secrets: secretStore, allowLoopback: opts.allowLoopback, dispatcher: outbound });
   const setup = new SetupService({

@@ -87,7 +87,8 @@ export const invokeChannels = {
   /** Recovery for a file listed in `problems`: its keychain entries and last good copy, then restore, re-attach or delete. */
   'profiles:damagedInfo': channel(damagedFile, damagedProfileInfoSchema),
   'profiles:restoreBackup': channel(damagedFile, profileSchema),
-  'profiles:recoverDamaged': channel(damagedFile.extend({ profile: newProfileInputSchema }), profileSchema),
+  /** leftBehind: labels of the tokens saved for another address than the new profile's, kept under the damaged file. */
+  'profiles:recoverDamaged': channel(damagedFile.extend({ profile: newProfileInputSchema }), z.object({ profile: profileSchema, leftBehind: z.array(z.string()) })),
   'profiles:deleteDamagedSecrets': channel(damagedFile, z.object({ deleted: z.array(secretKindSchema) })),
 
   'secrets:status': channel(byProfile, z.object({ secrets: z.array(secretStatusSchema) })),

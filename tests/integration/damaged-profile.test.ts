@@ -80,7 +80,8 @@ describe('damaged profile recovery', () => {
 
   it('re-attaches the tokens to a new profile that then works with the same tokens; the damaged file is kept aside', async () => {
     const before = await readFile(join(dataDir, 'profiles', damagedFile));
-    const fresh = await call('profiles:recoverDamaged', { file: damagedFile, profile: { ...input, name: 'Acme recovered' } });
+    const { profile: fresh, leftBehind } = await call('profiles:recoverDamaged', { file: damagedFile, profile: { ...input, name: 'Acme recovered' } });
+    expect(leftBehind).toEqual([]);
     const status = await call('secrets:status', { profileId: fresh.id });
     expect(status.secrets.map((s) => [s.kind, s.present, s.fingerprint])).toEqual([
       ['oktaApiToken', true, 'AAAA'],
@@ -99,6 +100,27 @@ describe('damaged profile recovery', () => {
     const aside = await readdir(join(dataDir, 'profiles', '.damaged'));
     expect(aside).toHaveLength(1);
     expect(await readFile(join(dataDir, 'profiles', '.damaged', aside[0]!))).toEqual(before);
+  });
+
+  it('moves a token only to the same destination: a new profile on another Okta org gets no Okta token or sign-in, which stay for delete', async () => {
+    const { profile: fresh, leftBehind } = await call('profiles:recoverDamaged', {
+      file: damagedFile,
+      profile: { ...input, name: 'Other org', oktaOrgUrl: 'https://other-org.okta.com' },
+    });
+    expect(leftBehind).toEqual(['Okta API token', 'Okta sign-in (refresh token)', 'Okta sign-in (access token)']);
+    const status = await call('secrets:status', { profileId: fresh.id });
+    expect(status.secrets.map((s) => [s.kind, s.present])).toEqual([
+      ['oktaApiToken', false],
+      ['threatlockerPortalToken', true],
+      ['scimBearerToken', true],
+    ]);
+    expect(await osKeychain.getPassword(keychain.service, `${fresh.id}:oktaOAuthSession`)).toBeNull();
+    expect(await osKeychain.getPassword(keychain.service, `${fresh.id}:oktaOAuthAccessToken`)).toBeNull();
+    // The damaged file stays listed with what is left, so its notice can still delete it.
+    expect((await problems()).map((p) => p.file)).toEqual([damagedFile]);
+    expect((await call('profiles:damagedInfo', { file: damagedFile })).secrets.map((s) => s.kind)).toEqual(['oktaApiToken']);
+    await call('profiles:deleteDamagedSecrets', { file: damagedFile });
+    expect((await osKeychain.findCredentials(keychain.service)).filter((c) => c.account.startsWith(damagedFile.replace('.json', '')))).toEqual([]);
   });
 
   it('restores the last good copy with its id, so its tokens are attached again', async () => {
@@ -120,12 +142,19 @@ describe('damaged profile recovery', () => {
     expect((await problems()).map((p) => p.file)).toEqual([damagedFile]);
   });
 
-  it('a token left by a profile file that is gone can be saved for a new profile (the leftover entry is removed)', async () => {
+  it('a token held by a profile not in this data folder is refused, never deleted (another data folder may share the keychain)', async () => {
     await rm(join(dataDir, 'profiles', damagedFile));
     await rm(join(dataDir, 'profiles', '.last-good', damagedFile));
+    const ownerId = damagedFile.replace('.json', '');
     const other = await call('profiles:create', { ...input, name: 'Acme again' });
-    await call('secrets:set', { profileId: other.id, kind: 'oktaApiToken', value: tokens.oktaApiToken });
-    expect(await osKeychain.getPassword(keychain.service, `${damagedFile.replace('.json', '')}:oktaApiToken`)).toBeNull();
-    expect(await osKeychain.getPassword(keychain.service, `${other.id}:oktaApiToken`)).toBe(tokens.oktaApiToken);
+    const err = (await call('secrets:set', { profileId: other.id, kind: 'oktaApiToken', value: tokens.oktaApiToken }).catch((e: unknown) => e)) as Error & {
+      envelope: { code: string; hint?: string };
+    };
+    expect(err.envelope.code).toBe('CONFLICT');
+    expect(err.message).toContain(`already saved in the system keychain for profile ${ownerId}, which is not in this data folder`);
+    expect(err.envelope.hint).toContain(`"${ownerId}:oktaApiToken"`);
+    expect(err.message).not.toContain(tokens.oktaApiToken);
+    expect(await osKeychain.getPassword(keychain.service, `${ownerId}:oktaApiToken`)).toBe(tokens.oktaApiToken);
+    expect(await osKeychain.getPassword(keychain.service, `${other.id}:oktaApiToken`)).toBeNull();
   });
 });

@@ -85,7 +85,7 @@ describe('Okta sign-in (authorization code + PKCE)', () => {
     policy.allowOrigin(sim.url);
     const logger = memoryLogger(redactor);
     const http = createHttpClient({ policy, logger, dispatcher });
-    const okta = new OktaClient({ orgUrl: sim.url, http, getToken: async () => ({ kind: 'Bearer', value: await oauth.accessToken('p-ok') }) });
+    const okta = new OktaClient({ orgUrl: sim.url, http, getToken: async () => ({ kind: 'Bearer', value: await oauth.accessToken('p-ok', [idp.url]) }) });
     // Within the granted scopes: groups and users are read with the Bearer token.
     const group = (await okta.listGroups({ limit: 1 }).next()).value;
     expect(group?.id).toMatch(/^00g/);
@@ -106,12 +106,12 @@ describe('Okta sign-in (authorization code + PKCE)', () => {
     let clock = Date.now();
     const oauth = service(async (url) => followInBrowser(url), { now: () => new Date(clock) });
     await oauth.signIn('p-refresh', idp.url, idp.clientId);
-    const first = await oauth.accessToken('p-refresh');
+    const first = await oauth.accessToken('p-refresh', [idp.url]);
     const firstRefresh = JSON.parse((await secrets.get('p-refresh', 'oktaOAuthSession'))!).refreshToken;
     expect(await idp.verify(first)).toBeTruthy();
 
     clock += 3600_000 - 60_000; // within the renewal margin of the one-hour token
-    const [second, again] = await Promise.all([oauth.accessToken('p-refresh'), oauth.accessToken('p-refresh')]);
+    const [second, again] = await Promise.all([oauth.accessToken('p-refresh', [idp.url]), oauth.accessToken('p-refresh', [idp.url])]);
     expect(second).not.toBe(first);
     expect(again).toBe(second); // one renewal shared, not two racing with a single-use refresh token
     const renewed = JSON.parse((await secrets.get('p-refresh', 'oktaOAuthSession'))!);
@@ -146,11 +146,28 @@ describe('Okta sign-in refusals', () => {
     });
     expect(res.status).toBe(200);
     clock += 3600_000;
-    const err = (await oauth.accessToken('p-revoked').catch((e: unknown) => e)) as Error & { hint?: string };
+    const err = (await oauth.accessToken('p-revoked', [idp.url]).catch((e: unknown) => e)) as Error & { hint?: string };
     expect(err.message).toMatch(/^Okta refused to renew the sign-in \(invalid_grant: .+\)\. The refresh token was revoked or has expired\.$/);
     expect(err.hint).toBe('Sign in again.');
     expect(await oauth.status('p-revoked')).toEqual({ signedIn: false });
     expect(await osKeychain.getPassword(keychain.service, 'p-revoked:oktaOAuthAccessToken')).toBeNull();
+  });
+
+  it('signing out with an unreadable sign-in record says plainly that nothing was revoked at Okta, and what to do', async () => {
+    const idp = await oidc();
+    const oauth = service(async (url) => followInBrowser(url));
+    await oauth.signIn('p-unreadable', idp.url, idp.clientId);
+    const access = (await osKeychain.getPassword(keychain.service, 'p-unreadable:oktaOAuthAccessToken'))!;
+    await osKeychain.setPassword(keychain.service, 'p-unreadable:oktaOAuthSession', '{"cut in half');
+    const out = await oauth.signOut('p-unreadable');
+    expect(out.revoked).toEqual([]);
+    expect(out.failed).toHaveLength(1);
+    expect(out.failed[0]).toContain('could not tell Okta to revoke its tokens; it removed them from this computer only');
+    expect(out.failed[0]).toContain('Clear User Sessions');
+    // True to the letter: Okta still accepts the token.
+    expect(await idp.verify(access)).toBeTruthy();
+    expect(await osKeychain.getPassword(keychain.service, 'p-unreadable:oktaOAuthAccessToken')).toBeNull();
+    expect(await oauth.status('p-unreadable')).toEqual({ signedIn: false });
   });
 
   it('refuses a redirect with a tampered state and keeps waiting for the real one', async () => {
@@ -219,15 +236,21 @@ describe('Okta sign-in refusals', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('invalid_grant');
     // And the console's own exchange of a used code says what happened.
+    let tab = '';
     const replay = service(async (url) => {
       const held = await followInBrowser(url, { stopAt: (u) => u.includes('/authorization-code/callback') });
       const again = new URL(held.url);
       again.searchParams.set('code', code);
-      await fetch(again);
+      const res = await fetch(again);
+      tab = `${res.status} ${pageText(await res.text())}`;
     });
     const err = (await replay.signIn('p-replay-2', idp.url, idp.clientId).catch((e: unknown) => e)) as Error & { hint?: string };
     expect(err.message).toContain('Okta refused the authorization code (invalid_grant');
     expect(err.message).toContain('A code works once');
+    // The browser tab is answered after the exchange, with the failure, not "Signed in".
+    await expect.poll(() => tab).toMatch(/^502 Sign-in failed Sign-in failed Okta refused the authorization code \(invalid_grant/);
+    expect(tab).toContain('Go back to the console for what to do next.');
+    expect(tab).not.toContain(code);
     expect(await secrets.get('p-replay-2', 'oktaOAuthAccessToken')).toBeNull();
     await first.signOut('p-replay');
   });

@@ -100,6 +100,19 @@ describe('secrets in the OS keychain', () => {
     await expect(profiles.import('junk.json', '{nope')).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
+  it('registers the refresh token inside a saved Okta sign-in on its own, so a line holding only it is redacted', async () => {
+    const profile = await newProfile('Signed in');
+    const refreshToken = `rt-canary-${Date.now()}-QQQQ`;
+    const session = JSON.stringify({ issuer: 'https://acme.okta.com', clientId: '0oa1', refreshToken, expiresAt: 1, scopes: [], user: 'a', signedInAt: 'x' });
+    const writer = new Redactor();
+    await new SecretStore(osKeychain, writer, keychain.service).set(profile.id, 'oktaOAuthSession', session);
+    expect(writer.redact(`renewal failed for ${refreshToken}.`)).toBe('renewal failed for [REDACTED].');
+    // A later run that only reads the entry registers it too.
+    const reader = new Redactor();
+    await new SecretStore(osKeychain, reader, keychain.service).get(profile.id, 'oktaOAuthSession');
+    expect(reader.redact(`renewal failed for ${refreshToken}.`)).toBe('renewal failed for [REDACTED].');
+  });
+
   it('clears a token when its destination changes, and keeps it when only the path does', async () => {
     const profile = await profiles.create({ name: 'Moving', oktaOrgUrl: 'https://acme.okta.com', instance: 'd', scimUrl: 'https://portalapi.d.threatlocker.com/scim/v2' });
     await secrets.set(profile.id, 'oktaApiToken', 'moving-okta-1111');

@@ -16,6 +16,8 @@ interface Deps {
   policy: HostPolicy;
   /** When the profile is signed in to Okta, its calls use the OAuth access token (Bearer). */
   oauth?: OktaOAuthService;
+  /** The running sandbox's OIDC issuer: a sandbox profile signs in there, not at its org URL. */
+  sandboxIssuer?: () => string | undefined;
 }
 
 /**
@@ -50,9 +52,15 @@ export class ProfileClients {
       // A sign-in wins over a pasted API token: it is the scoped, expiring credential.
       getToken: async () =>
         this.deps.oauth && (await this.deps.oauth.signedIn(profile.id))
-          ? { kind: 'Bearer' as const, value: await this.deps.oauth.accessToken(profile.id) }
+          ? { kind: 'Bearer' as const, value: await this.deps.oauth.accessToken(profile.id, this.issuerOrigins(profile)) }
           : { kind: 'SSWS' as const, value: await this.deps.secrets.require(profile.id, 'oktaApiToken') },
     });
+  }
+
+  /** Where this profile's sign-in may come from: its org (the confirmed custom domain when it has one), or the running sandbox's provider. */
+  private issuerOrigins(profile: Profile): string[] {
+    const sandbox = profile.sandbox ? this.deps.sandboxIssuer?.() : undefined;
+    return sandbox ? [profile.okta.orgUrl, sandbox] : [profile.okta.orgUrl];
   }
 
   portal(profile: Profile): PortalClient {

@@ -162,19 +162,7 @@ export class HostPolicy implements HostPolicyConfig {
 
   /** Allows a custom Okta domain (login.acme.com) over https for Okta calls. */
   allowCustomOktaDomain(hostOrUrl: string): string {
-    const text = hostOrUrl.trim();
-    let host: string;
-    try {
-      host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`).hostname.toLowerCase();
-    } catch {
-      host = '';
-    }
-    // A custom domain is a real DNS name: refuse IP literals and single labels.
-    if (!/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(host)) {
-      throw new AppError('VALIDATION', `"${text.slice(0, 200)}" is not a domain name.`, {
-        hint: 'Enter the custom domain as shown in Okta under Customizations -> Brands -> Domain, e.g. login.acme.com.',
-      });
-    }
+    const host = customOktaHost(hostOrUrl);
     this.customDomains.add(host);
     return host;
   }
@@ -182,6 +170,24 @@ export class HostPolicy implements HostPolicyConfig {
   check(url: string | URL, purpose: UrlPurpose): URL {
     return checkUrl(this, url, purpose);
   }
+}
+
+/** The host of a custom Okta domain (login.acme.com), or a VALIDATION error: it must be a real DNS name. */
+export function customOktaHost(hostOrUrl: string): string {
+  const text = hostOrUrl.trim();
+  let host: string;
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`).hostname.toLowerCase();
+  } catch {
+    host = '';
+  }
+  // A custom domain is a real DNS name: refuse IP literals and single labels.
+  if (!/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(host)) {
+    throw new AppError('VALIDATION', `"${text.slice(0, 200)}" is not a domain name.`, {
+      hint: 'Enter the custom domain as shown in Okta under Customizations -> Brands -> Domain, e.g. login.acme.com.',
+    });
+  }
+  return host;
 }
 
 /**

@@ -161,3 +161,27 @@ describe('proxy settings', () => {
     expect(await envProxyResolver({})(new URL('https://acme.okta.com/'))).toBeNull();
   });
 });
+
+describe('a failure while choosing the route', () => {
+  it('fails the request with it, instead of leaving it hanging (and no unhandled rejection)', async () => {
+    const server = createHttpServer((_req, res) => res.end('ok'));
+    const port = await listen(server);
+    const dispatcher = new OutboundDispatcher({
+      resolveProxy: envProxyResolver({}),
+      ca: [],
+      onRoute: () => {
+        throw new Error('route listener failed');
+      },
+    });
+    try {
+      await expect(request(`http://127.0.0.1:${port}/`, { dispatcher })).rejects.toThrow('route listener failed');
+      // A proxy address that is not a URL fails the request too.
+      const badProxy = new OutboundDispatcher({ resolveProxy: async () => 'not a proxy uri', ca: [] });
+      await expect(request('https://acme.okta.com/', { dispatcher: badProxy })).rejects.toThrow();
+      await badProxy.close();
+    } finally {
+      await dispatcher.close();
+      server.close();
+    }
+  });
+});

@@ -62,15 +62,18 @@ export class OutboundDispatcher extends Dispatcher {
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
     const origin = String(options.origin);
-    void this.routeFor(origin).then((proxy) => {
-      const target = proxy ? this.proxyAgent(proxy) : this.direct;
-      const routed = proxy ? namingProxy(handler, proxy) : handler;
-      try {
-        target.dispatch(options, routed);
-      } catch (error) {
-        failHandler(routed, error);
-      }
-    });
+    // Every failure on the way (the route, a bad proxy URI, the dispatch itself) fails this
+    // request: none may become an unhandled rejection or a request that never settles.
+    void this.routeFor(origin)
+      .then((proxy) => {
+        const routed = proxy ? namingProxy(handler, proxy) : handler;
+        try {
+          (proxy ? this.proxyAgent(proxy) : this.direct).dispatch(options, routed);
+        } catch (error) {
+          failHandler(routed, error);
+        }
+      })
+      .catch((error: unknown) => failHandler(handler, error));
     return true;
   }
 

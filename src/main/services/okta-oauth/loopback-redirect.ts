@@ -3,8 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { AppError } from '../../../shared/errors';
 import { OAUTH_REDIRECT_PATH as REDIRECT_PATH } from '../../../shared/okta-oauth';
 
+/** How the console's work with a code ended: what the browser tab is told. Never a token. */
+export type RedirectAnswer = { ok: true } | { ok: false; reason: string };
+
 export interface RedirectResult {
   code: string;
+  /** Answers the browser, once the code exchange and the ID-token checks have settled. */
+  respond(answer: RedirectAnswer): void;
 }
 
 export interface LoopbackRedirect {
@@ -41,6 +46,8 @@ export async function listenForRedirect(opts: { state: string; timeoutMs: number
   const result = new Promise<RedirectResult>((resolve, reject) => (settle = { resolve, reject }));
   let done = false;
   let tampered = 0;
+  /** The browser's request that brought the code, held open until the console answers it. */
+  let waiting: ServerResponse | undefined;
   const finish = (outcome: RedirectResult | Error) => {
     if (done) return;
     done = true;
@@ -80,14 +87,28 @@ export async function listenForRedirect(opts: { state: string; timeoutMs: number
       finish(new AppError('AUTH_FAILED', 'Okta redirected back without an authorization code.', { hint: 'Sign in again.' }));
       return;
     }
-    page(res, 200, 'Signed in to the console', 'You can close this tab and go back to the ThreatLocker Okta Console.');
-    finish({ code });
+    // The tab waits for the verdict: "signed in" only once the tokens are checked and saved.
+    done = true;
+    waiting = res;
+    settle.resolve({
+      code,
+      respond: (answer) => {
+        if (waiting !== res) return;
+        waiting = undefined;
+        if (answer.ok) page(res, 200, 'Signed in to the console', 'You can close this tab and go back to the ThreatLocker Okta Console.');
+        else page(res, 502, 'Sign-in failed', `${answer.reason} Go back to the console for what to do next.`);
+      },
+    });
   });
   server.keepAliveTimeout = 500;
 
   const close = () =>
     new Promise<void>((resolve) => {
       clearTimeout(timer);
+      if (waiting) {
+        page(waiting, 500, 'Sign-in ended', 'The console stopped before it could finish the sign-in. Go back to the console.');
+        waiting = undefined;
+      }
       server.close(() => resolve());
       server.closeAllConnections();
     });

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { OIDC_SCOPES, OKTA_API_SCOPES, type OAuthStatus } from '../../../shared/okta-oauth';
 import type { Redactor } from '../log/redactor';
 import type { SecretStore } from '../secrets/secret-store';
-import { listenForRedirect } from './loopback-redirect';
+import { listenForRedirect, type RedirectResult } from './loopback-redirect';
 import { oauthHttpClient } from './oauth-http';
 import { oauthErrorToAppError } from './oauth-errors';
 import { parseSession, type OAuthSession } from './oauth-session';
@@ -70,8 +70,22 @@ export class OktaOAuthService {
     }
   }
 
-  private async finish(profileId: string, sdk: OktaAuth, params: TokenParams, redirect: Promise<{ code: string }>): Promise<OAuthStatus> {
-    const { code } = await redirect;
+  private async finish(profileId: string, sdk: OktaAuth, params: TokenParams, redirect: Promise<RedirectResult>): Promise<OAuthStatus> {
+    const { code, respond } = await redirect;
+    try {
+      const status = await this.complete(profileId, sdk, params, code);
+      respond({ ok: true });
+      return status;
+    } catch (err) {
+      // The tab says why (the same redacted message the console shows), never a token.
+      const reason = err instanceof AppError ? err.message : 'The console could not finish the sign-in.';
+      respond({ ok: false, reason: this.deps.redactor.redact(reason) });
+      throw err;
+    }
+  }
+
+  /** Exchanges the code (okta-auth-js checks the ID token) and saves the session. */
+  private async complete(profileId: string, sdk: OktaAuth, params: TokenParams, code: string): Promise<OAuthStatus> {
     const { tokens } = await sdk.token.exchangeCodeForTokens({ ...params, authorizationCode: code }).catch((e: unknown) => {
       throw oauthErrorToAppError(e, 'exchange', this.deps.redactor);
     });
@@ -100,13 +114,25 @@ export class OktaOAuthService {
     return (await this.status(profileId)).signedIn;
   }
 
-  /** A valid access token, renewed silently with the refresh token when it is near expiry. */
-  async accessToken(profileId: string): Promise<string> {
+  /**
+   * A valid access token, renewed silently with the refresh token when it is near expiry.
+   * `issuerOrigins` are the origins this profile's calls go to (its org, or the sandbox's
+   * provider): a sign-in made at any other authorization server is refused, so one org's token
+   * is never sent to another.
+   */
+  async accessToken(profileId: string, issuerOrigins: readonly string[]): Promise<string> {
     const session = parseSession(await this.deps.secrets.get(profileId, 'oktaOAuthSession'));
     const token = await this.deps.secrets.get(profileId, 'oktaOAuthAccessToken');
-    if (!session || !token) throw notSignedIn();
+    if (!session) throw notSignedIn();
+    const issuer = originOf(session.issuer);
+    if (!issuerOrigins.map(originOf).includes(issuer)) {
+      throw new AppError('AUTH_FAILED', `This profile's Okta sign-in was made at ${issuer}, not at the profile's Okta org, so its token was not sent.`, {
+        hint: 'Sign out, then sign in again from this profile.',
+      });
+    }
     const margin = this.deps.refreshMarginMs ?? 120_000;
-    if (session.expiresAt * 1000 - margin > this.now().getTime()) return token;
+    if (token && session.expiresAt * 1000 - margin > this.now().getTime()) return token;
+    // Near expiry, or the access token entry is missing (a save cut short): renew.
     return this.refresh(profileId);
   }
 
@@ -143,6 +169,13 @@ export class OktaOAuthService {
           failed.push(`${label}: ${oauthErrorToAppError(e, 'revoke', this.deps.redactor).message}`);
         }
       }
+    } else if (access) {
+      // Without the session the console knows neither the org that issued the token nor the app: it cannot revoke.
+      failed.push(
+        'The sign-in record in the keychain could not be read, so the console could not tell Okta to revoke its tokens; it removed them from this computer only. ' +
+          'The access token stays valid at Okta until it expires (at most an hour); the refresh token, if one was issued, until Okta revokes it. ' +
+          'To end them now, an Okta admin can clear the user\'s sessions and tokens in Okta (Directory → People → the user → Clear User Sessions).',
+      );
     }
     await this.forget(profileId);
     return { revoked, failed };
@@ -174,7 +207,10 @@ export class OktaOAuthService {
     const tokens = await sdk.token.renewTokensWithRefresh({ scopes: session.scopes }, refreshTokenObject).catch(async (e: unknown) => {
       const err = oauthErrorToAppError(e, 'refresh', this.deps.redactor);
       // Okta will not renew this sign-in again (revoked, expired, app changed): forget it, so the profile shows signed out.
-      if ((e as { errorCode?: string }).errorCode === 'invalid_grant') await this.forget(profileId);
+      if ((e as { errorCode?: string }).errorCode === 'invalid_grant') {
+        // A keychain failure here must not hide why the sign-in ended.
+        await this.forget(profileId).catch(() => undefined);
+      }
       throw err;
     });
     if (!tokens.accessToken) throw new AppError('BAD_RESPONSE', 'Okta renewed the sign-in without an access token.', { hint: 'Sign in again.' });
@@ -203,9 +239,16 @@ export class OktaOAuthService {
     });
   }
 
+  /**
+   * The session first, then the access token: a failure in between leaves a session without an
+   * access token (shown signed in, renewed on next use), never an access token no session owns.
+   * Both tokens are registered on their own before anything can log them.
+   */
   private async save(profileId: string, session: OAuthSession, accessToken: string): Promise<void> {
-    await this.deps.secrets.set(profileId, 'oktaOAuthAccessToken', accessToken);
+    this.deps.redactor.register(accessToken);
+    if (session.refreshToken) this.deps.redactor.register(session.refreshToken);
     await this.deps.secrets.set(profileId, 'oktaOAuthSession', JSON.stringify(session));
+    await this.deps.secrets.set(profileId, 'oktaOAuthAccessToken', accessToken);
   }
 
   private sdk(issuer: string, clientId: string, redirectUri?: string): OktaAuth {
@@ -231,6 +274,14 @@ export class OktaOAuthService {
     };
     if (redirectUri) options.redirectUri = redirectUri;
     return new OktaAuth(options);
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
   }
 }
 

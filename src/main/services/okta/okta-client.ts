@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HttpClient, HttpMethod, HttpRequestOptions } from '../net/http-client';
 import { probeOktaPermissions, type PermissionProbeResult } from './okta-permission-probe';
-import { withMissingScope } from './okta-scope-errors';
+import { forSignIn } from './okta-scope-errors';
 import {
   oktaAppGroupSchema,
   oktaAppSchema,
@@ -326,7 +326,7 @@ export class OktaClient {
       const res = await this.http.request(req);
       return res.data as S extends z.ZodType ? z.output<S> : unknown;
     } catch (err) {
-      throw kind === 'Bearer' ? withMissingScope(err, method, path) : err;
+      throw kind === 'Bearer' ? forSignIn(err, method, path) : err;
     }
   }
 
@@ -347,7 +347,7 @@ export class OktaClient {
     try {
       yield* pages;
     } catch (err) {
-      throw kind === 'Bearer' ? withMissingScope(err, 'GET', path) : err;
+      throw kind === 'Bearer' ? forSignIn(err, 'GET', path) : err;
     }
   }
 }

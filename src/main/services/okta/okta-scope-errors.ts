@@ -20,3 +20,18 @@ export function withMissingScope(err: unknown, method: string, path: string): un
     },
   );
 }
+
+/**
+ * An error of a call made with the Okta sign-in (Bearer): a 401 means the sign-in itself was
+ * refused (revoked, expired, the app changed), so the fix is to sign in again, not the API-token
+ * hint; a 403 names the scope the sign-in lacks.
+ */
+export function forSignIn(err: unknown, method: string, path: string): unknown {
+  if (!(err instanceof HttpError) || err.status !== 401) return withMissingScope(err, method, path);
+  return new HttpError(
+    'AUTH_FAILED',
+    `Okta refused the console's sign-in for ${method} ${path}${err.remoteCode ? ` (${err.remoteCode})` : ''}: it was revoked or has expired.`,
+    { status: err.status, method: err.method, path: err.path, ...(err.remoteCode ? { remoteCode: err.remoteCode } : {}), ...(err.remoteSummary ? { remoteSummary: err.remoteSummary } : {}) },
+    { hint: "Sign in again with Okta in the profile's Okta sign-in panel." },
+  );
+}

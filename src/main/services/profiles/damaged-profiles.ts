@@ -2,10 +2,19 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { DamagedProfileInfo } from '../../../shared/ipc-contract';
-import { managedSecretKinds, secretKinds, type NewProfileInput, type Profile, type SecretKind, type SecretStatus } from '../../../shared/profile';
+import {
+  managedSecretKinds,
+  secretKinds,
+  storedSecretLabels,
+  type NewProfileInput,
+  type Profile,
+  type SecretKind,
+  type SecretStatus,
+  type StoredSecretKind,
+} from '../../../shared/profile';
 import { fingerprintOf, type SecretStore } from '../secrets/secret-store';
 import { parseProfileFile, type ProfileStore } from './profile-store';
-import type { ProfilesService } from './profiles-service';
+import { secretsMovedAway, type ProfilesService } from './profiles-service';
 
 
 /**
@@ -43,32 +52,39 @@ export class DamagedProfiles {
     return this.store.save(backup);
   }
 
-  /** Creates a new profile and moves the damaged profile's keychain entries to it. */
-  async recoverInto(file: string, input: NewProfileInput): Promise<Profile> {
+  /**
+   * Creates a new profile and moves to it each keychain entry whose destination it shares with
+   * the damaged profile's last good copy (the same rule as editing an address). A token saved for
+   * another address, or any token when no good copy says where it was for, stays under the damaged
+   * file for the admin to delete; the file then stays listed so that remains possible.
+   */
+  async recoverInto(file: string, input: NewProfileInput): Promise<{ profile: Profile; leftBehind: string[] }> {
     const id = await this.damagedId(file);
-    const kinds = (await this.presentSecrets(id)).map((s) => s.kind);
+    const backup = await this.backupOf(id);
     const profile = await this.profiles.create(input);
-    const savedAt = this.now().toISOString();
-    for (const kind of kinds) {
+    const stays = new Set<StoredSecretKind>(backup ? secretsMovedAway(backup, profile) : [...secretKinds, ...managedSecretKinds]);
+    const moved: SecretKind[] = [];
+    const leftBehind: StoredSecretKind[] = [];
+    // The Okta sign-in is listed nowhere in the profile file, so its entries are named here.
+    for (const kind of [...secretKinds, ...managedSecretKinds]) {
       const value = await this.secrets.get(id, kind);
       if (!value) continue;
+      if (stays.has(kind)) {
+        leftBehind.push(kind);
+        continue;
+      }
       // Written to the new profile before it is removed from the old one: a failure in between leaves two copies, never none.
       await this.secrets.set(profile.id, kind, value);
       await this.secrets.delete(id, kind);
+      if ((secretKinds as readonly string[]).includes(kind)) moved.push(kind as SecretKind);
     }
-    // The Okta sign-in moves with them (it is listed nowhere in the profile file).
-    for (const kind of managedSecretKinds) {
-      const value = await this.secrets.get(id, kind);
-      if (!value) continue;
-      await this.secrets.set(profile.id, kind, value);
-      await this.secrets.delete(id, kind);
-    }
+    const savedAt = this.now().toISOString();
     const saved = await this.store.update(profile.id, (p) => ({
       ...p,
-      secretsMeta: Object.fromEntries(kinds.map((k) => [k, { savedAt }])) as Profile['secretsMeta'],
+      secretsMeta: Object.fromEntries(moved.map((k) => [k, { savedAt }])) as Profile['secretsMeta'],
     }));
-    await this.moveAside(file);
-    return saved;
+    if (leftBehind.length === 0) await this.moveAside(file);
+    return { profile: saved, leftBehind: leftBehind.map((k) => storedSecretLabels[k]) };
   }
 
   /** Deletes the damaged profile's keychain entries (the file itself stays where it is). */

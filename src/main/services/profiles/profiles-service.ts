@@ -4,7 +4,7 @@ import {
   type NewProfileInput,
   type Profile,
   type ProfileDetailsPatch,
-  type SecretKind,
+  type StoredSecretKind,
 } from '../../../shared/profile';
 import { portalApiBaseFor } from '../threatlocker/threatlocker-urls';
 import type { SecretStore } from '../secrets/secret-store';
@@ -12,8 +12,8 @@ import { markSetupStale, staleReasonForDetails } from './stale-results';
 import { checkProfile, checkProfileText, type ProfileStore } from './profile-store';
 
 export interface UrlRules {
-  /** Turns what the admin typed into the org's https origin, or throws a clear AppError. */
-  normalizeOktaOrgUrl(input: string): string;
+  /** Turns what the admin typed into the org's https origin, or throws a clear AppError; a custom domain is checked, not yet allowed. */
+  normalizeOktaOrgUrl(input: string, customDomain?: boolean): string;
   /** Throws a clear AppError when the SCIM API Url is not an https (or allowed loopback) URL. */
   checkScimUrl(url: string): void;
   /** Throws unless the portal API address is a ThreatLocker host (or the sandbox's). */
@@ -40,8 +40,7 @@ export class ProfilesService {
   }
 
   async create(input: NewProfileInput, extra: Partial<Pick<Profile, 'sandbox'>> & { portalApiUrl?: string } = {}): Promise<Profile> {
-    if (input.oktaCustomDomain) this.urls.allowCustomOktaDomain(input.oktaOrgUrl);
-    const orgUrl = this.urls.normalizeOktaOrgUrl(input.oktaOrgUrl);
+    const orgUrl = this.urls.normalizeOktaOrgUrl(input.oktaOrgUrl, input.oktaCustomDomain ?? false);
     if (input.scimUrl) this.urls.checkScimUrl(input.scimUrl);
     if (extra.portalApiUrl) this.urls.checkPortalApiUrl(extra.portalApiUrl);
     const stamp = this.now().toISOString();
@@ -49,7 +48,7 @@ export class ProfilesService {
     if (input.managedOrganizationId) threatlocker.managedOrganizationId = input.managedOrganizationId;
     if (input.scimUrl) threatlocker.scimUrl = input.scimUrl;
     if (extra.portalApiUrl) threatlocker.portalApiUrl = extra.portalApiUrl;
-    return this.store.save({
+    const saved = await this.store.save({
       schemaVersion: PROFILE_SCHEMA_VERSION,
       id: this.store.newId(),
       name: input.name,
@@ -62,6 +61,13 @@ export class ProfilesService {
       setup: { steps: {} },
       mappings: [],
     });
+    this.allowCustomDomainOf(saved);
+    return saved;
+  }
+
+  /** The app-wide allowlist learns a custom domain only from a saved profile: a refused one adds nothing. */
+  private allowCustomDomainOf(profile: Profile): void {
+    if (profile.okta.customDomain) this.urls.allowCustomOktaDomain(profile.okta.orgUrl);
   }
 
   /** Changes connection details; every value is checked before anything is written. */
@@ -70,20 +76,22 @@ export class ProfilesService {
     // An omitted field keeps its value, the custom-domain flag included.
     const customDomain = patch.oktaCustomDomain ?? current.okta.customDomain;
     const orgInput = patch.oktaOrgUrl ?? current.okta.orgUrl;
-    if (customDomain) this.urls.allowCustomOktaDomain(orgInput);
-    const orgUrl = this.urls.normalizeOktaOrgUrl(orgInput);
+    const orgUrl = this.urls.normalizeOktaOrgUrl(orgInput, customDomain);
     if (patch.scimUrl) this.urls.checkScimUrl(patch.scimUrl);
     const okta = { orgUrl, customDomain };
     // A token is bound to where it was saved for: a new destination must not receive the old one.
     const moved = secretsMovedAway(current, { ...current, okta, threatlocker: patchThreatLocker(current.threatlocker, patch) });
     for (const kind of moved) await this.secrets.delete(id, kind);
-    return this.store.update(id, (p) => {
+    const updated = await this.store.update(id, (p) => {
       const secretsMeta = { ...p.secretsMeta };
-      for (const kind of moved) delete secretsMeta[kind];
+      // The sign-in entries have no meta (the console manages them); deleting their key is a no-op.
+      for (const kind of moved) delete secretsMeta[kind as keyof typeof secretsMeta];
       const next = { ...p, okta, threatlocker: patchThreatLocker(p.threatlocker, patch), secretsMeta };
       const reason = staleReasonForDetails(p, next);
       return reason ? markSetupStale(next, reason, this.now().toISOString()) : next;
     });
+    this.allowCustomDomainOf(updated);
+    return updated;
   }
 
   rename(id: string, name: string) {
@@ -124,12 +132,11 @@ export class ProfilesService {
     const check = checkProfile(raw);
     if (!check.ok) throw new AppError(check.code, `${fileName} ${check.reason}`);
     const incoming = check.profile;
-    if (incoming.okta.customDomain) this.urls.allowCustomOktaDomain(incoming.okta.orgUrl);
-    const orgUrl = this.urls.normalizeOktaOrgUrl(incoming.okta.orgUrl);
+    const orgUrl = this.urls.normalizeOktaOrgUrl(incoming.okta.orgUrl, incoming.okta.customDomain);
     if (incoming.threatlocker.scimUrl) this.urls.checkScimUrl(incoming.threatlocker.scimUrl);
     if (incoming.threatlocker.portalApiUrl) this.urls.checkPortalApiUrl(incoming.threatlocker.portalApiUrl);
     const existing = await this.store.list();
-    return this.store.save({
+    const saved = await this.store.save({
       ...incoming,
       id: this.store.newId(),
       name: distinctName(incoming.name, new Set(existing.profiles.map((p) => p.name))),
@@ -138,6 +145,8 @@ export class ProfilesService {
       // Secrets never travel in a profile file, so none is present after an import.
       secretsMeta: {},
     });
+    this.allowCustomDomainOf(saved);
+    return saved;
   }
 }
 
@@ -161,13 +170,15 @@ function patchThreatLocker(current: Profile['threatlocker'], patch: ProfileDetai
 }
 
 /**
- * The secrets whose destination changed: the Okta token when the org origin changes, the portal
+ * The secrets whose destination changed: the Okta API token and the Okta sign-in (its access and
+ * refresh tokens were issued by that org, so they must not be sent to another) when the org
+ * origin changes (a custom domain included), the portal
  * token when the portal API host changes (it follows the instance), the SCIM token when the SCIM
  * API Url moves to another origin. Setting an address for the first time moves nothing.
  */
-export function secretsMovedAway(before: Profile, after: Profile): SecretKind[] {
-  const moved: SecretKind[] = [];
-  if (originOf(before.okta.orgUrl) !== originOf(after.okta.orgUrl)) moved.push('oktaApiToken');
+export function secretsMovedAway(before: Profile, after: Profile): StoredSecretKind[] {
+  const moved: StoredSecretKind[] = [];
+  if (originOf(before.okta.orgUrl) !== originOf(after.okta.orgUrl)) moved.push('oktaApiToken', 'oktaOAuthAccessToken', 'oktaOAuthSession');
   const portal = (p: Profile) => p.threatlocker.portalApiUrl ?? portalApiBaseFor(p.threatlocker.instance);
   if (originOf(portal(before)) !== originOf(portal(after))) moved.push('threatlockerPortalToken');
   const scimBefore = before.threatlocker.scimUrl;

@@ -3,7 +3,7 @@ import { secretKinds, secretLabels, type SecretKind, type SecretStatus } from '.
 import type { ProfileStore } from './profile-store';
 import { markSetupStale, staleReasonForSecret } from './stale-results';
 import type { ClipboardGuard } from '../secrets/clipboard-guard';
-import { fingerprintOf, type SecretStore } from '../secrets/secret-store';
+import { fingerprintOf, SecretStore } from '../secrets/secret-store';
 
 /** What the renderer may do with secrets: set, replace, delete, copy, and see their status. */
 export class SecretsService {
@@ -40,7 +40,8 @@ export class SecretsService {
 
   /**
    * A token held by another profile is refused. One whose profile file is damaged is refused with
-   * the way to recover it; one whose profile file is gone is a leftover, removed so it can move.
+   * the way to recover it. One whose profile is not in this data folder is refused too, never
+   * removed: another data folder (--data-dir) sharing this keychain may still use it.
    */
   private async refuseIfOwned(owner: string, kind: SecretKind): Promise<void> {
     const { profiles, problems } = await this.profiles.list();
@@ -55,7 +56,15 @@ export class SecretsService {
         hint: `On the Profiles screen, choose "Recover ${owner}.json…" to re-attach its tokens to a new profile, restore it, or delete them.`,
       });
     }
-    await this.store.delete(owner, kind);
+    throw new AppError(
+      'CONFLICT',
+      `This ${secretLabels[kind]} is already saved in the system keychain for profile ${owner}, which is not in this data folder: another data folder sharing the keychain, or a profile removed outside the console.`,
+      {
+        hint:
+          `If that profile is in use elsewhere, make a separate token for this profile. If it is a leftover, delete the keychain entry "${SecretStore.account(owner, kind)}" ` +
+          `of "${this.store.service}" in the OS keychain (Keychain Access, Credential Manager or Passwords and Keys), then save the token again.`,
+      },
+    );
   }
 
   async delete(profileId: string, kind: SecretKind): Promise<SecretStatus> {

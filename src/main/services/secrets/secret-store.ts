@@ -50,7 +50,7 @@ export class SecretStore {
 
   async get(profileId: string, kind: StoredSecretKind): Promise<string | null> {
     const value = await this.guard(() => this.keytar.getPassword(this.service, SecretStore.account(profileId, kind)));
-    if (value) this.redactor.register(value);
+    if (value) this.remember(kind, value);
     return value;
   }
 
@@ -65,7 +65,7 @@ export class SecretStore {
   }
 
   async set(profileId: string, kind: StoredSecretKind, value: string): Promise<void> {
-    this.redactor.register(value);
+    this.remember(kind, value);
     if (this.platform === 'win32' && value.length > WINDOWS_SECRET_MAX_CHARS) {
       throw new AppError(
         'VALIDATION',
@@ -92,6 +92,26 @@ export class SecretStore {
   async findOwners(kind: SecretKind, value: string): Promise<string[]> {
     const all = await this.guard(() => this.keytar.findCredentials(this.service));
     return all.filter((c) => c.account.endsWith(`:${kind}`) && c.password === value).map((c) => c.account.slice(0, -(kind.length + 1)));
+  }
+
+  /**
+   * Registers a value with the redactor. The Okta sign-in entry is JSON holding the refresh token:
+   * the token is registered on its own too, since it is what would appear in an error or a log,
+   * never the whole JSON.
+   */
+  private remember(kind: StoredSecretKind, value: string): void {
+    this.redactor.register(value);
+    if (kind !== 'oktaOAuthSession') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return;
+    }
+    if (!parsed || typeof parsed !== 'object') return;
+    for (const [key, field] of Object.entries(parsed)) {
+      if (typeof field === 'string' && /token$/i.test(key)) this.redactor.register(field);
+    }
   }
 
   private async guard<T>(op: () => Promise<T>): Promise<T> {

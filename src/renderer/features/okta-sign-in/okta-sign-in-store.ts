@@ -70,7 +70,8 @@ export const useOktaSignInStore = create<OktaSignInState>((set, get) => {
       try {
         const { revoked, failed, ...view } = await window.api.oktaSignIn.signOut({ profileId });
         apply(profileId, view);
-        if (failed.length) toast.info('Signed out here; Okta did not confirm every revocation', failed.join(' '));
+        if (failed.length && revoked.length === 0) toast.info('Signed out on this computer only; Okta revoked nothing', failed.join(' '));
+        else if (failed.length) toast.info('Signed out here; Okta did not confirm every revocation', failed.join(' '));
         else toast.success('Signed out of Okta', revoked.length ? `Okta revoked the ${revoked.join(' and the ')}.` : 'There was nothing to revoke.');
       } catch (error) {
         postError(error, { title: 'Couldn’t sign out' });

@@ -4,6 +4,7 @@ import { fieldErrors } from '../../core/errors';
 import { toast } from '../../core/toast-store';
 import { Dialog, FormActions } from '../../components/Dialog';
 import { useCredentialsStore } from '../credentials';
+import { reloadOktaSignIn } from '../okta-sign-in';
 import { ConnectionFields } from './ConnectionFields';
 import { useProfilesStore } from './profiles-store';
 import { useFieldForm } from './use-field-form';
@@ -11,6 +12,15 @@ import { useProfileStore } from './profile-store';
 
 const fields = ['oktaOrgUrl', 'instance', 'managedOrganizationId', 'scimUrl'] as const;
 type FieldName = (typeof fields)[number];
+
+/** Whether main holds an Okta sign-in for the profile (false when it cannot tell: nothing is claimed then). */
+async function oktaSignedIn(profileId: string): Promise<boolean> {
+  try {
+    return (await window.api.oktaSignIn.status({ profileId })).signedIn;
+  } catch {
+    return false;
+  }
+}
 
 /** Changes where the profile points: Okta org, ThreatLocker instance, child org, SCIM API Url. */
 export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onClose: () => void }) {
@@ -44,6 +54,7 @@ export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onCl
     if (patch.managedOrganizationId !== profile.threatlocker.managedOrganizationId) patch.managedOrganizationName = null;
     setBusy(true);
     const savedBefore = await savedKinds(profile.id);
+    const signedInBefore = await oktaSignedIn(profile.id);
     const updated = await updateDetails(profile.id, patch, {
       inline: (error) => setErrors(fieldErrors(error, fields)),
       inlineCodes: ['VALIDATION', 'HOST_NOT_ALLOWED'],
@@ -60,6 +71,13 @@ export function EditDetailsDialog({ profile, onClose }: { profile: Profile; onCl
           'The address it was saved for changed, so the console will not send it to the new one. Paste the token for the new address on the Credentials tab.',
         );
         void useCredentialsStore.getState().load(profile.id);
+      }
+      if (signedInBefore && !(await oktaSignedIn(profile.id))) {
+        toast.info(
+          'Signed out of Okta',
+          'The Okta org changed, so the console removed the sign-in made at the old one (its tokens are not sent to the new org). Sign in again on the Okta sign-in panel.',
+        );
+        void reloadOktaSignIn(profile.id);
       }
       onClose();
     }

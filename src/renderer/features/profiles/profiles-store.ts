@@ -166,9 +166,14 @@ export const useProfilesStore = create<ProfilesState>((set, get) => ({
 
   recoverInto: async (file, input, context) => {
     try {
-      const profile = await window.api.profiles.recoverDamaged({ file, profile: input });
+      const { profile, leftBehind } = await window.api.profiles.recoverDamaged({ file, profile: input });
       await get().load();
-      toast.success('Tokens re-attached', `“${profile.name}” holds the tokens of ${file}; the damaged file was kept in profiles/.damaged.`);
+      if (leftBehind.length === 0) toast.success('Tokens re-attached', `“${profile.name}” holds the tokens of ${file}; the damaged file was kept in profiles/.damaged.`);
+      else
+        toast.info(
+          `“${profile.name}” created; not every token moved`,
+          `The ${leftBehind.join(', ')} ${leftBehind.length === 1 ? 'was' : 'were'} saved for another address than the new profile points to, so ${leftBehind.length === 1 ? 'it stays' : 'they stay'} with ${file}. Delete ${leftBehind.length === 1 ? 'it' : 'them'} from that file's notice, then add the tokens for the new address on the Credentials tab.`,
+        );
       return profile;
     } catch (error) {
       postError(error, { title: 'Couldn’t create the profile', ...context });
