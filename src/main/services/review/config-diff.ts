@@ -1,5 +1,6 @@
 import type { Profile } from '../../../shared/profile';
-import { configSettings, mappingRows, scimCheckRows, verificationResults, type ConfigValue } from './config-settings';
+import type { ConfigValue } from '../../../shared/review';
+import { configSettings, mappingRows, scimCheckRows, verificationResults } from './config-settings';
 
 export type DiffSection = 'setting' | 'mapping' | 'verification' | 'scim-check' | 'status';
 

@@ -1,22 +1,9 @@
 import type { Profile } from '../../../shared/profile';
+import type { LintFinding, LintSeverity } from '../../../shared/review';
 import { readableRun } from '../../../shared/scim-check';
-import { readStepData, setupStepIds, type SetupStepId } from '../../../shared/setup-data';
+import { readStepData, setupStepIds } from '../../../shared/setup-data';
 import { ARTICLE_APP } from '../setup/app-settings';
 import { acsUrlFor } from '../threatlocker/threatlocker-urls';
-
-export type LintSeverity = 'error' | 'warning' | 'info';
-
-/** One thing wrong with a saved config: what, where, how to fix it, and the step that sets it. */
-export interface LintFinding {
-  rule: string;
-  severity: LintSeverity;
-  setting: string;
-  problem: string;
-  fix: string;
-  stepId: SetupStepId;
-  /** Anchor of the step in the review screen and the report. */
-  link: string;
-}
 
 export interface LintOptions {
   now: Date;

@@ -1,12 +1,7 @@
 import type { Profile } from '../../../shared/profile';
 import { readableRun, resultNumbers } from '../../../shared/scim-check';
+import type { ConfigValue } from '../../../shared/review';
 import { readStepData, setupStepIds } from '../../../shared/setup-data';
-
-/** One named value of a saved config: what the review shows, the diff compares and the report lists. */
-export interface ConfigValue {
-  key: string;
-  value: string;
-}
 
 /**
  * The settings a profile holds, by name, in a fixed order: where the org is, and the SAML values
