@@ -13,6 +13,8 @@ import { setupHandlers, setupProgressTo } from './ipc/setup.ipc';
 import { SetupService } from './services/setup/setup-service';
 import { ScimCheckService } from './services/scim/scim-check-service';
 import { reportsHandlers } from './ipc/reports.ipc';
+import { reviewHandlers } from './ipc/review.ipc';
+import { ReviewService } from './services/review/review-service';
 import { createLogger, type Logger } from './services/log/logger';
 import { Redactor } from './services/log/redactor';
 import { HostPolicy } from './services/net/host-policy';
@@ -131,6 +133,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     ...scimHandlers({ clients, checks: scimChecks, events }),
     ...setupHandlers(setup),
     ...reportsHandlers({ setup, clients, secrets: secretStore, redactor, version: opts.version }),
+    ...reviewHandlers(new ReviewService({ store, redact: (text) => redactor.redact(text), version: opts.version })),
   };
 
   return {

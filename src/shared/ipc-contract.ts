@@ -10,6 +10,7 @@ import {
   secretStatusSchema,
 } from './profile';
 import { oauthSignInInputSchema, oauthViewSchema } from './okta-oauth';
+import { configChangeSchema, overviewRowSchema, reportFormatSchema, reviewSchema, reviewSourceSchema } from './review';
 import { scimCheckResultSchema, scimCheckRunSchema } from './scim-check';
 import { setupStepIdSchema, setupViewSchema, stepInputSchema } from './setup';
 
@@ -142,6 +143,13 @@ export const invokeChannels = {
 
   /** The setup report an MSP hands to its client: a self-contained HTML document (no scripts, no secrets). */
   'reports:setup': channel(byProfile, z.object({ fileName: z.string(), content: z.string() })),
+
+  /** Offline review of a saved profile or an exported config file: no network, no keychain. */
+  'review:open': channel(reviewSourceSchema, reviewSchema),
+  'review:export': channel(z.object({ source: reviewSourceSchema, format: reportFormatSchema }), z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() })),
+  'review:diff': channel(z.object({ before: reviewSourceSchema, after: reviewSourceSchema }), z.object({ changes: z.array(configChangeSchema) })),
+  'review:overview': channel(empty, z.object({ rows: z.array(overviewRowSchema), problems: z.array(z.object({ file: z.string(), reason: z.string() })) })),
+  'review:overviewCsv': channel(empty, z.object({ fileName: z.string(), content: z.string() })),
 
   'shell:openExternal': channel(z.object({ url: z.string().url() }), z.object({ opened: z.boolean() })),
 } as const;

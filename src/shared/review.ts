@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PROFILE_BYTES } from './profile';
 import { setupStepIdSchema } from './setup-data';
 import { settingRowSchema, stepStatusViewSchema } from './setup';
 
@@ -21,6 +22,11 @@ export const configValueSchema = z.object({ key: z.string(), value: z.string() }
 export type ConfigValue = z.infer<typeof configValueSchema>;
 
 export const REPORT_SCHEMA_VERSION = 1;
+
+/** Every format a report exports to, all drawn from one model (PDF is printed from the HTML). */
+export const reportFormats = ['html', 'markdown', 'json', 'mapping-csv', 'status-csv'] as const;
+export const reportFormatSchema = z.enum(reportFormats);
+export type ReportFormat = z.infer<typeof reportFormatSchema>;
 
 /**
  * The setup report as data: the one model the HTML, Markdown and JSON reports are rendered from.
@@ -78,3 +84,59 @@ export const reportModelSchema = z.object({
   appendix: z.array(configValueSchema),
 });
 export type ReportModel = z.infer<typeof reportModelSchema>;
+
+/** What to review: a saved profile, or the text of an exported config file (never saved). */
+export const reviewSourceSchema = z.union([
+  z.object({ profileId: z.string().uuid() }),
+  z.object({
+    fileName: z.string().max(500),
+    content: z.string().max(MAX_PROFILE_BYTES, `The file is larger than ${MAX_PROFILE_BYTES / 1_000_000} MB: it is not a config export.`),
+  }),
+]);
+export type ReviewSource = z.infer<typeof reviewSourceSchema>;
+
+/** How old one part of a saved config is: the profile file, the SCIM check, the status snapshot. */
+export const reviewAgeSchema = z.object({ part: z.string(), at: z.string().nullable() });
+
+/** A config opened for offline review: the report model plus how old each part is. */
+export const reviewSchema = z.object({
+  source: z.object({ kind: z.enum(['profile', 'file']), label: z.string() }),
+  ages: z.array(reviewAgeSchema),
+  model: reportModelSchema,
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export const configChangeSchema = z.object({
+  section: z.enum(['setting', 'mapping', 'verification', 'scim-check', 'status']),
+  key: z.string(),
+  kind: z.enum(['added', 'removed', 'changed']),
+  old: z.string().optional(),
+  new: z.string().optional(),
+});
+export type ConfigChange = z.infer<typeof configChangeSchema>;
+
+/** One row of the MSP overview: a profile's org and how its setup stands, from saved state only. */
+export const overviewRowSchema = z.object({
+  profileId: z.string(),
+  name: z.string(),
+  oktaOrg: z.string(),
+  instance: z.string(),
+  childOrganization: z.string().nullable(),
+  sandbox: z.boolean(),
+  stepsDone: z.number(),
+  stepsTotal: z.number(),
+  setupState: z.enum(['complete', 'in-progress', 'failed', 'not-started']),
+  lint: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+  scimCheck: z.object({ at: z.string(), verdict: z.enum(['pass', 'warn', 'fail', 'unreadable']) }).nullable(),
+  /** The last status snapshot's counts; null when there is no status data yet. */
+  status: z.object({ at: z.string(), counts: z.record(z.string(), z.number()) }).nullable(),
+  updatedAt: z.string(),
+  /** Higher needs attention sooner: errors, failed steps, a failing check, then warnings. */
+  attention: z.number(),
+});
+export type OverviewRow = z.infer<typeof overviewRowSchema>;
+
+/** Needs attention first, then by name: the overview's default order. */
+export function byAttention(a: OverviewRow, b: OverviewRow): number {
+  return b.attention - a.attention || a.name.localeCompare(b.name);
+}

@@ -1,10 +1,10 @@
-import type { ReportModel } from '../../../shared/review';
+import type { ReportFormat, ReportModel } from '../../../shared/review';
+
+export { reportFormats, type ReportFormat } from '../../../shared/review';
 import { toCsv } from './csv';
 import { buildReportModel } from './report-model';
 import { buildSetupReport, reportFileName, type SetupReportInput } from './setup-report';
 
-export const reportFormats = ['html', 'markdown', 'json', 'mapping-csv', 'status-csv'] as const;
-export type ReportFormat = (typeof reportFormats)[number];
 
 export interface ReportFile {
   fileName: string;

@@ -1,8 +1,8 @@
 import { REPORT_SCHEMA_VERSION, type ReportModel } from '../../../shared/review';
 import { readableRun, resultNumbers } from '../../../shared/scim-check';
 import { stepStatusLabels } from '../../../shared/setup';
-import { lintConfig } from '../review/config-lint';
-import { configSettings } from '../review/config-settings';
+import { lintConfig } from '../config/config-lint';
+import { configSettings } from '../config/config-settings';
 import type { SetupReportInput } from './setup-report';
 
 export const GENERATOR = 'ThreatLocker Okta Console';

@@ -1,17 +1,6 @@
 import type { Profile } from '../../../shared/profile';
-import type { ConfigValue } from '../../../shared/review';
+import type { ConfigChange, ConfigValue } from '../../../shared/review';
 import { configSettings, mappingRows, scimCheckRows, verificationResults } from './config-settings';
-
-export type DiffSection = 'setting' | 'mapping' | 'verification' | 'scim-check' | 'status';
-
-/** One difference between two configs: a value added, removed, or changed old -> new. */
-export interface ConfigChange {
-  section: DiffSection;
-  key: string;
-  kind: 'added' | 'removed' | 'changed';
-  old?: string;
-  new?: string;
-}
 
 /** Provisioning status counts by name (e.g. "Pushed": 12), as the status snapshot gives them. */
 export type StatusCounts = Record<string, number>;
@@ -41,7 +30,7 @@ function countRows(counts: StatusCounts | undefined): ConfigValue[] {
   return Object.entries(counts ?? {}).map(([key, n]) => ({ key, value: String(n) }));
 }
 
-function diffValues(section: DiffSection, before: ConfigValue[], after: ConfigValue[]): ConfigChange[] {
+function diffValues(section: ConfigChange['section'], before: ConfigValue[], after: ConfigValue[]): ConfigChange[] {
   const old = new Map(before.map((v) => [v.key, v.value]));
   const now = new Map(after.map((v) => [v.key, v.value]));
   const changes: ConfigChange[] = [];
