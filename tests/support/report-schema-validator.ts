@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Ajv2020Module from 'ajv/dist/2020';
+import Ajv2020Module from 'ajv/dist/2020.js';
 
 // ajv is a CJS package whose default export differs between bundlers and ESM.
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: typeof Ajv2020Module }).default ?? Ajv2020Module) as typeof Ajv2020Module;
