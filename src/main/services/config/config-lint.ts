@@ -3,6 +3,7 @@ import type { LintFinding, LintSeverity } from '../../../shared/review';
 import { readableRun } from '../../../shared/scim-check';
 import { readStepData, setupStepIds } from '../../../shared/setup-data';
 import { ARTICLE_APP } from '../setup/app-settings';
+import { stepById } from '../setup/steps';
 import { acsUrlFor } from '../threatlocker/threatlocker-urls';
 
 export interface LintOptions {
@@ -92,16 +93,17 @@ export function lintConfig(profile: Profile, options: LintOptions): LintFinding[
   }
 
   const maxAgeMs = (options.maxAgeDays ?? 90) * DAY_MS;
-  for (const id of setupStepIds) {
+  for (const [index, id] of setupStepIds.entries()) {
     const state = profile.setup.steps[id];
+    const step = `Step ${index + 1}. ${stepById(id).title}`;
     if (!state || state.status === 'not-started') {
-      add({ rule: 'step-unverified', severity: 'warning', setting: `Step ${id}`, stepId: id, problem: 'This step has not been run or verified.', fix: 'Run the step in the setup wizard.' });
+      add({ rule: 'step-unverified', severity: 'warning', setting: step, stepId: id, problem: 'This step has not been run or verified.', fix: 'Run the step in the setup wizard.' });
     } else if (state.stale) {
-      add({ rule: 'step-unverified', severity: 'warning', setting: `Step ${id}`, stepId: id, problem: `Its result needs a re-check: ${state.stale.reason}`, fix: 'Run the step again.' });
+      add({ rule: 'step-unverified', severity: 'warning', setting: step, stepId: id, problem: `Its result needs a re-check: ${state.stale.reason}`, fix: 'Run the step again.' });
     } else if (state.status === 'failed') {
-      add({ rule: 'step-failed', severity: 'error', setting: `Step ${id}`, stepId: id, problem: state.detail ? `It failed: ${state.detail}` : 'It failed.', fix: 'Open the step, fix what it reports, and run it again.' });
+      add({ rule: 'step-failed', severity: 'error', setting: step, stepId: id, problem: state.detail ? `It failed: ${state.detail}` : 'It failed.', fix: 'Open the step, fix what it reports, and run it again.' });
     } else if (ageMs(state.updatedAt, options.now) > maxAgeMs) {
-      add({ rule: 'verification-old', severity: 'info', setting: `Step ${id}`, stepId: id, problem: `Last verified ${Math.floor(ageMs(state.updatedAt, options.now) / DAY_MS)} days ago.`, fix: 'Run the step again to confirm it still holds.' });
+      add({ rule: 'verification-old', severity: 'info', setting: step, stepId: id, problem: `Last verified ${Math.floor(ageMs(state.updatedAt, options.now) / DAY_MS)} days ago.`, fix: 'Run the step again to confirm it still holds.' });
     }
   }
 
