@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { goodProfile } from '../tests/support/review-fixtures';
@@ -36,7 +36,7 @@ test('with the network blocked: open a saved sandbox profile, review it, lint, e
   await expect(page.locator('[data-verdict="ready"]')).toBeVisible();
 
   const files: Record<string, string> = {};
-  for (const label of ['HTML', 'Markdown', 'JSON', 'Mapping CSV', 'Status CSV']) {
+  for (const label of ['HTML', 'Markdown', 'JSON', 'Mapping CSV', 'Status CSV', 'PDF']) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label, exact: true }).click()]);
     const path = join(consoleHost.dataDir, download.suggestedFilename());
     await download.saveAs(path);
@@ -55,11 +55,13 @@ test('with the network blocked: open a saved sandbox profile, review it, lint, e
   await expect(reportPage.getByRole('heading', { name: 'Summary' })).toBeVisible();
   expect(requested).toEqual([`file://${files.HTML}`]);
 
-  // Printed by Chromium to PDF (A4): pages as PNG through pdftoppm, and the text layer has the summary.
-  const pdf = join(consoleHost.dataDir, 'report.pdf');
-  await reportPage.pdf({ path: pdf, format: 'A4', printBackground: true });
-  execFileSync('pdftoppm', ['-png', '-r', '40', pdf, join(consoleHost.dataDir, 'page')]);
+  // The app's PDF (Chromium's printing in the browser host): its pages as PNG through pdftoppm, and the text layer has the summary.
+  const pdf = files.PDF!;
+  const prefix = join(consoleHost.dataDir, 'page');
+  execFileSync('pdftoppm', ['-png', '-r', '40', pdf, prefix]);
+  const pngs = (await readdir(consoleHost.dataDir)).filter((f) => f.startsWith('page') && f.endsWith('.png'));
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+  expect(pngs).toHaveLength(pages);
   expect(pages).toBeGreaterThanOrEqual(2);
   expect(pages).toBeLessThan(12);
   expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('Ready: every step is done');

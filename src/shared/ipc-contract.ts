@@ -147,6 +147,7 @@ export const invokeChannels = {
   /** Offline review of a saved profile or an exported config file: no network, no keychain. */
   'review:open': channel(reviewSourceSchema, reviewSchema),
   'review:export': channel(z.object({ source: reviewSourceSchema, format: reportFormatSchema }), z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() })),
+  'review:pdf': channel(z.object({ source: reviewSourceSchema }), z.object({ fileName: z.string(), base64: z.string() })),
   'review:diff': channel(z.object({ before: reviewSourceSchema, after: reviewSourceSchema }), z.object({ changes: z.array(configChangeSchema) })),
   'review:overview': channel(empty, z.object({ rows: z.array(overviewRowSchema), problems: z.array(z.object({ file: z.string(), reason: z.string() })) })),
   'review:overviewCsv': channel(empty, z.object({ fileName: z.string(), content: z.string() })),
@@ -177,4 +178,5 @@ export const callTimeouts: Partial<Record<InvokeChannel, number>> = {
   'sandbox:start': 60_000,
   'setup:runStep': 180_000,
   'sandbox:playStep': 180_000,
+  'review:pdf': 90_000,
 };

@@ -5,6 +5,7 @@ import { readableRun } from '../../../shared/scim-check';
 import { checkProfile, checkProfileText } from '../profiles/profile-store';
 import { buildReportModel } from '../reports/report-model';
 import { renderReport, type ReportFile, type ReportFormat } from '../reports/report-formats';
+import type { PdfPrinter } from '../reports/pdf-printer';
 import { savedSetupView } from '../setup/setup-service';
 import { diffConfigs, type StatusCounts } from '../config/config-diff';
 import { lintConfig } from '../config/config-lint';
@@ -19,6 +20,8 @@ export interface ReviewDeps {
   now?: () => Date;
   /** The last saved status snapshot of a profile; undefined when there is no status data yet. */
   statusOf?: (profile: Profile) => { at: string; counts: StatusCounts } | undefined;
+  /** Prints the HTML report to PDF; absent where no printer is available. */
+  printPdf?: PdfPrinter;
 }
 
 const HINT = 'Choose a profile file made with "Export profile" (name.tlprofile.json), or a profile from the list.';
@@ -49,6 +52,14 @@ export class ReviewService {
   async export(source: ReviewSource, format: ReportFormat): Promise<ReportFile> {
     const { profile } = await this.load(source);
     return renderReport(this.reportInput(profile), format);
+  }
+
+  /** The HTML report printed to PDF (base64: IPC carries text). */
+  async pdf(source: ReviewSource): Promise<{ fileName: string; base64: string }> {
+    if (!this.deps.printPdf) throw new AppError('VALIDATION', 'PDF printing is not available here.', { hint: 'Export the HTML report and print it to PDF from a browser.' });
+    const html = await this.export(source, 'html');
+    const pdf = await this.deps.printPdf(html.content);
+    return { fileName: html.fileName.replace(/\.html$/, '.pdf'), base64: pdf.toString('base64') };
   }
 
   async diff(before: ReviewSource, after: ReviewSource): Promise<ConfigChange[]> {

@@ -5,7 +5,7 @@ import { postError, toUiError, type UiError } from '../../core/errors';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
-import { downloadText } from '../../lib/download';
+import { downloadBase64, downloadText } from '../../lib/download';
 import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { OpenConfig } from './OpenConfig';
@@ -46,6 +46,19 @@ export function ReviewScreen({ target }: { target: ReviewTarget }) {
     }
   };
 
+  const [printing, setPrinting] = useState(false);
+  const exportPdf = async () => {
+    setPrinting(true);
+    try {
+      const file = await window.api.review.pdf({ source: target });
+      downloadBase64(file.fileName, file.base64, 'application/pdf');
+    } catch (error) {
+      postError(error, { title: 'Couldn’t print the PDF' });
+    } finally {
+      setPrinting(false);
+    }
+  };
+
   return (
     <main id="main" className="screen" data-screen="review" data-state={state.status} aria-labelledby="review-title" aria-busy={state.status === 'loading'}>
       <header className="screen-header">
@@ -77,6 +90,10 @@ export function ReviewScreen({ target }: { target: ReviewTarget }) {
                   {e.label}
                 </button>
               ))}
+              <button type="button" className="btn btn-secondary btn-small" aria-busy={printing || undefined} disabled={printing} onClick={() => void exportPdf()}>
+                {printing ? <Spinner /> : <Icon name="download" size={14} />}
+                PDF
+              </button>
             </div>
             <ReviewSections model={state.review.model} />
           </>
