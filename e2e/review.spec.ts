@@ -67,6 +67,17 @@ test('with the network blocked: open a saved sandbox profile, review it, lint, e
   expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('Ready: every step is done');
 
   await reportContext.close();
+
+  // Compare with a copy whose Name ID format changed and one mapping row is gone: exactly those two changes.
+  const edited = JSON.parse(JSON.stringify(saved)) as typeof saved & { setup: { steps: Record<string, { data: { assertion: { nameIdFormat: string } } }> } };
+  edited.setup.steps['assertion-preview']!.data.assertion.nameIdFormat = 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified';
+  edited.mappings = edited.mappings.slice(0, 1);
+  await page.getByTestId('compare-file-input').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+  const diff = page.getByTestId('config-diff');
+  await expect(diff).toContainText('2 differences');
+  await expect(diff.locator('tbody tr')).toHaveCount(2);
+  await expect(diff.locator('tbody tr').first()).toContainText('Name ID format');
+  await expect(diff.locator('tbody tr').nth(1)).toContainText('TL Read Only');
   expect(blocked).toEqual([]);
   expect(consoleHost.hostOutput.filter((l) => /direct \(no proxy\)|through the proxy/.test(l))).toEqual([]);
 });

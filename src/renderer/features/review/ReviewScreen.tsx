@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icon';
 import { downloadBase64, downloadText } from '../../lib/download';
 import { absoluteTime, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
+import { CompareConfig } from './CompareConfig';
 import { OpenConfig } from './OpenConfig';
 import { ReviewSections } from './ReviewSections';
 
@@ -95,6 +96,7 @@ export function ReviewScreen({ target }: { target: ReviewTarget }) {
                 PDF
               </button>
             </div>
+            <CompareConfig target={target} />
             <ReviewSections model={state.review.model} />
           </>
         )}
