@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { goodProfile } from '../tests/support/review-fixtures';
 import { reportSchemaErrors } from '../tests/support/report-schema-validator';
@@ -26,6 +27,7 @@ test('with the network blocked: open a saved sandbox profile, review it, lint, e
   const table = page.getByTestId('overview-table');
   await expect(table).toContainText('Sandbox Co');
   await expect(table).toContainText('Complete (11/11)');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Review Sandbox Co' }).click();
 
   await expect(page.getByRole('heading', { name: 'Review: Sandbox Co' })).toBeVisible();
@@ -34,6 +36,7 @@ test('with the network blocked: open a saved sandbox profile, review it, lint, e
   await expect(banner).toContainText('SCIM check:');
   await expect(banner).toContainText('Status snapshot: no data yet');
   await expect(page.locator('[data-verdict="ready"]')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 
   const files: Record<string, string> = {};
   for (const label of ['HTML', 'Markdown', 'JSON', 'Mapping CSV', 'Status CSV', 'PDF']) {
