@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
@@ -91,6 +91,12 @@ test('a hostile or broken config file opened by the Open command gives a clear e
   const input = page.getByTestId('review-file-input');
   await input.setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved).slice(0, 200)) });
   await expect(page.getByRole('alert').filter({ hasText: 'not valid JSON' }).first()).toBeVisible();
+  // 100 MB: refused by its size before it is read, with the limit in the message.
+  const huge = join(consoleHost.dataDir, 'huge.json');
+  await writeFile(huge, '');
+  await truncate(huge, 100_000_000); // sparse: 100 MB without writing them
+  await input.setInputFiles(huge);
+  await expect(page.getByRole('alert').filter({ hasText: 'huge.json is 100.0 MB: too large to be a config export' }).first()).toBeVisible();
 
   const hostile = { ...saved, name: '<img src=x onerror="window.pwned=1">=SUM(A1)', mappings: [{ oktaGroupId: 'g1', oktaGroupName: '<script>window.pwned=1</script>', roleId: 'r', roleName: '@cmd' }] };
   await input.setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(`{"__proto__":{"pwned":1},${JSON.stringify(hostile).slice(1)}`) });
