@@ -103,8 +103,8 @@ test('a hostile or broken config file opened by the Open command gives a clear e
   await expect(page.getByRole('heading', { name: 'Review: <img src=x onerror="window.pwned=1">=SUM(A1)' })).toBeVisible();
   await expect(page.getByText('<script>window.pwned=1</script>')).toBeVisible();
   expect(await page.evaluate(() => (window as { pwned?: unknown }).pwned)).toBeUndefined();
-  // The saved profile still opens.
-  await page.getByRole('button', { name: 'All orgs overview' }).first().click();
-  await page.getByRole('button', { name: 'Review Sandbox Co' }).click();
+  // The saved profile still opens, here from the profiles list.
+  await page.getByRole('button', { name: 'All profiles' }).click();
+  await page.getByRole('button', { name: 'Review offline' }).click();
   await expect(page.getByRole('heading', { name: 'Review: Sandbox Co' })).toBeVisible();
 });
