@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAppServices } from '../main/app-services';
+import { chromiumPdfPrinter } from '../main/services/reports/pdf-printer';
 import { defaultDataDir } from '../main/data-dir';
 import { startBuiltInSandbox } from '../main/demo-entry';
 import { keychainServiceFromEnv, osKeychain } from '../main/services/secrets/os-keychain';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     openExternal: async () => false,
     version,
     echoLog: true,
+    printPdf: chromiumPdfPrinter(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
   });
   if (args.allowLoopback) process.stderr.write('WARNING: --allow-loopback is on: profiles may point at plain-http 127.0.0.1 servers. Testing only.\n');
   // Say it here, not only when a token is first saved: the terminal is where the fix is typed.

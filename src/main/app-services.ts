@@ -13,6 +13,9 @@ import { setupHandlers, setupProgressTo } from './ipc/setup.ipc';
 import { SetupService } from './services/setup/setup-service';
 import { ScimCheckService } from './services/scim/scim-check-service';
 import { reportsHandlers } from './ipc/reports.ipc';
+import { reviewHandlers } from './ipc/review.ipc';
+import { ReviewService } from './services/review/review-service';
+import type { PdfPrinter } from './services/reports/pdf-printer';
 import { createLogger, type Logger } from './services/log/logger';
 import { Redactor } from './services/log/redactor';
 import { HostPolicy } from './services/net/host-policy';
@@ -51,6 +54,8 @@ export interface AppServicesOptions {
   network?: { resolveProxy?: ProxyResolver; extraCa?: string[] };
   /** Tests: faster backoff / fewer retries, and a wrapper that records every request. */
   http?: { backoffBaseMs?: number; maxRetries?: number; decorate?: (client: HttpClient) => HttpClient };
+  /** Prints a report to PDF: Electron's printToPDF in the app, Chromium's in the browser host. */
+  printPdf?: PdfPrinter;
 }
 
 export interface AppServices {
@@ -140,6 +145,7 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     ...setupHandlers(setup),
     ...statusHandlers(status, statusActions),
     ...reportsHandlers({ setup, clients, secrets: secretStore, redactor, version: opts.version }),
+    ...reviewHandlers(new ReviewService({ store, redact: (text) => redactor.redact(text), version: opts.version, ...(opts.printPdf && { printPdf: opts.printPdf }) })),
   };
 
   return {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, protocol, session, shell } from 'electron';
 import { buildAppServices, type AppServices } from './app-services';
+import { electronPdfPrinter } from './security/print-window';
 import { adoptLegacyProfiles, APP_NAME } from './data-dir';
 import { startBuiltInSandbox } from './demo-entry';
 import { bindElectronIpc } from './ipc/electron-ipc';
@@ -72,6 +73,7 @@ if (!app.requestSingleInstanceLock()) {
         version: app.getVersion(),
         // Chromium's answer honours the OS proxy settings, PAC files and WPAD.
         network: { resolveProxy: async (url) => proxyFromPacResult(await session.defaultSession.resolveProxy(url.href)) },
+        printPdf: electronPdfPrinter,
       });
       if (adopted) services.logger.info('app', `moved profiles from ${adopted} to ${dataDir}`);
       if (process.argv.includes('--sandbox')) await services.sandbox.start();

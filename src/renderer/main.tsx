@@ -24,6 +24,7 @@ import './features/setup/panel/findings.css';
 import './features/setup/inputs/inputs.css';
 import './features/setup/inputs/tables.css';
 import './features/setup/summary.css';
+import './features/review/review.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -10,6 +10,7 @@ import {
   secretStatusSchema,
 } from './profile';
 import { oauthSignInInputSchema, oauthViewSchema } from './okta-oauth';
+import { configChangeSchema, overviewRowSchema, reportFormatSchema, reviewSchema, reviewSourceSchema } from './review';
 import { scimCheckResultSchema, scimCheckRunSchema } from './scim-check';
 import { setupStepIdSchema, setupViewSchema, stepInputSchema } from './setup';
 import { personDetailSchema, statusCountsSchema, statusDoneSchema, statusPageSchema, statusProgressSchema, statusQuerySchema, statusSummarySchema } from './provisioning-status';
@@ -164,6 +165,13 @@ export const invokeChannels = {
     byProfile.extend({ oktaUserId: z.string().min(1).max(100), primaryPhone: z.string().trim().min(3, 'Enter a phone number').max(40) }),
     z.object({ ok: z.boolean(), steps: z.array(z.object({ text: z.string(), ok: z.boolean() })) }),
   ),
+  /** Offline review of a saved profile or an exported config file: no network, no keychain. */
+  'review:open': channel(reviewSourceSchema, reviewSchema),
+  'review:export': channel(z.object({ source: reviewSourceSchema, format: reportFormatSchema }), z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() })),
+  'review:pdf': channel(z.object({ source: reviewSourceSchema }), z.object({ fileName: z.string(), base64: z.string() })),
+  'review:diff': channel(z.object({ before: reviewSourceSchema, after: reviewSourceSchema }), z.object({ changes: z.array(configChangeSchema) })),
+  'review:overview': channel(empty, z.object({ rows: z.array(overviewRowSchema), problems: z.array(z.object({ file: z.string(), reason: z.string() })) })),
+  'review:overviewCsv': channel(empty, z.object({ fileName: z.string(), content: z.string() })),
 
   'shell:openExternal': channel(z.object({ url: z.string().url() }), z.object({ opened: z.boolean() })),
 } as const;
@@ -195,4 +203,5 @@ export const callTimeouts: Partial<Record<InvokeChannel, number>> = {
   'sandbox:playStep': 180_000,
   'status:provisionNow': 180_000,
   'status:fixPhone': 180_000,
+  'review:pdf': 90_000,
 };

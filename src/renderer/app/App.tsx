@@ -1,4 +1,5 @@
 import { ProfileScreen, ProfilesScreen } from '../features/profiles';
+import { OverviewScreen, ReviewScreen } from '../features/review';
 import { SandboxStartingDialog, TrySandboxButton } from '../features/sandbox-mode';
 import { useAppStore } from '../core/app-store';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -8,7 +9,7 @@ import { Toasts } from './Toasts';
 export function App() {
   const route = useAppStore((state) => state.route);
   const allowLoopback = useAppStore((state) => state.info?.allowLoopback ?? false);
-  const routeKey = route.screen === 'profile' ? `profile:${route.profileId}` : 'profiles';
+  const routeKey = route.screen === 'profile' ? `profile:${route.profileId}` : route.screen;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -25,6 +26,10 @@ export function App() {
         <ErrorBoundary scope="screen" resetKey={routeKey}>
           {route.screen === 'profiles' ? (
             <ProfilesScreen TrySandbox={TrySandboxButton} />
+          ) : route.screen === 'review' ? (
+            <ReviewScreen target={route.target} />
+          ) : route.screen === 'overview' ? (
+            <OverviewScreen />
           ) : (
             <ProfileScreen key={route.profileId} profileId={route.profileId} tab={route.tab} />
           )}

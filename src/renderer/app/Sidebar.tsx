@@ -11,6 +11,7 @@ export function Sidebar() {
   const activeId = useAppStore(selectActiveProfileId);
   const showProfiles = useAppStore((state) => state.showProfiles);
   const openProfile = useAppStore((state) => state.openProfile);
+  const showOverview = useAppStore((state) => state.showOverview);
   const profiles = valueOf(list)?.profiles ?? [];
   const version = useAppStore((state) => state.info?.version);
 
@@ -33,6 +34,11 @@ export function Sidebar() {
         <Icon name="folder" />
         <span className="nav-item-label">All profiles</span>
         {profiles.length > 0 && <span className="nav-count" aria-label={`${profiles.length} profiles`}>{profiles.length}</span>}
+      </button>
+
+      <button type="button" className="nav-item" aria-current={route.screen === 'overview' || route.screen === 'review' ? 'page' : undefined} onClick={showOverview}>
+        <Icon name="building" />
+        <span className="nav-item-label">All orgs overview</span>
       </button>
 
       {profiles.length > 0 && (

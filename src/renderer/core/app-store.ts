@@ -4,7 +4,14 @@ import { create } from 'zustand';
 export type ProfileTab = 'credentials' | 'check' | 'setup' | 'status';
 export const profileTabs: readonly ProfileTab[] = ['credentials', 'check', 'setup', 'status'];
 
-export type Route = { screen: 'profiles' } | { screen: 'profile'; profileId: string; tab: ProfileTab };
+/** What the offline review shows: a saved profile, or an opened file's text (kept in memory only). */
+export type ReviewTarget = { profileId: string } | { fileName: string; content: string };
+
+export type Route =
+  | { screen: 'profiles' }
+  | { screen: 'profile'; profileId: string; tab: ProfileTab }
+  | { screen: 'review'; target: ReviewTarget }
+  | { screen: 'overview' };
 
 export type AppInfo = ResultOf<'app:info'>;
 
@@ -15,6 +22,8 @@ interface AppState {
   showProfiles: () => void;
   openProfile: (profileId: string, tab?: ProfileTab) => void;
   setTab: (tab: ProfileTab) => void;
+  openReview: (target: ReviewTarget) => void;
+  showOverview: () => void;
 }
 
 /** Routing is plain state: no URL hash, nothing for a page to navigate to. */
@@ -30,6 +39,8 @@ export const useAppStore = create<AppState>((set) => ({
   },
   showProfiles: () => set({ route: { screen: 'profiles' } }),
   openProfile: (profileId, tab = 'credentials') => set({ route: { screen: 'profile', profileId, tab } }),
+  openReview: (target) => set({ route: { screen: 'review', target } }),
+  showOverview: () => set({ route: { screen: 'overview' } }),
   setTab: (tab) =>
     set((state) => (state.route.screen === 'profile' ? { route: { ...state.route, tab } } : state)),
 }));

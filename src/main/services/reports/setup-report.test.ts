@@ -120,7 +120,8 @@ describe('buildSetupReport', () => {
   it('is self-contained: no scripts, no external resources, a CSP that forbids both', () => {
     const { content } = build();
     expect(content.startsWith('<!doctype html>')).toBe(true);
-    expect(content).not.toMatch(/<script|<link|<iframe|<object|<embed|<img|<[^>]*\s(src|href|on\w+)\s*=/i);
+    // An in-page anchor (href="#step-…") loads nothing; any other href or src would.
+    expect(content).not.toMatch(/<script|<link|<iframe|<object|<embed|<img|<[^>]*\s(src|href(?!="#[a-z-]+")|on\w+)\s*=/i);
     expect(/<style>([\s\S]*?)<\/style>/.exec(content)?.[1]).not.toMatch(/url\(|@import/i);
     expect(content).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
     expect(content).toContain('<style>');

@@ -141,49 +141,12 @@ export class SetupService {
     // A sandbox org exists only while this process's sandbox serves it: otherwise nothing saved can hold.
     const profile = saved.sandbox && !this.sandboxRunning() ? markSetupStale(saved, SANDBOX_STOPPED_REASON, new Date().toISOString()) : saved;
     const scimToken = await this.deps.secrets.get(profile.id, 'scimBearerToken').catch(() => null);
-    const views = steps.map((s, i) => this.stepView(profile, s.id, i + 1));
-    const resumeAt = views.find((v) => !DONE.has(v.status))?.id;
-    const view: SetupView = { profileId: profile.id, steps: views, summary: buildSummary(profile, scimToken ? fingerprintOf(scimToken) : undefined) };
-    if (resumeAt) view.resumeAt = resumeAt;
-    return view;
+    return savedSetupView(profile, scimToken ? fingerprintOf(scimToken) : undefined);
   }
 
   /** Starting the sandbox points its profile at it (and marks older results stale if it is a new org). */
   private sandboxRunning(): boolean {
     return this.deps.sandboxHandle() !== null;
-  }
-
-  private stepView(profile: Profile, id: SetupStepId, number: number): StepView {
-    const step = stepById(id);
-    const state = profile.setup.steps[id];
-    const { readable, data } = readStepData(id, state?.data);
-    const all = <K extends SetupStepId>(other: K) => readStepData(other, profile.setup.steps[other]?.data).data;
-    const parts = step.describe({ profile, all });
-    const view: StepView = {
-      id,
-      number,
-      title: step.title,
-      why: step.why,
-      mode: step.mode,
-      status: state?.status ?? 'not-started',
-      instructions: parts.instructions,
-      values: parts.values,
-      checklist: parts.checklist.map((c) => {
-        const by = checklistConfirmedBy(profile, data, c.id);
-        return by ? { ...c, confirmed: true, confirmedBy: by } : { ...c, confirmed: false };
-      }),
-      // Saved data comes from a file (possibly imported): a malformed finding was dropped on reading.
-      findings: data.findings ?? [],
-      data: toViewData(id, data),
-      sandboxCanPlay: profile.sandbox && step.sandboxCanPlay,
-    };
-    if (state?.detail) view.detail = state.detail;
-    if (data.hint) view.hint = data.hint;
-    if (state?.updatedAt) view.updatedAt = state.updatedAt;
-    if (state?.stale && state.status !== 'not-started') withdrawVerdict(view, state.stale.reason);
-    else if (!readable && state && state.status !== 'not-started') withdrawVerdict(view, UNREADABLE_REASON);
-    if (parts.deepLink) view.deepLink = parts.deepLink;
-    return view;
   }
 
   private exclusive<T>(profileId: string, work: () => Promise<T>): Promise<T> {
@@ -197,3 +160,44 @@ export class SetupService {
   }
 }
 
+/** The view of a profile's saved state alone: no keychain, no network (offline review). */
+export function savedSetupView(profile: Profile, scimFingerprint?: string): SetupView {
+  const views = steps.map((s, i) => stepView(profile, s.id, i + 1));
+  const resumeAt = views.find((v) => !DONE.has(v.status))?.id;
+  const view: SetupView = { profileId: profile.id, steps: views, summary: buildSummary(profile, scimFingerprint) };
+  if (resumeAt) view.resumeAt = resumeAt;
+  return view;
+}
+
+function stepView(profile: Profile, id: SetupStepId, number: number): StepView {
+  const step = stepById(id);
+  const state = profile.setup.steps[id];
+  const { readable, data } = readStepData(id, state?.data);
+  const all = <K extends SetupStepId>(other: K) => readStepData(other, profile.setup.steps[other]?.data).data;
+  const parts = step.describe({ profile, all });
+  const view: StepView = {
+    id,
+    number,
+    title: step.title,
+    why: step.why,
+    mode: step.mode,
+    status: state?.status ?? 'not-started',
+    instructions: parts.instructions,
+    values: parts.values,
+    checklist: parts.checklist.map((c) => {
+      const by = checklistConfirmedBy(profile, data, c.id);
+      return by ? { ...c, confirmed: true, confirmedBy: by } : { ...c, confirmed: false };
+    }),
+    // Saved data comes from a file (possibly imported): a malformed finding was dropped on reading.
+    findings: data.findings ?? [],
+    data: toViewData(id, data),
+    sandboxCanPlay: profile.sandbox && step.sandboxCanPlay,
+  };
+  if (state?.detail) view.detail = state.detail;
+  if (data.hint) view.hint = data.hint;
+  if (state?.updatedAt) view.updatedAt = state.updatedAt;
+  if (state?.stale && state.status !== 'not-started') withdrawVerdict(view, state.stale.reason);
+  else if (!readable && state && state.status !== 'not-started') withdrawVerdict(view, UNREADABLE_REASON);
+  if (parts.deepLink) view.deepLink = parts.deepLink;
+  return view;
+}

@@ -137,6 +137,7 @@ export function ProfilesScreen({ TrySandbox }: { TrySandbox: TrySandbox }) {
 
 function ProfileRow({ profile, onOpen, onRename, onDelete }: { profile: ProfileSummary; onOpen: () => void; onRename: () => void; onDelete: () => void }) {
   const exportProfile = useProfilesStore((state) => state.exportProfile);
+  const openReview = useAppStore((state) => state.openReview);
   const now = useNow();
   const { threatlocker } = profile;
   return (
@@ -173,6 +174,9 @@ function ProfileRow({ profile, onOpen, onRename, onDelete }: { profile: ProfileS
         <Icon name="chevronRight" className="profile-row-chevron" />
       </button>
       <div className="profile-row-actions">
+        <button type="button" className="icon-button" aria-label="Review offline" title="Review offline (lint, report, compare)" onClick={() => openReview({ profileId: profile.id })}>
+          <Icon name="list" />
+        </button>
         <button type="button" className="icon-button" aria-label="Rename" title="Rename" onClick={onRename}>
           <Icon name="pencil" />
         </button>
