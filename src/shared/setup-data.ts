@@ -61,6 +61,8 @@ const frameShape = {
   hint: z.string().optional(),
   checklist: z.record(z.string(), z.boolean()).optional(),
   checklistBy: z.record(z.string(), confirmedBySchema).optional(),
+  /** When each item was ticked (ISO time), for the record. */
+  checklistAt: z.record(z.string(), z.string()).optional(),
   ...errorShape,
   ...confirmedShape,
 };

@@ -3,6 +3,7 @@ import type { Finding } from '../../../../shared/setup';
 import type { SetupContext, StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { suggestRoles } from '../role-suggestions';
+import { recordMappingChange } from '../mapping-changes';
 import { savedGroups } from './push-groups.step';
 import { plural } from '../../../../shared/plural';
 import type { StepDataPatch } from '../../../../shared/setup-data';
@@ -78,7 +79,7 @@ export const groupMappingStep: StepDefinition<'group-mapping'> = {
         });
       }
       const mappings = input.mappings;
-      await ctx.update((p) => ({ ...p, mappings }));
+      await ctx.update((p) => ({ ...p, mappings, mappingHistory: recordMappingChange(p.mappingHistory ?? [], p.mappings, mappings) }));
     }
     return verify(ctx);
   },
