@@ -26,11 +26,9 @@ export function Checklist({
           <span>
             {arrows(item.label)}
             {checked[item.id] && item.confirmed && (item.confirmedBy === 'sandbox' || item.confirmedAt) && (
-              <span className="wizard-check-by">
-                {' '}({item.confirmedBy === 'sandbox' ? 'ticked by the sandbox' : 'confirmed by you'}
-                {item.confirmedAt ? ` at ${new Date(item.confirmedAt).toLocaleString()}` : ''})
-              </span>
+              <span className="wizard-check-by"> ({item.confirmedBy === 'sandbox' ? 'ticked by the sandbox' : 'confirmed by you'})</span>
             )}
+            {checked[item.id] && item.confirmedAt && <span className="wizard-check-by"> at {new Date(item.confirmedAt).toLocaleString()}</span>}
           </span>
         </label>
       ))}
