@@ -45,7 +45,7 @@ export function MappingRows({ draft, groups, roles, issues, disabled, onChange, 
                   className="input"
                   aria-label={`Okta group, row ${i + 1}`}
                   placeholder="Type to search groups"
-                  list={focused === d.key ? listId : undefined}
+                  list={listId}
                   value={d.group}
                   disabled={disabled}
                   onFocus={() => setFocused(d.key)}
@@ -54,15 +54,14 @@ export function MappingRows({ draft, groups, roles, issues, disabled, onChange, 
                     onTypeGroup(e.target.value);
                   }}
                 />
-                {focused === d.key && (
-                  <datalist id={listId}>
-                    {filter(d.group).map((g) => (
+                <datalist id={listId}>
+                  {focused === d.key &&
+                    filter(d.group).map((g) => (
                       <option key={g.id} value={g.name}>
                         {pushedIds.has(g.id) ? 'pushed' : 'not pushed'}
                       </option>
                     ))}
-                  </datalist>
-                )}
+                </datalist>
                 {rowIssues.map((x, n) => (
                   <p key={n} className={`wizard-caption mapping-issue mapping-${x.severity}`} data-issue={x.code}>
                     <Icon name={x.severity === 'error' ? 'alert' : 'info'} size={12} /> {x.message} {x.fix}
