@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { ProfilesPage } from './pages/profiles-page';
@@ -24,6 +24,7 @@ test('step 10 editor: map three pushed groups, see and fix each problem, save, r
   const { page } = consoleHost;
   const setup = new SetupPage(page);
   await new ProfilesPage(page).trySandbox();
+  const profileName = (await page.locator('main[data-screen="profile"] h1').first().textContent()) ?? 'Sandbox';
   await setup.open();
   await pushThreeGroups(setup);
 
@@ -55,6 +56,8 @@ test('step 10 editor: map three pushed groups, see and fix each problem, save, r
   // Mapped twice: a fourth row for the admins group; the summary's fix deletes it.
   await editor.getByRole('button', { name: 'Add row' }).click();
   await groupCell(4).fill('ThreatLocker Admins');
+  await expect(issues.locator('[data-issue="incomplete"]')).toContainText('Pick a ThreatLocker role for "ThreatLocker Admins"');
+  await role('ThreatLocker Admins').nth(1).selectOption({ label: 'Read Only' });
   await expect(issues.locator('[data-issue="mapped-twice"]')).toContainText('mapped more than once (rows 1, 4)');
   await issues.getByRole('button', { name: 'Delete row 4' }).click();
   await expect(issues).toHaveText('No problems found in these rows.');
@@ -74,13 +77,16 @@ test('step 10 editor: map three pushed groups, see and fix each problem, save, r
 
   // Save, and the sandbox ThreatLocker's Group Mapping tab is compared with the rows (none entered yet).
   await setup.whileRunning(() => save.click());
-  expect(await setup.findings()).toContainEqual({ label: 'IT Helpdesk -> Helpdesk', outcome: 'fail' });
+  expect(await setup.findings()).toContainEqual({ label: 'IT Helpdesk → Helpdesk', outcome: 'fail' });
   await expect(setup.panel.getByTestId('mapping-trust')).toContainText('read back and compared');
   await expect(setup.panel.getByRole('group', { name: 'Confirm when done' })).toContainText('Identity Provider Group "IT Helpdesk"');
 
   // Reload: the rows come back from the profile file, with the change history.
   await page.reload();
-  await setup.waitUntilReady();
+  const profiles = new ProfilesPage(page);
+  await profiles.waitUntilReady();
+  await profiles.openProfile(profileName.trim());
+  await setup.open();
   await setup.selectStep('group-mapping');
   await expect(role('IT Helpdesk')).toHaveValue(/.+/);
   await expect(role('ThreatLocker Admins').locator('option:checked')).toHaveText('Administrator');
@@ -92,6 +98,7 @@ test('step 10 editor: map three pushed groups, see and fix each problem, save, r
   const csvPath = await download.path();
   const csv = await readFile(csvPath, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('Okta group id,Okta group,ThreatLocker role id,ThreatLocker role');
+  await mkdir(testInfo.outputDir, { recursive: true });
   const exported = join(testInfo.outputDir, 'mappings.csv');
   await writeFile(exported, csv);
   await editor.getByLabel('Mapping file to import').setInputFiles(exported);
