@@ -8,7 +8,7 @@ const roles = Array.from({ length: 300 }, (_, i) => ({ id: `r${i}`, name: i % 50
 const pushed: PushedGroup[] = groups.slice(0, 2_000).map((g) => ({ id: g.id, name: g.name, assigned: false, mappingStatus: 'ACTIVE' }));
 const rows: MappingRow[] = pushed.map((g, i) => ({ oktaGroupId: g.id, oktaGroupName: g.name, roleId: roles[i % roles.length]!.id, roleName: roles[i % roles.length]!.name }));
 const memberCounts = Object.fromEntries(groups.map((g, i) => [g.id, i % 200]));
-const oktaGroupIds = new Set(groups.map((g) => g.id));
+const goneGroupIds = new Set(groups.slice(9_900).map((g) => g.id));
 
 function worst(label: string, runs: number, fn: () => unknown): number {
   let max = 0;
@@ -25,7 +25,7 @@ const build = worst('build the group filter index (10,000 groups, once per list)
 const filter = groupFilter(groups);
 const typed = 'department 12 admins';
 const keystroke = worst('filter 10,000 groups per keystroke', typed.length * 5, (() => { let n = 0; return () => filter(typed.slice(0, (n++ % typed.length) + 1)); })());
-const validate = worst('validate 2,000 mappings', 20, () => validateMappings(rows, { pushed, roles, oktaGroupIds, memberCounts }));
+const validate = worst('validate 2,000 mappings', 20, () => validateMappings(rows, { pushed, roles, goneGroupIds, memberCounts }));
 const ok = keystroke < 50 && validate < 200;
 console.log(`${ok ? 'PASS' : 'FAIL'}: keystroke ${keystroke.toFixed(2)} ms (< 50), validate ${validate.toFixed(2)} ms (< 200), index ${build.toFixed(2)} ms`);
 process.exitCode = ok ? 0 : 1;

@@ -6,7 +6,7 @@ import type { PushedGroup } from './setup-data';
 const pushed = (id: string, name: string, extra: Partial<PushedGroup> = {}): PushedGroup => ({ id, name, assigned: false, mappingStatus: 'ACTIVE', ...extra });
 const row = (oktaGroupId: string, oktaGroupName: string, roleId: string, roleName: string): MappingRow => ({ oktaGroupId, oktaGroupName, roleId, roleName });
 const roles = [{ id: 'r-admin', name: 'Global Administrator' }, { id: 'r-ro', name: 'Read Only' }];
-const facts = { pushed: [pushed('g1', 'TL Admins'), pushed('g2', 'TL Helpdesk')], roles, oktaGroupIds: new Set(['g1', 'g2', 'g3']) };
+const facts = { pushed: [pushed('g1', 'TL Admins'), pushed('g2', 'TL Helpdesk')], roles, goneGroupIds: new Set<string>() };
 const codes = (rows: MappingRow[], f = facts) => validateMappings(rows, f).map((i) => `${i.code}@${i.row ?? i.groupName}`);
 
 describe('validateMappings', () => {
@@ -28,7 +28,7 @@ describe('validateMappings', () => {
   });
 
   it('flags a group deleted from Okta, and an admin-wide role on a large group with its member count', () => {
-    const f = { ...facts, oktaGroupIds: new Set(['g2']), memberCounts: { g2: 120 } };
+    const f = { ...facts, goneGroupIds: new Set(['g1']), memberCounts: { g2: 120 } };
     const issues = validateMappings([row('g1', 'TL Admins', 'r-ro', 'Read Only'), row('g2', 'TL Helpdesk', 'r-admin', 'Global Administrator')], f);
     expect(issues.map((i) => `${i.code}:${i.severity}`)).toEqual(['group-gone:error', 'broad-admin:review']);
     expect(issues[1]!.message).toContain('120 members');

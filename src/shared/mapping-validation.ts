@@ -14,8 +14,8 @@ export interface MappingFacts {
   pushed?: PushedGroup[];
   /** The roles ThreatLocker's portal API listed for this (child) organization. */
   roles?: NamedRef[];
-  /** Ids of the groups that exist in Okta now. */
-  oktaGroupIds?: ReadonlySet<string>;
+  /** Ids of groups Okta answered "not found" for: only a group Okta said is gone is flagged, never one it was not asked about. */
+  goneGroupIds?: ReadonlySet<string>;
   /** Members per Okta group id, when counted. */
   memberCounts?: Readonly<Record<string, number>>;
   /** From this many members on, a group is "large" for an administrator-wide role. */
@@ -69,7 +69,7 @@ export function validateMappings(rows: readonly MappingRow[], facts: MappingFact
 
   rows.forEach((r, row) => {
     const at = { row, groupId: r.oktaGroupId, groupName: r.oktaGroupName };
-    const gone = facts.oktaGroupIds !== undefined && !facts.oktaGroupIds.has(r.oktaGroupId);
+    const gone = facts.goneGroupIds?.has(r.oktaGroupId) ?? false;
     if (gone) {
       issues.push({ ...at, code: 'group-gone', severity: 'error', message: `"${r.oktaGroupName}" is no longer in Okta.`, fix: 'Delete this row, or pick the group that replaced it.' });
     }

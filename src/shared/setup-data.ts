@@ -197,6 +197,10 @@ const ownShapes = {
     /** ThreatLocker's roles from the portal API; absent when it was not listed. */
     roles: z.array(refSchema).optional(),
     suggestedMappings: z.array(roleSuggestionSchema).optional(),
+    /** Mapped groups Okta answered 404 for at the last verify. */
+    goneGroupIds: z.array(z.string()).optional(),
+    /** Members per mapped or pushed group (counted up to 1,000) at the last verify. */
+    memberCounts: z.record(z.string(), z.number()).optional(),
     ...confirmedShape,
   },
   'allow-sso': { ...confirmedShape },

@@ -4,6 +4,7 @@ import type { SetupContext, StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { suggestRoles } from '../role-suggestions';
 import { recordMappingChange } from '../mapping-changes';
+import { readMappingFacts } from './mapping-facts';
 import { savedGroups } from './push-groups.step';
 import { plural } from '../../../../shared/plural';
 import type { StepDataPatch } from '../../../../shared/setup-data';
@@ -25,6 +26,8 @@ async function verify(ctx: SetupContext): Promise<StepOutcome<'group-mapping'>> 
     }
   }
   const mappings = ctx.profile.mappings;
+  // Only the groups that matter here: pushed or mapped, counted one by one.
+  Object.assign(data, await readMappingFacts(ctx, [...pushed.map((g) => g.id), ...mappings.map((m) => m.oktaGroupId)]));
   if (mappings.length === 0) {
     if (data.roles) data.suggestedMappings = suggestRoles(pushed, data.roles);
     return { status: 'not-started', detail: 'Pick a ThreatLocker role for each pushed group (suggestions from the names are ready to review).', findings, data };

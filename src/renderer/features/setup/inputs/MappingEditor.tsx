@@ -74,7 +74,13 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
   const rows: MappingRow[] = resolved.rows.map(({ draft: _, ...r }) => r);
   const issues: RowIssue[] = [
     ...resolved.issues,
-    ...validateMappings(rows, { pushed: pushedRefs.length ? pushed : undefined, roles: rolesListed ? roles : undefined }).map((i) => ({
+    ...validateMappings(rows, {
+      pushed: pushedRefs.length ? pushed : undefined,
+      roles: rolesListed ? roles : undefined,
+      // Okta's answers at the last verify (404 per mapped group, members counted up to 1,000).
+      goneGroupIds: data?.goneGroupIds ? new Set(data.goneGroupIds) : undefined,
+      memberCounts: data?.memberCounts,
+    }).map((i) => ({
       ...i,
       draft: i.row === undefined ? undefined : resolved.rows[i.row]!.draft,
     })),
@@ -163,6 +169,10 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
           onChange={(i, patch, field) => setRows(draft.value.map((d, n) => (n === i ? { ...d, ...patch } : d)), field === 'group' ? `group:${draft.value[i]!.key}` : undefined)}
           onDelete={(i) => setRows(draft.value.filter((_, n) => n !== i))}
           onTypeGroup={(q) => void search(q)}
+          members={(name) => {
+            const id = byName.get(name.trim().toLowerCase())?.id;
+            return id ? data?.memberCounts?.[id] : undefined;
+          }}
         />
         {!saved.length && rows.some((r) => suggestions.get(r.oktaGroupId)?.roleId === r.roleId || suggestions.get(r.oktaGroupId)?.roleName === r.roleName) && (
           <p className="wizard-suggested">

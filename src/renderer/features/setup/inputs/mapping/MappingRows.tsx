@@ -13,10 +13,12 @@ interface Props {
   onChange: (index: number, patch: Partial<DraftRow>, field: 'group' | 'role') => void;
   onDelete: (index: number) => void;
   onTypeGroup: (query: string) => void;
+  /** Members Okta counted for a group at the last verify (up to 1,000), by group name. */
+  members: (groupName: string) => number | undefined;
 }
 
 /** The editable rows: a type-ahead group cell (pushed groups first), a role cell, the row's problems and a delete button. */
-export function MappingRows({ draft, groups, roles, issues, disabled, onChange, onDelete, onTypeGroup }: Props) {
+export function MappingRows({ draft, groups, roles, issues, disabled, onChange, onDelete, onTypeGroup, members }: Props) {
   const filter = useMemo(() => groupFilter(groups), [groups]);
   const pushedIds = useMemo(() => new Set(groups.filter((g) => g.pushed).map((g) => g.id)), [groups]);
   // Only the focused row carries a suggestion list, so 10,000 groups never become 10,000 options per row.
@@ -94,6 +96,11 @@ export function MappingRows({ draft, groups, roles, issues, disabled, onChange, 
                     disabled={disabled}
                     onChange={(e) => onChange(i, { role: e.target.value }, 'role')}
                   />
+                )}
+                {d.role && members(d.group) !== undefined && (
+                  <span className="wizard-caption mapping-impact">
+                    {members(d.group)! >= 1000 ? '1,000 or more people get' : `${members(d.group)} ${members(d.group) === 1 ? 'person gets' : 'people get'}`} this role
+                  </span>
                 )}
               </td>
               <td>
