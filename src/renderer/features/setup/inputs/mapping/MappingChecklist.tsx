@@ -23,7 +23,7 @@ export function MappingChecklist({ rows, sandbox, history }: { rows: MappingRow[
         ))}
       </ol>
       <p className="wizard-caption" data-testid="mapping-trust">
-        Verified by the console: each group exists in Okta and its push is ACTIVE (step 8), and each role exists in this ThreatLocker organization (portal API, when listed).{' '}
+        Checked by the console (a failure shows as a problem above): each group exists in Okta and its push is ACTIVE (step 8), members counted through Okta, and each role exists in this ThreatLocker organization (portal API, when listed).{' '}
         {sandbox
           ? 'In the sandbox the ThreatLocker simulator’s Group Mapping tab is read back and compared with these rows.'
           : 'ThreatLocker has no API for the Group Mapping tab: the rows there are only confirmed by you, below.'}
