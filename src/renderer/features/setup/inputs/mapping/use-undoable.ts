@@ -12,7 +12,7 @@ type Action<T> = { type: 'set'; value: T; key?: string } | { type: 'reset'; valu
 
 const LIMIT = 100;
 
-function reduce<T>(h: History<T>, a: Action<T>): History<T> {
+export function reduce<T>(h: History<T>, a: Action<T>): History<T> {
   switch (a.type) {
     case 'set':
       if (a.key !== undefined && a.key === h.lastKey) return { ...h, present: a.value };
