@@ -74,6 +74,10 @@ export const groupRoleMappingSchema = z.object({
   roleName: z.string(),
 });
 
+/** One saved change to the mappings: who (the OS user name), when, and what in words. */
+export const mappingChangeSchema = z.object({ at: z.string(), by: z.string(), summary: z.string() });
+export type MappingChange = z.infer<typeof mappingChangeSchema>;
+
 export const profileSchema = z.object({
   schemaVersion: z.literal(PROFILE_SCHEMA_VERSION),
   id: z.string().uuid(),
@@ -100,6 +104,8 @@ export const profileSchema = z.object({
   secretsMeta: z.partialRecord(secretKindSchema, z.object({ savedAt: z.string() })).default({}),
   setup: z.object({ steps: z.record(z.string(), stepStateSchema).default({}) }).default({ steps: {} }),
   mappings: z.array(groupRoleMappingSchema).default([]),
+  /** Newest last; trimmed to the last 200 saves. */
+  mappingHistory: z.array(mappingChangeSchema).optional(),
   /** The last SCIM connection check run for this profile. */
   scimChecks: savedScimCheckSchema.optional(),
 });

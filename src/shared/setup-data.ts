@@ -61,6 +61,8 @@ const frameShape = {
   hint: z.string().optional(),
   checklist: z.record(z.string(), z.boolean()).optional(),
   checklistBy: z.record(z.string(), confirmedBySchema).optional(),
+  /** When each item was ticked (ISO time), for the record. */
+  checklistAt: z.record(z.string(), z.string()).optional(),
   ...errorShape,
   ...confirmedShape,
 };
@@ -195,6 +197,10 @@ const ownShapes = {
     /** ThreatLocker's roles from the portal API; absent when it was not listed. */
     roles: z.array(refSchema).optional(),
     suggestedMappings: z.array(roleSuggestionSchema).optional(),
+    /** Mapped groups Okta answered 404 for at the last verify. */
+    goneGroupIds: z.array(z.string()).optional(),
+    /** Members per mapped or pushed group (counted up to 1,000) at the last verify. */
+    memberCounts: z.record(z.string(), z.number()).optional(),
     ...confirmedShape,
   },
   'allow-sso': { ...confirmedShape },

@@ -32,7 +32,7 @@ export const copyValueSchema = z.object({
 });
 export type CopyValue = z.infer<typeof copyValueSchema>;
 
-export const checklistItemSchema = z.object({ id: z.string(), label: z.string(), confirmed: z.boolean(), confirmedBy: confirmedBySchema.optional() });
+export const checklistItemSchema = z.object({ id: z.string(), label: z.string(), confirmed: z.boolean(), confirmedBy: confirmedBySchema.optional(), confirmedAt: z.string().optional() });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
 export const stepViewSchema = z.object({

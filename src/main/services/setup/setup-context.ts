@@ -153,13 +153,20 @@ export class SetupContext {
   async confirm(items: Record<string, boolean>, by: ConfirmedBy, stepId: SetupStepId = this.stepId): Promise<void> {
     const checklist = { ...this.checklist(stepId) };
     const who = { ...this.data(stepId).checklistBy };
+    const when = { ...this.data(stepId).checklistAt };
+    const now = new Date().toISOString();
     for (const [id, ticked] of Object.entries(items)) {
       if (checklist[id] === true && ticked) continue;
       checklist[id] = ticked;
-      if (ticked) who[id] = by;
-      else delete who[id];
+      if (ticked) {
+        who[id] = by;
+        when[id] = now;
+      } else {
+        delete who[id];
+        delete when[id];
+      }
     }
-    await this.saveData(stepId, { checklist, checklistBy: who });
+    await this.saveData(stepId, { checklist, checklistBy: who, checklistAt: when });
   }
 }
 

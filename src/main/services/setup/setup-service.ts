@@ -186,7 +186,8 @@ function stepView(profile: Profile, id: SetupStepId, number: number): StepView {
     values: parts.values,
     checklist: parts.checklist.map((c) => {
       const by = checklistConfirmedBy(profile, data, c.id);
-      return by ? { ...c, confirmed: true, confirmedBy: by } : { ...c, confirmed: false };
+      const at = data.checklistAt?.[c.id];
+      return by ? { ...c, confirmed: true, confirmedBy: by, ...(at ? { confirmedAt: at } : {}) } : { ...c, confirmed: false };
     }),
     // Saved data comes from a file (possibly imported): a malformed finding was dropped on reading.
     findings: data.findings ?? [],

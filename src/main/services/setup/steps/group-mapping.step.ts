@@ -3,6 +3,8 @@ import type { Finding } from '../../../../shared/setup';
 import type { SetupContext, StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { suggestRoles } from '../role-suggestions';
+import { recordMappingChange } from '../mapping-changes';
+import { readMappingFacts } from './mapping-facts';
 import { savedGroups } from './push-groups.step';
 import { plural } from '../../../../shared/plural';
 import type { StepDataPatch } from '../../../../shared/setup-data';
@@ -24,6 +26,8 @@ async function verify(ctx: SetupContext): Promise<StepOutcome<'group-mapping'>> 
     }
   }
   const mappings = ctx.profile.mappings;
+  // Only the groups that matter here: pushed or mapped, counted one by one.
+  Object.assign(data, await readMappingFacts(ctx, [...pushed.map((g) => g.id), ...mappings.map((m) => m.oktaGroupId)]));
   if (mappings.length === 0) {
     if (data.roles) data.suggestedMappings = suggestRoles(pushed, data.roles);
     return { status: 'not-started', detail: 'Pick a ThreatLocker role for each pushed group (suggestions from the names are ready to review).', findings, data };
@@ -78,7 +82,7 @@ export const groupMappingStep: StepDefinition<'group-mapping'> = {
         });
       }
       const mappings = input.mappings;
-      await ctx.update((p) => ({ ...p, mappings }));
+      await ctx.update((p) => ({ ...p, mappings, mappingHistory: recordMappingChange(p.mappingHistory ?? [], p.mappings, mappings) }));
     }
     return verify(ctx);
   },

@@ -1,55 +1,128 @@
-import { useContext, useEffect, useState } from 'react';
+import { useContext, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import type { PickableGroup } from '../../../../shared/group-filter';
+import { validateMappings, type MappingRow } from '../../../../shared/mapping-validation';
+import type { PushedGroup } from '../../../../shared/setup-data';
 import type { StepView } from '../../../../shared/setup';
 import { Spinner } from '../../../components/Dialog';
 import { Icon } from '../../../components/Icon';
+import { valueOf } from '../../../lib/async';
 import { SavedMappingsContext } from '../saved-mappings';
 import { useSetupStore } from '../setup-store';
 import { dataOf } from '../step-data';
+import { draftFrom, newKey, resolveDraft, type DraftRow, type RowIssue } from './mapping/draft-rows';
+import { MappingChecklist } from './mapping/MappingChecklist';
+import { MappingFiles } from './mapping/MappingFiles';
+import { MappingIssues, type IssueFix } from './mapping/MappingIssues';
+import { MappingRows } from './mapping/MappingRows';
+import { useUndoable } from './mapping/use-undoable';
 
+const keyOf = (rows: readonly { oktaGroupId: string; roleId: string }[]) => rows.map((m) => `${m.oktaGroupId}=${m.roleId}`).join('|');
+
+/** Step 10's editor: rows of (Okta group, ThreatLocker role), validated against both sides as you type. */
 export function MappingEditor({ step, steps, disabled }: { step: StepView; steps: StepView[]; disabled: boolean }) {
   const runStep = useSetupStore((s) => s.runStep);
   const select = useSetupStore((s) => s.select);
+  const search = useSetupStore((s) => s.searchGroups);
+  const searched = useSetupStore((s) => s.groups);
   const savedInSession = useSetupStore((s) => s.savedMappings);
   const profileId = useSetupStore((s) => s.profileId);
   // Older sessions' mappings live in the profile file, which the profile screen has loaded and hands down.
   const fromProfile = useContext(SavedMappingsContext);
-  const profileMappings = fromProfile && fromProfile.profileId === profileId ? fromProfile.mappings : undefined;
-  // Until this step has run once, its data has no groups: take them from the push step.
+  const ours = fromProfile && fromProfile.profileId === profileId ? fromProfile : undefined;
   const data = dataOf(step, 'group-mapping');
-  const ownGroups = data?.pushedGroups ?? [];
-  const groups = ownGroups.length ? ownGroups : (dataOf(steps.find((s) => s.id === 'push-groups'), 'push-groups')?.groups ?? []);
-  const roles = data?.roles ?? [];
-  const rolesListed = data?.roles !== undefined;
-  const saved = (savedInSession && savedInSession.profileId === profileId ? savedInSession.mappings : undefined) ?? profileMappings ?? [];
-  const savedKey = saved.map((m) => `${m.oktaGroupId}=${m.roleId}`).join('|');
-  // Main proposes a role per group from the names; they fill the editor until something is saved.
-  const suggestions = new Map(
-    (data?.suggestedMappings ?? []).map((sug) => [sug.oktaGroupId, sug] as const),
-  );
-  const initial = () =>
+  const pushData = dataOf(steps.find((s) => s.id === 'push-groups'), 'push-groups');
+  // Until this step has run once, its data has no groups: take them from the push step.
+  const pushedRefs = data?.pushedGroups?.length ? data.pushedGroups : (pushData?.groups ?? []);
+  // Step 8's read-back carries each push's status and whether the group is also assigned (the old style).
+  const pushed: PushedGroup[] = pushedRefs.map((g) => pushData?.pushed?.find((p) => p.id === g.id) ?? { ...g, assigned: false });
+  const roles = data?.roles;
+  const rolesListed = roles !== undefined && roles.length > 0;
+  const saved: MappingRow[] = (savedInSession && savedInSession.profileId === profileId ? savedInSession.mappings : undefined) ?? ours?.mappings ?? [];
+  const savedKey = keyOf(saved);
+  const suggestions = new Map((data?.suggestedMappings ?? []).map((sug) => [sug.oktaGroupId, sug] as const));
+
+  // Nothing saved yet: one row per pushed group, with the role main suggested from the names.
+  const initial = (): DraftRow[] =>
     saved.length
-      ? Object.fromEntries(saved.map((m) => [m.oktaGroupId, roles.length ? m.roleId : m.roleName]))
-      : Object.fromEntries([...suggestions].map(([groupId, sug]) => [groupId, roles.length ? sug.roleId : sug.roleName]));
-  const [draft, setDraft] = useState<Record<string, string>>(initial);
+      ? draftFrom(saved, rolesListed)
+      : pushed.map((g) => {
+          const sug = suggestions.get(g.id);
+          return { key: newKey(), group: g.name, role: sug ? (rolesListed ? sug.roleId : sug.roleName) : '' };
+        });
+  const draft = useUndoable(initial);
+  const resetKey = `${savedKey}#${rolesListed}#${saved.length ? '' : [...suggestions.keys()].join(',')}#${pushedRefs.length}`;
   useEffect(() => {
-    setDraft(initial());
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- savedKey stands for saved
-  }, [savedKey]);
-  // Suggestions arrive with "Load ThreatLocker roles": show them at once, keeping any role the admin already picked.
-  const suggestionsKey = `${roles.length}:${[...suggestions].map(([groupId, sug]) => `${groupId}=${sug.roleId}`).join('|')}`;
-  useEffect(() => {
-    if (saved.length || suggestions.size === 0) return;
-    setDraft((current) => ({ ...initial(), ...Object.fromEntries(Object.entries(current).filter(([, role]) => role.trim())) }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- suggestionsKey stands for suggestions and roles
-  }, [suggestionsKey]);
+    draft.reset(initial());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- resetKey stands for what initial() reads
+  }, [resetKey]);
+
+  const groups: PickableGroup[] = useMemo(() => {
+    const byId = new Map<string, PickableGroup>();
+    for (const g of pushedRefs) byId.set(g.id, { id: g.id, name: g.name, pushed: true });
+    for (const m of saved) if (!byId.has(m.oktaGroupId)) byId.set(m.oktaGroupId, { id: m.oktaGroupId, name: m.oktaGroupName });
+    for (const g of valueOf(searched) ?? []) if (!byId.has(g.id)) byId.set(g.id, { id: g.id, name: g.name });
+    return [...byId.values()];
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the keys stand for the lists
+  }, [pushedRefs.map((g) => g.id).join(), savedKey, searched]);
+  const byName = useMemo(() => {
+    const map = new Map<string, PickableGroup>();
+    for (const g of groups) if (!map.has(g.name.toLowerCase())) map.set(g.name.toLowerCase(), g);
+    return map;
+  }, [groups]);
+
+  const resolved = resolveDraft(draft.value, byName, rolesListed ? roles : undefined);
+  const rows: MappingRow[] = resolved.rows.map(({ draft: _, ...r }) => r);
+  const issues: RowIssue[] = [
+    ...resolved.issues,
+    ...validateMappings(rows, {
+      pushed: pushedRefs.length ? pushed : undefined,
+      roles: rolesListed ? roles : undefined,
+      // Okta's answers at the last verify (404 per mapped group, members counted up to 1,000).
+      goneGroupIds: data?.goneGroupIds ? new Set(data.goneGroupIds) : undefined,
+      memberCounts: data?.memberCounts,
+    }).map((i) => ({
+      ...i,
+      draft: i.row === undefined ? undefined : resolved.rows[i.row]!.draft,
+    })),
+  ].sort((a, b) => (a.draft ?? Infinity) - (b.draft ?? Infinity));
+  const errors = issues.filter((i) => i.severity === 'error');
+  const changed = keyOf(rows) !== savedKey;
   const [saving, setSaving] = useState(false);
-  const suggested = (groupId: string) => {
-    const sug = suggestions.get(groupId);
-    return sug !== undefined && draft[groupId] === (roles.length ? sug.roleId : sug.roleName);
+
+  const setRows = (next: DraftRow[], key?: string) => draft.set(next, key);
+  const addRow = (group = '', role = '') => {
+    setRows([...draft.value, { key: newKey(), group, role }]);
+    // The new row's group cell takes the focus, so the keyboard goes on typing.
+    setTimeout(() => document.querySelector<HTMLInputElement>(`[data-testid="mapping-editor"] tr[data-row="${draft.value.length + 1}"] input`)?.focus());
+  };
+  const focusRow = (index: number) => document.querySelector<HTMLElement>(`[data-testid="mapping-editor"] tr[data-row="${index + 1}"] select, [data-testid="mapping-editor"] tr[data-row="${index + 1}"] td:nth-child(2) input`)?.focus();
+  const fixFor = (issue: RowIssue): IssueFix | undefined => {
+    if (issue.code === 'unmapped-pushed') {
+      const sug = suggestions.get(issue.groupId ?? '');
+      return { label: `Add a row for ${issue.groupName}`, run: () => addRow(issue.groupName, sug ? (rolesListed ? sug.roleId : sug.roleName) : '') };
+    }
+    if (issue.code === 'mapped-twice' && issue.draft !== undefined) return { label: `Delete row ${issue.draft + 1}`, run: () => setRows(draft.value.filter((_, i) => i !== issue.draft)) };
+    if (['not-pushed', 'push-error', 'assigned-and-pushed'].includes(issue.code)) return { label: 'Go to step 8 (push groups)', run: () => select('push-groups') };
+    if (issue.draft !== undefined) return { label: `Go to row ${issue.draft + 1}`, run: () => focusRow(issue.draft!) };
+    return undefined;
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (disabled) return;
+    if (e.altKey && e.key.toLowerCase() === 'n') {
+      e.preventDefault();
+      addRow();
+      return;
+    }
+    if (!(e.ctrlKey || e.metaKey)) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) draft.undo();
+    else if (key === 'y' || (key === 'z' && e.shiftKey)) draft.redo();
+    else return;
+    e.preventDefault();
   };
   const pushStep = steps.find((s) => s.id === 'push-groups');
 
-  if (groups.length === 0) {
+  if (pushedRefs.length === 0 && saved.length === 0) {
     return (
       <div className="wizard-block wizard-inline-note">
         <Icon name="users" size={16} />
@@ -63,116 +136,95 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
     );
   }
 
-  const mappings = groups.flatMap((g) => {
-    const chosen = draft[g.id]?.trim();
-    if (!chosen) return [];
-    const role = roles.find((r) => r.id === chosen);
-    return [{ oktaGroupId: g.id, oktaGroupName: g.name, roleId: role ? role.id : chosen, roleName: role ? role.name : chosen }];
-  });
-  const changed = mappings.map((m) => `${m.oktaGroupId}=${m.roleId}`).join('|') !== savedKey;
-
   return (
-    <div className="wizard-block" data-testid="mapping-editor">
-      <h3 className="wizard-block-title">
-        Role for each pushed group
-        <span className="wizard-block-meta">
-          {mappings.length} of {groups.length} mapped
-        </span>
-      </h3>
-      {roles.length === 0 &&
-        (rolesListed || step.status !== 'not-started' ? (
-          <p className="wizard-caption">
-            Type each role’s name exactly as ThreatLocker shows it. With a ThreatLocker portal API token saved under Credentials,
-            the console lists the roles for you.
-          </p>
-        ) : (
-          <div className="wizard-block wizard-inline-note">
-            <Icon name="building" size={16} />
-            <p>The console lists ThreatLocker’s roles through the portal API (read only), or you type their names.</p>
-            <button type="button" className="btn btn-secondary btn-small" disabled={disabled} onClick={() => void runStep(step.id, {})}>
-              {disabled ? <Spinner /> : <Icon name="refresh" />}
-              Load ThreatLocker roles
-            </button>
-          </div>
-        ))}
-      <table className="wizard-table wizard-mapping" aria-label="Group to role mappings">
-        <thead>
-          <tr>
-            <th scope="col">Okta group (Identity Provider Group)</th>
-            <th scope="col">ThreatLocker User Role</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((g) => (
-            <tr key={g.id} data-group={g.name}>
-              <td className="wizard-strong">
-                <Icon name="users" size={14} className="wizard-muted-icon" /> {g.name}
-              </td>
-              <td>
-                {roles.length ? (
-                  <select
-                    className="input wizard-select"
-                    aria-label={`Role for ${g.name}`}
-                    value={draft[g.id] ?? ''}
-                    disabled={disabled}
-                    onChange={(e) => setDraft((d) => ({ ...d, [g.id]: e.target.value }))}
-                  >
-                    <option value="">Not mapped</option>
-                    {roles.map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {r.name}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <input
-                    className="input"
-                    aria-label={`Role for ${g.name}`}
-                    placeholder="Role name"
-                    value={draft[g.id] ?? ''}
-                    disabled={disabled}
-                    onChange={(e) => setDraft((d) => ({ ...d, [g.id]: e.target.value }))}
-                  />
-                )}
-                {saved.length === 0 && suggested(g.id) && (
-                  <span className="wizard-suggested">
-                    <Icon name="info" size={12} />
-                    {suggestions.get(g.id)?.basis === 'least-privilege' ? 'Suggested: least privilege (no name match)' : 'Suggested from the group name'}
-                  </span>
-                )}
-              </td>
-            </tr>
+    <>
+      <div className="wizard-block" data-testid="mapping-editor" onKeyDown={onKeyDown}>
+        <h3 className="wizard-block-title">
+          Role for each pushed group
+          <span className="wizard-block-meta">
+            {rows.length} {rows.length === 1 ? 'row' : 'rows'}, {pushedRefs.filter((g) => rows.some((r) => r.oktaGroupId === g.id)).length} of {pushedRefs.length} pushed groups mapped
+          </span>
+        </h3>
+        {!rolesListed &&
+          (roles !== undefined || step.status !== 'not-started' ? (
+            <p className="wizard-caption">
+              Type each role’s name exactly as ThreatLocker shows it. With a ThreatLocker portal API token saved under Credentials, the console lists the roles for you.
+            </p>
+          ) : (
+            <div className="wizard-block wizard-inline-note">
+              <Icon name="building" size={16} />
+              <p>The console lists ThreatLocker’s roles through the portal API (read only), or you type their names.</p>
+              <button type="button" className="btn btn-secondary btn-small" disabled={disabled} onClick={() => void runStep(step.id, {})}>
+                {disabled ? <Spinner /> : <Icon name="refresh" />}
+                Load ThreatLocker roles
+              </button>
+            </div>
           ))}
-        </tbody>
-      </table>
-      <div className="wizard-row-actions">
-        <button
-          type="button"
-          className="btn btn-secondary"
-          disabled={disabled || !changed || mappings.length === 0}
-          onClick={async () => {
-            setSaving(true);
-            await runStep(step.id, { mappings });
-            setSaving(false);
+        <MappingRows
+          draft={draft.value}
+          groups={groups}
+          roles={rolesListed ? roles : undefined}
+          issues={issues}
+          disabled={disabled}
+          onChange={(i, patch, field) => setRows(draft.value.map((d, n) => (n === i ? { ...d, ...patch } : d)), field === 'group' ? `group:${draft.value[i]!.key}` : undefined)}
+          onDelete={(i) => setRows(draft.value.filter((_, n) => n !== i))}
+          onTypeGroup={(q) => void search(q)}
+          members={(name) => {
+            const id = byName.get(name.trim().toLowerCase())?.id;
+            return id ? data?.memberCounts?.[id] : undefined;
           }}
-        >
-          {saving ? <Spinner /> : <Icon name="check" />}
-          Save mappings
-        </button>
-        <span className="wizard-caption">
-          {changed && saved.length === 0 && suggestions.size > 0
-            ? 'Roles are suggested from the group names: review them, then save.'
-            : changed
-              ? 'Unsaved changes. Saving adds one checklist row per mapping below.'
-              : !saved.length
-                ? ''
-                : step.status === 'verified'
-                  ? 'Saved, and verified on ThreatLocker’s Group Mapping tab.'
-                  : step.status === 'unverifiable'
-                    ? 'Saved, and confirmed below.'
-                    : 'Saved. Add these rows in ThreatLocker, then confirm them below.'}
-        </span>
+        />
+        {!saved.length && rows.some((r) => suggestions.get(r.oktaGroupId)?.roleId === r.roleId || suggestions.get(r.oktaGroupId)?.roleName === r.roleName) && (
+          <p className="wizard-suggested">
+            <Icon name="info" size={12} />
+            {[...suggestions.values()].some((s) => s.basis === 'least-privilege') ? 'Suggested: from the group names, least privilege where no name matched' : 'Suggested from the group names'}
+          </p>
+        )}
+        <div className="wizard-row-actions">
+          <button type="button" className="btn btn-secondary btn-small" disabled={disabled} onClick={() => addRow()} aria-keyshortcuts="Alt+N">
+            <Icon name="plus" size={14} /> Add row
+          </button>
+          <button type="button" className="btn btn-secondary btn-small" disabled={disabled || !draft.canUndo} onClick={draft.undo} aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <button type="button" className="btn btn-secondary btn-small" disabled={disabled || !draft.canRedo} onClick={draft.redo} aria-keyshortcuts="Control+Y">
+            Redo
+          </button>
+        </div>
+        <MappingIssues issues={issues} fixFor={fixFor} />
+        <div className="wizard-row-actions">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={disabled || !changed || rows.length === 0 || errors.length > 0}
+            onClick={async () => {
+              setSaving(true);
+              await runStep(step.id, { mappings: rows });
+              setSaving(false);
+            }}
+          >
+            {saving ? <Spinner /> : <Icon name="check" />}
+            Save mappings
+          </button>
+          <span className="wizard-caption">
+            {changed && errors.length
+              ? `Fix the ${errors.length === 1 ? 'problem' : `${errors.length} problems`} above to save.`
+              : changed && saved.length === 0 && suggestions.size > 0
+                ? 'Roles are suggested from the group names: review them, then save.'
+                : changed
+                  ? 'Unsaved changes. Saving adds one checklist row per mapping below.'
+                  : !saved.length
+                    ? ''
+                    : step.status === 'verified'
+                      ? 'Saved, and verified on ThreatLocker’s Group Mapping tab.'
+                      : step.status === 'unverifiable'
+                        ? 'Saved, and confirmed below.'
+                        : 'Saved. Add these rows in ThreatLocker, then confirm them below.'}
+          </span>
+        </div>
+        <MappingFiles rows={rows} roles={rolesListed ? roles : undefined} disabled={disabled} onImport={(imported) => setRows(draftFrom(imported, rolesListed))} />
       </div>
-    </div>
+      <MappingChecklist rows={saved} sandbox={ours?.sandbox ?? false} history={ours?.history ?? []} />
+    </>
   );
 }

@@ -25,7 +25,10 @@ export function Checklist({
           />
           <span>
             {arrows(item.label)}
-            {checked[item.id] && item.confirmedBy === 'sandbox' && <span className="wizard-check-by"> (ticked by the sandbox)</span>}
+            {checked[item.id] && item.confirmed && (item.confirmedBy === 'sandbox' || item.confirmedAt) && (
+              <span className="wizard-check-by"> ({item.confirmedBy === 'sandbox' ? 'ticked by the sandbox' : 'confirmed by you'})</span>
+            )}
+            {checked[item.id] && item.confirmedAt && <span className="wizard-check-by"> at {new Date(item.confirmedAt).toLocaleString()}</span>}
           </span>
         </label>
       ))}

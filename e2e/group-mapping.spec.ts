@@ -1,0 +1,145 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { ProfilesPage } from './pages/profiles-page';
+import { SetupPage } from './pages/setup-page';
+
+const PUSHED = ['ThreatLocker Admins', 'ThreatLocker Read Only', 'IT Helpdesk'];
+
+/** Runs the sandbox wizard to step 8 and pushes three groups. */
+async function pushThreeGroups(setup: SetupPage): Promise<void> {
+  expect(await setup.run('prerequisites')).toBe('verified');
+  expect(await setup.run('create-app', { createApp: { appLabel: 'ThreatLocker', hideTile: true } })).toBe('verified');
+  expect(await setup.playInSandbox('threatlocker-saml')).toBe('verified');
+  expect(await setup.playInSandbox('enable-scim')).toBe('verified');
+  expect(await setup.playInSandbox('scim-connection')).toBe('verified');
+  if ((await setup.run('to-app')) !== 'verified') expect(await setup.playInSandbox('to-app')).toBe('verified');
+  await setup.selectStep('push-groups');
+  await setup.searchAndPickGroups(PUSHED);
+  expect(await setup.run()).toBe('verified');
+}
+
+test('step 10 editor: map three pushed groups, see and fix each problem, save, reload, export and re-import, keyboard only', async ({ consoleHost }, testInfo) => {
+  test.setTimeout(240_000);
+  const { page } = consoleHost;
+  const setup = new SetupPage(page);
+  await new ProfilesPage(page).trySandbox();
+  const profileName = (await page.locator('main[data-screen="profile"] h1').first().textContent()) ?? 'Sandbox';
+  await setup.open();
+  await pushThreeGroups(setup);
+
+  await setup.selectStep('group-mapping');
+  const editor = setup.panel.getByTestId('mapping-editor');
+  await setup.whileRunning(() => editor.getByRole('button', { name: 'Load ThreatLocker roles' }).click());
+  const issues = editor.getByTestId('mapping-issues');
+  const role = (group: string) => editor.getByRole('combobox', { name: `Role for ${group}`, exact: true });
+  const groupCell = (row: number) => editor.getByRole('combobox', { name: `Okta group, row ${row}`, exact: true });
+  const save = editor.getByRole('button', { name: 'Save mappings' });
+
+  // One row per pushed group, roles suggested from the names.
+  for (const g of PUSHED) await expect(role(g)).not.toHaveValue('');
+  await role('ThreatLocker Admins').selectOption({ label: 'Administrator' });
+  await role('ThreatLocker Read Only').selectOption({ label: 'Read Only' });
+  await role('IT Helpdesk').selectOption({ label: 'Helpdesk' });
+  await expect(issues).toHaveText('No problems found in these rows.');
+
+  // Not pushed (and, with it, a pushed group left unmapped): row 3 becomes "Sales".
+  await groupCell(3).fill('Sales');
+  await expect(issues.locator('[data-issue="not-pushed"]')).toContainText('"Sales" is not pushed to ThreatLocker');
+  await expect(issues.locator('[data-issue="unmapped-pushed"]')).toContainText('"IT Helpdesk" is pushed but has no role');
+  await expect(save).toBeDisabled();
+  await expect(editor).toContainText('Fix the 2 problems above to save.');
+  // Fix: put the pushed group back.
+  await groupCell(3).fill('IT Helpdesk');
+  await expect(issues).toHaveText('No problems found in these rows.');
+
+  // Mapped twice: a fourth row for the admins group; the summary's fix deletes it.
+  await editor.getByRole('button', { name: 'Add row' }).click();
+  await groupCell(4).fill('ThreatLocker Admins');
+  await expect(issues.locator('[data-issue="incomplete"]')).toContainText('Pick a ThreatLocker role for "ThreatLocker Admins"');
+  await role('ThreatLocker Admins').nth(1).selectOption({ label: 'Read Only' });
+  await expect(issues.locator('[data-issue="mapped-twice"]')).toContainText('mapped more than once (rows 1, 4)');
+  await issues.getByRole('button', { name: 'Delete row 4' }).click();
+  await expect(issues).toHaveText('No problems found in these rows.');
+
+  // Unmapped pushed group: delete row 3, then the summary's fix adds it back; undo and redo work on the rows.
+  await editor.getByRole('button', { name: 'Delete row 3 (IT Helpdesk)' }).click();
+  await expect(issues.locator('[data-issue="unmapped-pushed"]')).toBeVisible();
+  await issues.getByRole('button', { name: 'Add a row for IT Helpdesk' }).click();
+  await expect(role('IT Helpdesk').locator('option:checked')).toHaveText('Helpdesk'); // the suggested role comes with it
+  await expect(issues).toHaveText('No problems found in these rows.');
+  await editor.getByRole('button', { name: 'Undo' }).click();
+  await expect(editor.locator('tbody tr')).toHaveCount(2);
+  await expect(issues.locator('[data-issue="unmapped-pushed"]')).toBeVisible();
+  await editor.getByRole('button', { name: 'Redo' }).click();
+  await expect(editor.locator('tbody tr')).toHaveCount(3);
+  await expect(issues).toHaveText('No problems found in these rows.');
+
+  // Save, and the sandbox ThreatLocker's Group Mapping tab is compared with the rows (none entered yet).
+  await setup.whileRunning(() => save.click());
+  expect(await setup.findings()).toContainEqual({ label: 'IT Helpdesk → Helpdesk', outcome: 'fail' });
+  await expect(setup.panel.getByTestId('mapping-trust')).toContainText('read back and compared');
+  // Okta's members were counted per group: each row says how many people its role reaches.
+  await expect(editor.locator('tr[data-row="1"]')).toContainText(/\d+ (people get|person gets) this role/);
+  await expect(setup.panel.getByRole('group', { name: 'Confirm when done' })).toContainText('Identity Provider Group "IT Helpdesk"');
+
+  // Reload: the rows come back from the profile file, with the change history.
+  await page.reload();
+  const profiles = new ProfilesPage(page);
+  await profiles.waitUntilReady();
+  await profiles.openProfile(profileName.trim());
+  await setup.open();
+  await setup.selectStep('group-mapping');
+  await expect(role('IT Helpdesk')).toHaveValue(/.+/);
+  await expect(role('ThreatLocker Admins').locator('option:checked')).toHaveText('Administrator');
+  await setup.panel.getByText(/Change history \(1\)/).click();
+  await expect(setup.panel.locator('.mapping-history')).toContainText('added ThreatLocker Admins -> Administrator');
+
+  // Export CSV, then import the same file: the preview reads three rows and no problem, and nothing changes.
+  const [download] = await Promise.all([page.waitForEvent('download'), editor.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csvPath = await download.path();
+  const csv = await readFile(csvPath, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('Okta group id,Okta group,ThreatLocker role id,ThreatLocker role');
+  await mkdir(testInfo.outputDir, { recursive: true });
+  const exported = join(testInfo.outputDir, 'mappings.csv');
+  await writeFile(exported, csv);
+  await editor.getByLabel('Mapping file to import').setInputFiles(exported);
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('mapping-import-preview')).toContainText('3 rows can be imported');
+  await dialog.getByRole('button', { name: 'Replace with 3 rows' }).click();
+  await expect(save).toBeDisabled(); // same rows as saved: nothing to save
+  await expect(editor).not.toContainText('Unsaved changes');
+
+  // A hostile file: BOM, CRLF, an unknown role and a formula; the preview names each row and the editor is unchanged until confirmed.
+  const hostile = join(testInfo.outputDir, 'hostile.csv');
+  const [, ...lines] = csv.trim().split('\r\n');
+  await writeFile(hostile, `\uFEFF${csv.split('\r\n')[0]}\r\n${lines[0]}\r\nx1,Sales,nope,Owner\r\nx2,"=HYPERLINK(""http://evil"",""x"")",r,Read Only\r\n`);
+  await editor.getByLabel('Mapping file to import').setInputFiles(hostile);
+  await expect(dialog).toContainText('Row 3: Role "Owner" does not exist in this ThreatLocker organization');
+  await expect(dialog).toContainText('Row 4: Okta group "=HYPERLINK');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(editor.locator('tbody tr')).toHaveCount(3);
+
+  // Keyboard only: Alt+N adds a row, type the group, Tab to the role, Ctrl+Z undoes, Ctrl+Y redoes, Tab to delete it.
+  await role('IT Helpdesk').focus();
+  await page.keyboard.press('Alt+N');
+  await expect(groupCell(4)).toBeFocused();
+  await page.keyboard.type('ThreatLocker Read Only');
+  await expect(issues.locator('[data-issue="incomplete"]')).toContainText('Pick a ThreatLocker role');
+  await page.keyboard.press('Tab');
+  await expect(editor.getByRole('combobox', { name: 'Role for ThreatLocker Read Only' }).nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(issues.locator('[data-issue="mapped-twice"]')).toBeVisible();
+  await page.keyboard.press('Control+Z');
+  await expect(issues.locator('[data-issue="incomplete"]')).toBeVisible();
+  await page.keyboard.press('Control+Y');
+  await expect(issues.locator('[data-issue="mapped-twice"]')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(editor.getByRole('button', { name: 'Delete row 4 (ThreatLocker Read Only)' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(issues).toHaveText('No problems found in these rows.');
+
+  // The sandbox admin enters the rows in ThreatLocker's tab: the step reads them back.
+  expect(await setup.playInSandbox('group-mapping')).toBe('verified');
+  await expect(editor).toContainText('Saved, and verified');
+});

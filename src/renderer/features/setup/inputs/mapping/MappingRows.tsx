@@ -1,0 +1,117 @@
+import { useMemo, useState } from 'react';
+import { groupFilter, type PickableGroup } from '../../../../../shared/group-filter';
+import type { NamedRef } from '../../../../../shared/setup-data';
+import { Icon } from '../../../../components/Icon';
+import type { DraftRow, RowIssue } from './draft-rows';
+
+interface Props {
+  draft: DraftRow[];
+  groups: PickableGroup[];
+  roles: NamedRef[] | undefined;
+  issues: RowIssue[];
+  disabled: boolean;
+  onChange: (index: number, patch: Partial<DraftRow>, field: 'group' | 'role') => void;
+  onDelete: (index: number) => void;
+  onTypeGroup: (query: string) => void;
+  /** Members Okta counted for a group at the last verify (up to 1,000), by group name. */
+  members: (groupName: string) => number | undefined;
+}
+
+/** The editable rows: a type-ahead group cell (pushed groups first), a role cell, the row's problems and a delete button. */
+export function MappingRows({ draft, groups, roles, issues, disabled, onChange, onDelete, onTypeGroup, members }: Props) {
+  const filter = useMemo(() => groupFilter(groups), [groups]);
+  const pushedIds = useMemo(() => new Set(groups.filter((g) => g.pushed).map((g) => g.id)), [groups]);
+  // Only the focused row carries a suggestion list, so 10,000 groups never become 10,000 options per row.
+  const [focused, setFocused] = useState<string | undefined>();
+  return (
+    <table className="wizard-table wizard-mapping" aria-label="Group to role mappings">
+      <thead>
+        <tr>
+          <th scope="col">Okta group (Identity Provider Group)</th>
+          <th scope="col">ThreatLocker User Role</th>
+          <th scope="col">
+            <span className="visually-hidden">Row actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {draft.map((d, i) => {
+          const rowIssues = issues.filter((x) => x.draft === i);
+          const label = d.group.trim() || `row ${i + 1}`;
+          const listId = `mapping-groups-${d.key}`;
+          const roleKnown = !roles || !d.role || roles.some((r) => r.id === d.role);
+          return (
+            <tr key={d.key} data-row={i + 1} data-group={d.group} aria-invalid={rowIssues.some((x) => x.severity === 'error') || undefined}>
+              <td>
+                <input
+                  className="input"
+                  aria-label={`Okta group, row ${i + 1}`}
+                  placeholder="Type to search groups"
+                  list={listId}
+                  value={d.group}
+                  disabled={disabled}
+                  onFocus={() => setFocused(d.key)}
+                  onChange={(e) => {
+                    onChange(i, { group: e.target.value }, 'group');
+                    onTypeGroup(e.target.value);
+                  }}
+                />
+                <datalist id={listId}>
+                  {focused === d.key &&
+                    filter(d.group).map((g) => (
+                      <option key={g.id} value={g.name}>
+                        {pushedIds.has(g.id) ? 'pushed' : 'not pushed'}
+                      </option>
+                    ))}
+                </datalist>
+                {rowIssues.map((x, n) => (
+                  <p key={n} className={`wizard-caption mapping-issue mapping-${x.severity}`} data-issue={x.code}>
+                    <Icon name={x.severity === 'error' ? 'alert' : 'info'} size={12} /> {x.message} {x.fix}
+                  </p>
+                ))}
+              </td>
+              <td>
+                {roles ? (
+                  <select
+                    className="input wizard-select"
+                    aria-label={`Role for ${label}`}
+                    value={d.role}
+                    disabled={disabled}
+                    onChange={(e) => onChange(i, { role: e.target.value }, 'role')}
+                  >
+                    <option value="">Not mapped</option>
+                    {!roleKnown && <option value={d.role}>{d.role} (not in this organization)</option>}
+                    {roles.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {r.name}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    className="input"
+                    aria-label={`Role for ${label}`}
+                    placeholder="Role name as ThreatLocker shows it"
+                    value={d.role}
+                    disabled={disabled}
+                    onChange={(e) => onChange(i, { role: e.target.value }, 'role')}
+                  />
+                )}
+                {d.role && members(d.group) !== undefined && (
+                  <span className="wizard-caption mapping-impact">
+                    {members(d.group)! >= 1000 ? '1,000 or more people get' : `${members(d.group)} ${members(d.group) === 1 ? 'person gets' : 'people get'}`} this role
+                  </span>
+                )}
+              </td>
+              <td>
+                <button type="button" className="btn btn-ghost btn-small" aria-label={`Delete row ${i + 1} (${label})`} disabled={disabled} onClick={() => onDelete(i)}>
+                  <Icon name="trash" size={14} /> Delete
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDraft } from './draft-rows';
+import { reduce } from './use-undoable';
+
+describe('mapping editor draft', () => {
+  const groups = new Map([['tl admins', { id: 'g1', name: 'TL Admins' }]]);
+  const roles = [{ id: 'r1', name: 'Administrator' }];
+
+  it('resolves typed names case-insensitively, skips blank rows and turns unknown groups and missing roles into row issues', () => {
+    const got = resolveDraft(
+      [
+        { key: 'a', group: 'tl admins ', role: 'r1' },
+        { key: 'b', group: '', role: '' },
+        { key: 'c', group: 'Nope', role: 'r1' },
+        { key: 'd', group: 'TL Admins', role: '' },
+      ],
+      groups,
+      roles,
+    );
+    expect(got.rows).toEqual([{ draft: 0, oktaGroupId: 'g1', oktaGroupName: 'TL Admins', roleId: 'r1', roleName: 'Administrator' }]);
+    expect(got.issues.map((i) => `${i.draft}:${i.message}`)).toEqual(['2:No Okta group named "Nope" was found.', '3:Pick a ThreatLocker role for "TL Admins".']);
+  });
+
+  it('undoes and redoes, merges edits of one cell into one step, and a new edit clears redo', () => {
+    let h = reduce<number>({ past: [], present: 0, future: [] }, { type: 'set', value: 1 });
+    h = reduce(h, { type: 'set', value: 2, key: 'cell' });
+    h = reduce(h, { type: 'set', value: 3, key: 'cell' });
+    expect(h.past).toEqual([0, 1]);
+    h = reduce(h, { type: 'undo' });
+    expect(h.present).toBe(1);
+    h = reduce(h, { type: 'redo' });
+    expect(h.present).toBe(3);
+    h = reduce(reduce(h, { type: 'undo' }), { type: 'set', value: 9 });
+    expect(h).toMatchObject({ present: 9, future: [] });
+    expect(reduce({ past: [], present: 5, future: [] }, { type: 'undo' }).present).toBe(5);
+  });
+});
