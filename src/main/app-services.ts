@@ -145,7 +145,17 @@ export function buildAppServices(opts: AppServicesOptions): AppServices {
     ...setupHandlers(setup),
     ...statusHandlers(status, statusActions),
     ...reportsHandlers({ setup, clients, secrets: secretStore, redactor, version: opts.version }),
-    ...reviewHandlers(new ReviewService({ store, redact: (text) => redactor.redact(text), version: opts.version, ...(opts.printPdf && { printPdf: opts.printPdf }) })),
+    ...reviewHandlers(new ReviewService({
+      store,
+      redact: (text) => redactor.redact(text),
+      version: opts.version,
+      // The last complete status snapshot, read from disk (no network).
+      statusOf: async (profile) => {
+        const card = await status.card(profile.id);
+        return card ? { at: card.takenAt, counts: card.counts } : undefined;
+      },
+      ...(opts.printPdf && { printPdf: opts.printPdf }),
+    })),
   };
 
   return {

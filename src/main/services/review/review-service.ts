@@ -19,7 +19,7 @@ export interface ReviewDeps {
   version: string;
   now?: () => Date;
   /** The last saved status snapshot of a profile; undefined when there is no status data yet. */
-  statusOf?: (profile: Profile) => { at: string; counts: StatusCounts } | undefined;
+  statusOf?: (profile: Profile) => Promise<{ at: string; counts: StatusCounts } | undefined>;
   /** Prints the HTML report to PDF; absent where no printer is available. */
   printPdf?: PdfPrinter;
 }
@@ -36,7 +36,7 @@ export class ReviewService {
 
   async open(source: ReviewSource): Promise<Review> {
     const { profile, label, kind } = await this.load(source);
-    const input = this.reportInput(profile);
+    const input = await this.reportInput(profile);
     const run = readableRun(profile.scimChecks);
     return {
       source: { kind, label: this.deps.redact(label) },
@@ -51,7 +51,7 @@ export class ReviewService {
 
   async export(source: ReviewSource, format: ReportFormat): Promise<ReportFile> {
     const { profile } = await this.load(source);
-    return renderReport(this.reportInput(profile), format);
+    return renderReport(await this.reportInput(profile), format);
   }
 
   /** The HTML report printed to PDF (base64: IPC carries text). */
@@ -64,7 +64,8 @@ export class ReviewService {
 
   async diff(before: ReviewSource, after: ReviewSource): Promise<ConfigChange[]> {
     const [a, b] = await Promise.all([this.load(before), this.load(after)]);
-    const changes = diffConfigs({ profile: a.profile, status: this.deps.statusOf?.(a.profile)?.counts }, { profile: b.profile, status: this.deps.statusOf?.(b.profile)?.counts });
+    const [statusA, statusB] = await Promise.all([this.statusOf(a.profile), this.statusOf(b.profile)]);
+    const changes = diffConfigs({ profile: a.profile, status: statusA?.counts }, { profile: b.profile, status: statusB?.counts });
     return changes.map((c) => ({ ...c, key: this.deps.redact(c.key), ...(c.old !== undefined && { old: this.deps.redact(c.old) }), ...(c.new !== undefined && { new: this.deps.redact(c.new) }) }));
   }
 
@@ -72,7 +73,8 @@ export class ReviewService {
   async overview(): Promise<{ rows: OverviewRow[]; problems: { file: string; reason: string }[] }> {
     const { profiles, problems } = await this.deps.store.list();
     const now = this.now();
-    const rows = profiles.map((p) => overviewRow(p, savedSetupView(p), lintConfig(p, { now }), this.deps.statusOf?.(p)));
+    const statuses = await Promise.all(profiles.map((p) => this.statusOf(p)));
+    const rows = profiles.map((p, i) => overviewRow(p, savedSetupView(p), lintConfig(p, { now }), statuses[i]));
     return { rows: rows.map((r) => ({ ...r, name: this.deps.redact(r.name), childOrganization: r.childOrganization && this.deps.redact(r.childOrganization) })), problems };
   }
 
@@ -81,9 +83,14 @@ export class ReviewService {
     return { fileName: `msp-overview-${this.now().toISOString().slice(0, 10)}.csv`, content: overviewCsv(rows) };
   }
 
-  private reportInput(profile: Profile) {
+  /** A status snapshot that cannot be read is "no status data yet", never a failed review. */
+  private async statusOf(profile: Profile): Promise<{ at: string; counts: StatusCounts } | undefined> {
+    return (await this.deps.statusOf?.(profile).catch(() => undefined)) ?? undefined;
+  }
+
+  private async reportInput(profile: Profile) {
     const generatedAt = this.now();
-    const status = this.deps.statusOf?.(profile);
+    const status = await this.statusOf(profile);
     return { profile, view: savedSetupView(profile), version: this.deps.version, generatedAt, redact: this.deps.redact, ...(status && { status }) };
   }
 
