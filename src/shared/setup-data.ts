@@ -169,6 +169,8 @@ const ownShapes = {
     pushed: z.array(pushedGroupSchema).optional(),
     /** Names of pushed groups also assigned to the app directly. */
     oldStyle: z.array(z.string()).optional(),
+    /** Groups a re-run would drop from the group rule, waiting for the admin's confirmation (null once settled). */
+    ruleRemovalNeedsConfirmation: z.array(refSchema).nullable().optional(),
     ...confirmedShape,
   },
   'primary-phone': {

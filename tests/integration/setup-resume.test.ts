@@ -38,7 +38,7 @@ describe('resume after a crash in step 8', () => {
       assignments: sb.okta.state.appGroups(appId).length,
       mappings: sb.okta.state.pushMappings(appId).length,
       assignmentGroups: sb.okta.state.store.groups.filter((g) => g.name === 'ThreatLocker — provisioned').length,
-      rules: sb.okta.state.store.rules.filter((r) => r.name === 'ThreatLocker: pushed groups to app').length,
+      rules: sb.okta.state.store.rules.filter((r) => r.name === `ThreatLocker assignment ${appId}`).length,
     };
   };
 
