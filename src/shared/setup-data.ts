@@ -123,6 +123,8 @@ const ownShapes = {
     verifiedAt: z.string().optional(),
     drift: z.array(z.object({ setting: z.string(), expected: z.string(), actual: z.string(), where: z.string() })).optional(),
     replaceNeedsConfirmation: z.boolean().optional(),
+    /** Identifies the drift list shown; a confirmed rewrite must carry it back (null once settled). */
+    driftFingerprint: z.string().nullable().optional(),
     provisioningReasons: z.array(z.string()).optional(),
     replacedAt: z.string().optional(),
     rechecked: z.array(recheckSchema).optional(),

@@ -134,7 +134,7 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
           }}
         />
       )}
-      {step.id === 'create-app' && <AppDrift step={step} disabled={busy} onConfirm={() => void run({ confirmAppReplace: true })} />}
+      {step.id === 'create-app' && <AppDrift step={step} disabled={busy} onConfirm={(fingerprint) => void run({ confirmAppReplace: true, replaceFingerprint: fingerprint })} />}
       {step.id === 'assertion-preview' && <AssertionPreview step={step} />}
       {step.id === 'push-groups' && <GroupPicker picked={picked} onChange={setPicked} disabled={busy} />}
       {step.id === 'push-groups' && <RuleRemoval step={step} disabled={busy} onConfirm={() => void run({ confirmRuleRemoval: true })} />}

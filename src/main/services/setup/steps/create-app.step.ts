@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
 import type { Finding, StepInput } from '../../../../shared/setup';
 import { HttpError } from '../../net/http-errors';
@@ -121,6 +122,8 @@ async function compareAndReport(ctx: SetupContext, app: OktaApp, choices: AppCho
     return { status: 'failed', detail: `The app's Single sign-on URL points at ${acsInstance ? `instance "${acsInstance}"` : 'another address'}, not "${instance}".`, findings, data };
   }
   const bad = checks.filter((c) => !c.ok);
+  // Nothing left to rewrite: the "rewrite anyway" offer (and the list it was about) goes.
+  if (!bad.length) Object.assign(data, { drift: [], replaceNeedsConfirmation: false, driftFingerprint: null });
   if (bad.length) {
     return {
       status: 'failed',
@@ -173,6 +176,8 @@ export const createAppStep: StepDefinition<'create-app'> = {
       // Okta has only a full PUT for the app, and in real orgs that resets SCIM provisioning.
       const reasons = await provisioningMayBeOn(ctx, app.id);
       if (reasons.length && input.confirmAppReplace !== true) return refuseReplace(ctx, current, choices, wrong, reasons);
+      // The admin confirmed one list: if Okta's app differs in other ways now, show the new list instead.
+      if (reasons.length && input.replaceFingerprint !== driftFingerprint(wrong)) return refuseReplace(ctx, current, choices, wrong, reasons, true);
       ctx.progress(`Setting ${plural(wrong.length, 'field')} on the existing app to the article's values`);
       const body = buildCreateAppBody(ctx.profile.threatlocker.instance, choices);
       await ctx.okta().replaceApp(app.id, withArticleValues(current as Record<string, unknown>, body));
@@ -193,15 +198,21 @@ export const createAppStep: StepDefinition<'create-app'> = {
   },
 };
 
+/** Identifies the drift list the admin read, so a confirmation applies to that list only. */
+export function driftFingerprint(wrong: FieldCheck[]): string {
+  const rows = wrong.map((c) => [c.setting, show(c.expected), show(c.actual)]).sort((a, b) => a[0]!.localeCompare(b[0]!));
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 32);
+}
+
 /** Drift on an app whose provisioning may be on: no PUT; the fixes by hand, or the confirmed rewrite. */
-function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wrong: FieldCheck[], reasons: string[]): StepOutcome<'create-app'> {
+function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wrong: FieldCheck[], reasons: string[], changed = false): StepOutcome<'create-app'> {
   const findings: Finding[] = [
     ...wrong.map((c): Finding => ({ label: c.setting, outcome: 'fail', expected: show(c.expected), actual: show(c.actual), hint: `Okta Admin Console -> Applications -> "${choices.label}" -> ${c.where}` })),
     ...reasons.map((r): Finding => ({ label: 'Provisioning may be on', outcome: 'warn', actual: r })),
   ];
   return {
     status: 'failed',
-    detail: `${plural(wrong.length, 'setting differs', 'settings differ')} from the article (${wrong.map((c) => c.setting).join(', ')}), and SCIM provisioning may be on for this app, so the console did not rewrite it: Okta can only replace the whole app, and in real orgs that resets Provisioning to NONE without an error.`,
+    detail: `${changed ? 'Okta\'s app changed since the list you confirmed, so nothing was rewritten; here is what differs now. ' : ''}${plural(wrong.length, 'setting differs', 'settings differ')} from the article (${wrong.map((c) => c.setting).join(', ')}), and SCIM provisioning may be on for this app, so the console did not rewrite it: Okta can only replace the whole app, and in real orgs that resets Provisioning to NONE without an error.`,
     hint: 'Fix each setting by hand at the Admin Console path listed, then verify this step. Or confirm the rewrite: afterwards the provisioning steps are checked again and you re-enter what Okta dropped (SCIM connection, token, To App settings).',
     findings,
     data: {
@@ -212,6 +223,7 @@ function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wro
       hideTile: choices.hideTile,
       drift: wrong.map((c) => ({ setting: c.setting, expected: show(c.expected), actual: show(c.actual), where: c.where })),
       replaceNeedsConfirmation: true,
+      driftFingerprint: driftFingerprint(wrong),
       provisioningReasons: reasons,
       verifiedAt: ctx.now().toISOString(),
     },
@@ -221,7 +233,7 @@ function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wro
 /** The step's outcome after a confirmed replace: says plainly which of steps 5-8 must be redone. */
 function afterReplace(outcome: AppOutcome, rechecks: Recheck[]): StepOutcome<'create-app'> {
   const redo = rechecks.filter((r) => !r.ok);
-  const data: StepDataPatch<'create-app'> = { ...outcome.data, drift: [], replaceNeedsConfirmation: false, replacedAt: outcome.data.verifiedAt, rechecked: rechecks };
+  const data: StepDataPatch<'create-app'> = { ...outcome.data, drift: [], replaceNeedsConfirmation: false, driftFingerprint: null, replacedAt: outcome.data.verifiedAt, rechecked: rechecks };
   if (!redo.length) return { ...outcome, detail: `${outcome.detail} The app was replaced with your confirmation; steps 5-8 read back fine afterwards.`, data };
   const findings: Finding[] = [
     ...(outcome.findings ?? []),
