@@ -127,6 +127,10 @@ const ownShapes = {
     driftFingerprint: z.string().nullable().optional(),
     provisioningReasons: z.array(z.string()).optional(),
     replacedAt: z.string().optional(),
+    /** The app was made outside the console and adopted with the admin's confirmation. */
+    adopted: z.boolean().optional(),
+    /** An app with the label that this profile did not create, waiting for the admin's confirmation. */
+    adoptCandidate: z.object({ id: z.string(), label: z.string(), created: z.string().nullable() }).nullable().optional(),
     rechecked: z.array(recheckSchema).optional(),
   },
   'assertion-preview': {

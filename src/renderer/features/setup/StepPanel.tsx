@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { StepInput, StepView } from '../../../shared/setup';
 import { Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
+import { AdoptApp } from './inputs/AdoptApp';
 import { AppDrift } from './inputs/AppDrift';
 import { RuleRemoval } from './inputs/RuleRemoval';
 import { AssertionPreview } from './inputs/AssertionPreview';
@@ -134,6 +135,7 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
           }}
         />
       )}
+      {step.id === 'create-app' && <AdoptApp step={step} disabled={busy} onConfirm={(appId) => void run({ confirmAdoptAppId: appId })} />}
       {step.id === 'create-app' && <AppDrift step={step} disabled={busy} onConfirm={(fingerprint) => void run({ confirmAppReplace: true, replaceFingerprint: fingerprint })} />}
       {step.id === 'assertion-preview' && <AssertionPreview step={step} />}
       {step.id === 'push-groups' && <GroupPicker picked={picked} onChange={setPicked} disabled={busy} />}

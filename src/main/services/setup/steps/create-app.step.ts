@@ -58,12 +58,24 @@ async function findOne(ctx: SetupContext, label: string, knownId: string | undef
   return found[0] ?? null;
 }
 
-async function createOrAdopt(ctx: SetupContext, choices: AppChoices): Promise<{ app: OktaApp; created: boolean }> {
+/**
+ * found: an app with this label that this profile did not create (no saved id, no creation
+ * mark): it may be another child org's, so it is used only once the admin confirms it.
+ */
+type Located = { app: OktaApp; created: boolean; adopted?: boolean } | { found: OktaApp };
+
+async function createOrAdopt(ctx: SetupContext, choices: AppChoices, confirmAdoptAppId: string | undefined): Promise<Located> {
   const okta = ctx.okta();
   const body = buildCreateAppBody(ctx.profile.threatlocker.instance, choices);
   ctx.progress(`Looking for an existing Okta app labelled "${choices.label}"`);
-  const existing = await findOne(ctx, choices.label, ctx.data('create-app').appId || undefined);
-  if (existing) return { app: existing, created: false };
+  const saved = ctx.data('create-app');
+  const existing = await findOne(ctx, choices.label, saved.appId || undefined);
+  if (existing) {
+    // Ours: the saved app, or the one a run that stopped mid-create made (it marked the label first).
+    if (existing.id === saved.appId || saved.creating?.label === choices.label) return { app: existing, created: false };
+    if (confirmAdoptAppId === existing.id) return { app: existing, created: false, adopted: true };
+    return { found: existing };
+  }
 
   // Marked before the POST: after a crash here the next run still looks before it creates.
   await ctx.saveData('create-app', { creating: { label: choices.label, at: ctx.now().toISOString() } });
@@ -163,10 +175,23 @@ export const createAppStep: StepDefinition<'create-app'> = {
   async run(ctx, input) {
     await validateProfileInputs(ctx.deps, ctx.profile);
     const choices = choicesOf(ctx, input);
-    const { app, created } = await createOrAdopt(ctx, choices);
-    await ctx.saveData('create-app', { appId: app.id, appName: app.name, label: choices.label, creating: null });
-    let current = await ctx.okta().getApp(app.id);
+    const located = await createOrAdopt(ctx, choices, input.confirmAdoptAppId);
     // An app with this label aimed at another instance may be another tenant's: report, never overwrite.
+    if ('found' in located && instanceOfAcs(located.found.settings?.signOn?.ssoAcsUrl) !== ctx.profile.threatlocker.instance) {
+      const report = await compareAndReport(ctx, located.found, choices, 'Found');
+      // Not this profile's app: its id is reported, never saved as the app later steps work on.
+      const data = { ...report.data };
+      delete data.appId;
+      delete data.appName;
+      return { ...report, data };
+    }
+    if ('found' in located) return askToAdopt(located.found, choices);
+    const { app, created } = located;
+    await ctx.saveData('create-app', {
+      appId: app.id, appName: app.name, label: choices.label, creating: null, adoptCandidate: null,
+      ...(created ? { adopted: false } : located.adopted ? { adopted: true } : {}),
+    });
+    let current = await ctx.okta().getApp(app.id);
     if (!created && instanceOfAcs(current.settings?.signOn?.ssoAcsUrl) !== ctx.profile.threatlocker.instance) {
       return compareAndReport(ctx, current, choices, 'Found');
     }
@@ -189,7 +214,7 @@ export const createAppStep: StepDefinition<'create-app'> = {
       await ctx.okta().activateApp(app.id);
       current = await ctx.okta().getApp(app.id);
     }
-    const outcome = await compareAndReport(ctx, current, choices, created ? 'Created' : wrong.length ? 'Updated' : 'Reused');
+    const outcome = await compareAndReport(ctx, current, choices, created ? 'Created' : ctx.data('create-app').adopted ? 'Adopted (made outside the console)' : wrong.length ? 'Updated' : 'Reused');
     return rechecks ? afterReplace(outcome, rechecks) : outcome;
   },
   async verify(ctx) {
@@ -197,6 +222,18 @@ export const createAppStep: StepDefinition<'create-app'> = {
     return compareAndReport(ctx, await ctx.okta().getApp(appId), choicesOf(ctx), 'Read back');
   },
 };
+
+/** An app with this label exists that this profile did not create: shown, not used, until the admin confirms it. */
+function askToAdopt(app: OktaApp, choices: AppChoices): StepOutcome<'create-app'> {
+  const created = app.created ? `created ${app.created}` : 'creation date unknown';
+  return {
+    status: 'failed',
+    detail: `An Okta app labelled "${app.label}" already exists (${app.id}, ${created}) and this profile did not create it, so the console did not use it: it may belong to another ThreatLocker tenant (child organization) on this Okta org.`,
+    hint: 'If it is this tenant\'s ThreatLocker app, use it (it is then recorded as adopted). Otherwise choose another app label and run this step again.',
+    findings: [{ label: 'Existing app with this label', outcome: 'warn', expected: 'created by this profile, or confirmed by you', actual: `${app.id} (${created})` }],
+    data: { label: choices.label, adoptCandidate: { id: app.id, label: app.label, created: app.created ?? null } },
+  };
+}
 
 /** Identifies the drift list the admin read, so a confirmation applies to that list only. */
 export function driftFingerprint(wrong: FieldCheck[]): string {
