@@ -248,7 +248,7 @@ function scimSection(run: ScimCheckRun, t: (s: string | undefined) => string, wh
     .join('\n');
   const leftovers = run.write
     ? run.leftovers.length === 0
-      ? '<p class="muted">Test identities created by the write checks were all removed.</p>'
+      ? `<p class="muted">${cleanupSentence(run)}</p>`
       : `<div class="callout"><p class="strong">Test identities left behind (remove them by hand in the ThreatLocker portal):</p><ul>${run.leftovers.map((l) => `<li class="mono">${t(l)}</li>`).join('')}</ul></div>`
     : '';
   return `<dl class="facts">
@@ -267,6 +267,18 @@ ${leftovers}`;
 }
 
 /** Says which results are stale and why, so nobody reads an old "verified" as today's. */
+/**
+ * No leftovers listed means "removed" only when the clean-up passed and the leftover search
+ * passed too; a failed or missing search found nothing because it could not look.
+ */
+function cleanupSentence(run: ScimCheckRun): string {
+  const outcomeOf = (id: string) => run.results.find((r) => r.id === id)?.outcome;
+  if (outcomeOf('cleanup') === 'pass' && outcomeOf('leftover-search') === 'pass') {
+    return 'Test identities created by the write checks were all removed (the clean-up and the leftover search both passed).';
+  }
+  return 'Whether the test identities created by the write checks were all removed could not be confirmed: the clean-up or the leftover search did not pass. Search the ThreatLocker portal for them by hand.';
+}
+
 function staleCallout(stale: StepView[], t: (s: string | undefined) => string): string {
   if (stale.length === 0) return '';
   const reasons = [...new Set(stale.map((s) => s.staleReason).filter((r): r is string => !!r))];
