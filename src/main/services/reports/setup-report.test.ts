@@ -106,6 +106,13 @@ function textOf(html: string): string {
 }
 
 describe('buildSetupReport', () => {
+  it('counts settings the admin confirmed apart from those the console verified', () => {
+    const text = textOf(build().content);
+    // 5 read back or probed; the confirmed group mappings are not among them.
+    expect(text).toContain('5 of 9 verified');
+    expect(text).toContain('1 more confirmed by the admin (not read back)');
+  });
+
   it('says the test identities were removed only when the clean-up and the leftover search both passed', () => {
     const withChecks = (cleanup: 'pass' | 'fail', search: 'pass' | 'fail' | null) => {
       const results = [

@@ -50,7 +50,8 @@ const outcome: Record<CheckOutcome, { label: string; tone: Tone }> = {
   skip: { label: 'Skipped', tone: 'neutral' },
 };
 
-const VERIFIED: readonly Verification[] = ['read-back', 'probed', 'confirmed'];
+/** Checked by the console; a confirmation (someone ticked a box) is counted on its own. */
+const VERIFIED: readonly Verification[] = ['read-back', 'probed'];
 
 /**
  * The setup report an MSP hands to its client: what was configured, how each setting was set and
@@ -69,6 +70,7 @@ export function buildSetupReport(input: SetupReportInput): SetupReport {
   const stale = steps.filter((s) => s.status === 'needs-recheck');
   const rows = view.summary;
   const rowsVerified = rows.filter((r) => VERIFIED.includes(r.verification)).length;
+  const rowsConfirmed = rows.filter((r) => r.verification === 'confirmed').length;
   const run = readableRun(profile.scimChecks);
   // A check from before the org may have changed proves as little as the stale steps do.
   const runStale = run !== undefined && (scimRunStaleReason(profile, run) !== undefined || stale.some((st) => !profile.setup.steps[st.id]?.stale));
@@ -161,7 +163,7 @@ ${badge(overall.label, overall.tone)}
 
 <section class="cards" aria-label="At a glance">
 <div class="card"><p class="card-label">Setup steps</p><p class="card-value">${stepsDone}<span> of ${steps.length} done</span></p><p class="card-note">${stepsFailed > 0 ? `${stepsFailed} failed` : steps.length - stepsDone > 0 ? `${steps.length - stepsDone} still to do` : 'Every step is done'}</p></div>
-<div class="card"><p class="card-label">Settings</p><p class="card-value">${rowsVerified}<span> of ${rows.length} verified</span></p><p class="card-note">Read back, probed or confirmed</p></div>
+<div class="card"><p class="card-label">Settings</p><p class="card-value">${rowsVerified}<span> of ${rows.length} verified</span></p><p class="card-note">Read back or probed${rowsConfirmed > 0 ? `; ${rowsConfirmed} more confirmed by the admin (not read back)` : ''}</p></div>
 <div class="card"><p class="card-label">SCIM connection check</p>${run && runVerdict ? `<p class="card-value">${badge(runVerdict.label, runVerdict.tone)}</p><p class="card-note">${when(run.finishedAt)}</p>` : '<p class="card-value"><span>Not run</span></p><p class="card-note">No check saved with this profile</p>'}</div>
 </section>
 
