@@ -176,4 +176,18 @@ describe('step 8: assignment group separate from the pushed groups', () => {
       await sb2.stop();
     }
   }, 60_000);
+
+  it('a group rule whose target group was deleted is listed with "(deleted group)", and the other rules still are', async () => {
+    const post = (path: string, body: unknown) => fetch(`${sb.okta.url}${path}`, { method: 'POST', headers: { authorization: `SSWS ${sb.okta.apiToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const target = (await (await post('/api/v1/groups', { profile: { name: 'Soon deleted' } })).json()) as { id: string };
+    const rule = (await (await post('/api/v1/groups/rules', {
+      type: 'group_rule', name: 'Fills a group that goes away',
+      conditions: { expression: { value: `isMemberOfAnyGroup("${pushedIds[0]}")`, type: 'urn:okta:expression:1.0' } },
+      actions: { assignUserToGroups: { groupIds: [target.id] } },
+    })).json()) as { id: string };
+    sb.okta.state.store.removeGroup(target.id);
+    const { rules } = await h.ok('setup:listGroupRules', { profileId });
+    expect(rules.find((r) => r.id === rule.id)!.groups).toEqual([{ id: target.id, name: '(deleted group)' }]);
+    expect(rules.length).toBeGreaterThan(1);
+  }, 60_000);
 });

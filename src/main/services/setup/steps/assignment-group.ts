@@ -2,7 +2,7 @@ import type { OktaGroup, OktaGroupRule } from '../../okta/okta-schemas';
 import type { GroupRuleBody } from '../../okta/okta-client';
 import type { SetupContext } from '../setup-context';
 import { AppError } from '../../../../shared/errors';
-import { HttpError } from '../../net/http-errors';
+import { groupNameOrDeleted } from '../group-names';
 import type { NamedRef } from '../../../../shared/setup-data';
 
 /**
@@ -95,14 +95,7 @@ export type EnsureResult =
 
 async function groupNames(ctx: SetupContext, ids: string[]): Promise<NamedRef[]> {
   const out: NamedRef[] = [];
-  for (const id of ids) {
-    try {
-      out.push({ id, name: (await ctx.okta().getGroup(id)).profile.name });
-    } catch (err) {
-      if (!(err instanceof HttpError && err.status === 404)) throw err;
-      out.push({ id, name: '(deleted group)' });
-    }
-  }
+  for (const id of ids) out.push({ id, name: await groupNameOrDeleted(ctx.okta(), id) });
   return out;
 }
 
