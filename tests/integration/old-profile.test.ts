@@ -5,7 +5,7 @@ import { buildSetupReport } from '../../src/main/services/reports/setup-report';
 import { stepOfView, type SetupStepId, type SetupView } from '../../src/shared/setup';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { startSandboxProfile, type Harness } from './setup-harness';
+import { startSandboxProfile, type Harness } from '../support/setup-harness';
 
 const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stepOfView, type SetupStepId, type SetupView, type StepView } from '../../src/shared/setup';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { startSandboxProfile, type Harness } from './setup-harness';
+import { startSandboxProfile, type Harness } from '../support/setup-harness';
 
 /**
  * Step 8 assigns the app through its own group (filled by a group rule from the pushed groups)

@@ -7,7 +7,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { createAppRecord, validateAppBody } from '../../sandbox/okta/okta-apps';
 import { loadOktaSpec, validateRequestBody } from '../support/openapi-validator';
 import { testKeychainService } from '../support/keychain';
-import { startSandboxProfile, type Harness } from './setup-harness';
+import { startSandboxProfile, type Harness } from '../support/setup-harness';
 
 const ACS_D = 'https://portalapi.d.threatlocker.com/portalApi/AuthenticationSAML/AssertionConsumerService';
 
