@@ -27,4 +27,19 @@ test('step 8 says which group assigns the app and why, and the pushed groups are
   }
   await note.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('step8.png') });
+
+  // Dropping a group from the selection would unassign its members: the step asks first.
+  const picker = page.getByTestId('group-picker');
+  if (await picker.getByRole('button', { name: 'Remove ThreatLocker Read Only' }).count() === 0) {
+    await setup.searchAndPickGroups(['ThreatLocker Admins', 'ThreatLocker Read Only']);
+  }
+  await picker.getByRole('button', { name: 'Remove ThreatLocker Read Only' }).click();
+  expect(await setup.run()).toBe('failed');
+  const removal = page.getByTestId('rule-removal');
+  await expect(removal.getByRole('list', { name: 'Groups that would be removed from the group rule' })).toContainText('ThreatLocker Read Only');
+  await removal.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('step8-removal.png') });
+  await removal.getByRole('button', { name: 'Remove these groups from the rule' }).click();
+  await expect(removal).toHaveCount(0);
+  await expect(page.getByTestId('setup-step')).toHaveAttribute('data-status', 'verified');
 });

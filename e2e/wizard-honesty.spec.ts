@@ -28,7 +28,8 @@ test('step 11 after Play stays verified through a Verify click, and says the san
   await expect(panel.getByText('(ticked by the sandbox)')).toHaveCount(2);
   await expect(panel.getByTestId('step-status')).toContainText('Admin Login Settings ticked by the sandbox');
   await expect(panel).not.toContainText('confirmed by you');
-  expect(await setup.findings()).toContainEqual({ label: 'Admin Login Settings', outcome: 'pass' });
+  // A ticked box is someone's word, not a read-back: information, never a green pass.
+  expect(await setup.findings()).toContainEqual({ label: 'Admin Login Settings', outcome: 'info' });
   await expect(panel.locator('ul[aria-label="Verification results"] > li', { hasText: 'Admin Login Settings' })).toContainText('ticked by the sandbox');
 
   // One click on Verify re-checks: still verified, the boxes still ticked by the sandbox.
@@ -57,6 +58,7 @@ test('step 11 after Play stays verified through a Verify click, and says the san
   await panel.getByRole('checkbox', { name: /Admin Login Settings chosen/ }).check();
   expect(await setup.run()).toBe('verified');
   await expect(panel.getByTestId('step-status')).toContainText('Admin Login Settings confirmed by you');
+  expect(await setup.findings()).toContainEqual({ label: 'Admin Login Settings', outcome: 'info' });
   await expect(panel.getByText('(ticked by the sandbox)')).toHaveCount(1);
   expect((await setup.summaryRows()).find((r) => r.setting === 'Admin Login Settings')).toMatchObject({ value: 'chosen', verification: 'confirmed' });
 });

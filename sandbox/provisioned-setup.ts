@@ -55,7 +55,7 @@ export async function seedProvisionedSetup(okta: OktaSimulator, tl: ThreatLocker
   const assignment = await api<{ id: string }>('POST', '/api/v1/groups', { profile: { name: assignmentGroupName(LABEL), description: 'Assigns the ThreatLocker app; filled by a group rule from the pushed groups.' } });
   const rule = await api<{ id: string }>('POST', '/api/v1/groups/rules', {
     type: 'group_rule',
-    name: assignmentRuleName(LABEL),
+    name: assignmentRuleName(app.id),
     conditions: { expression: { value: ruleExpression(pushedGroupIds), type: 'urn:okta:expression:1.0' } },
     actions: { assignUserToGroups: { groupIds: [assignment.id] } },
   });

@@ -9,7 +9,7 @@
  */
 import type { SetupStepId } from '../src/shared/setup';
 import { startSandbox } from '../sandbox/index';
-import { buildHarness, memoryKeytar, newDataDir } from '../tests/integration/setup-harness';
+import { buildHarness, memoryKeytar, newDataDir } from '../tests/support/setup-harness';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);

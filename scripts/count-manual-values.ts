@@ -16,7 +16,7 @@
  */
 import { stepOfView, type SetupStepId, type SetupView, type StepView } from '../src/shared/setup';
 import { startSandbox } from '../sandbox/index';
-import { buildHarness, memoryKeytar, newDataDir } from '../tests/integration/setup-harness';
+import { buildHarness, memoryKeytar, newDataDir } from '../tests/support/setup-harness';
 
 type Per = 'once' | 'group' | 'user';
 type Kind = 'value' | 'click';

@@ -258,7 +258,11 @@ export function renderRule(store: OktaStore, rule: GroupRuleRecord, expandNames:
   };
   if (expandNames) {
     const map: Record<string, string> = {};
-    for (const id of rule.groupIds) map[id] = store.groupsById.get(id)?.name ?? '';
+    // Okta leaves a deleted group out of the map.
+    for (const id of rule.groupIds) {
+      const g = store.groupsById.get(id);
+      if (g) map[id] = g.name;
+    }
     out._embedded = { groupIdToGroupNameMap: map };
   }
   return out;

@@ -125,8 +125,14 @@ const ownShapes = {
     verifiedAt: z.string().optional(),
     drift: z.array(z.object({ setting: z.string(), expected: z.string(), actual: z.string(), where: z.string() })).optional(),
     replaceNeedsConfirmation: z.boolean().optional(),
+    /** Identifies the drift list shown; a confirmed rewrite must carry it back (null once settled). */
+    driftFingerprint: z.string().nullable().optional(),
     provisioningReasons: z.array(z.string()).optional(),
     replacedAt: z.string().optional(),
+    /** The app was made outside the console and adopted with the admin's confirmation. */
+    adopted: z.boolean().optional(),
+    /** An app with the label that this profile did not create, waiting for the admin's confirmation. */
+    adoptCandidate: z.object({ id: z.string(), label: z.string(), created: z.string().nullable() }).nullable().optional(),
     rechecked: z.array(recheckSchema).optional(),
   },
   'assertion-preview': {
@@ -171,6 +177,8 @@ const ownShapes = {
     pushed: z.array(pushedGroupSchema).optional(),
     /** Names of pushed groups also assigned to the app directly. */
     oldStyle: z.array(z.string()).optional(),
+    /** Groups a re-run would drop from the group rule, waiting for the admin's confirmation (null once settled). */
+    ruleRemovalNeedsConfirmation: z.array(refSchema).nullable().optional(),
     ...confirmedShape,
   },
   'primary-phone': {

@@ -89,6 +89,12 @@ export const stepInputSchema = z
     hideTile: z.boolean().optional(),
     /** Step 2: the admin accepts a full replace of an app whose SCIM provisioning may be on. */
     confirmAppReplace: z.boolean().optional(),
+    /** Step 2: the fingerprint of the drift list the admin read when confirming (data.driftFingerprint). */
+    replaceFingerprint: z.string().max(100).optional(),
+    /** Step 2: the id of an existing app (made outside this profile) the admin confirmed to use. */
+    confirmAdoptAppId: z.string().max(100).optional(),
+    /** Step 8: the admin accepts that the group rule stops filling the assignment group from dropped groups. */
+    confirmRuleRemoval: z.boolean().optional(),
     groupIds: z.array(z.string()).max(500).optional(),
     /** primaryPhone pre-flight: users to fill, and where the value comes from. */
     phoneFill: z

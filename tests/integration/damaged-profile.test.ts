@@ -7,7 +7,7 @@ import { testAppServices } from '../support/app-services';
 import { createDispatch } from '../../src/main/ipc/handle';
 import { osKeychain } from '../../src/main/services/secrets/os-keychain';
 import { testKeychainService } from '../support/keychain';
-import { newDataDir } from './setup-harness';
+import { newDataDir } from '../support/setup-harness';
 
 /**
  * A profile file cut in half: its tokens are still in the keychain under its id, and the

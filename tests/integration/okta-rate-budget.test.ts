@@ -11,7 +11,7 @@ import { memoryLogger } from '../support/loopback';
 import { OktaClient } from '../../src/main/services/okta/okta-client';
 import { buildCreateAppBody } from '../../src/main/services/setup/app-settings';
 import { testKeychainService } from '../support/keychain';
-import { startSandboxProfile } from './setup-harness';
+import { startSandboxProfile } from '../support/setup-harness';
 import { wizardFlow } from './wizard-flow';
 
 const closers: (() => Promise<void>)[] = [];

@@ -5,7 +5,7 @@ import { buildSetupReport } from '../../src/main/services/reports/setup-report';
 import { stepOfView, type SetupStepId, type SetupView } from '../../src/shared/setup';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { startSandboxProfile, type Harness } from './setup-harness';
+import { startSandboxProfile, type Harness } from '../support/setup-harness';
 
 const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
 
@@ -78,8 +78,12 @@ describe('a profile saved by an older version', () => {
     // Reading changed nothing on disk: the file is as the older version left it.
     expect(await readFile(file, 'utf8')).toBe(oldText);
 
-    // Running the step again looks the app up by its label (the old id could not be read) and verifies it.
-    const rerun = step(await h.ok('setup:runStep', { profileId, stepId: 'create-app' }), 'create-app');
+    // Running the step again looks the app up by its label (the old id could not be read): with no
+    // saved id it could be another tenant's app, so it is shown and used once the admin confirms it.
+    const asked = step(await h.ok('setup:runStep', { profileId, stepId: 'create-app' }), 'create-app');
+    expect(asked.status).toBe('failed');
+    expect(asked.data.adoptCandidate?.id).toBe(first.data.appId);
+    const rerun = step(await h.ok('setup:runStep', { profileId, stepId: 'create-app', input: { confirmAdoptAppId: first.data.appId! } }), 'create-app');
     expect(rerun.status, rerun.detail).toBe('verified');
     expect(rerun.data.appId).toBe(first.data.appId);
     // The re-run also saved the IdP values into step 4's data: readable again, but the admin's

@@ -68,4 +68,21 @@ describe('SCIM checker: the token echoed at every offset of a cut', () => {
       expect(leakedPieces(out, token)).toEqual([]);
     }
   });
+
+  it('redacts the token when the server echoes it JSON-escaped (\\/ and \\u002b), in parsed values and quoted pieces alike', async () => {
+    // A base64-like token: "/" and "+" every few characters, so the escaped echo never matches the raw token.
+    const escaped = canaryToken('scim-escaped', 48).replace(/(.{5})/g, '$1/').replace(/(.{9})/g, '$1+');
+    const s = await startLoopback((req, res) => {
+      const echo = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      // A list whose totalResults quotes the token: the checker shows that value cut to a few dozen characters.
+      const body = JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: `t ${echo}`, startIndex: 1, itemsPerPage: 0, Resources: [] });
+      res.writeHead(200, { 'content-type': 'application/scim+json' }).end(body.replace(/\//g, '\\/').replace(/\+/g, '\\u002b'));
+    });
+    servers.push(s);
+    const run = await runScimChecks({ baseUrl: `${s.url}/scim/v2`, token: escaped, allowHttpLoopback: true, retry: { baseMs: 1 } });
+    const text = `${JSON.stringify(run)}\n${formatScimRunText(run)}`;
+    expect(text).toContain('[REDACTED]');
+    expect(leakedPieces(text, escaped)).toEqual([]);
+    expect(leakedPieces(text.replace(/\\\//g, '/'), escaped)).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stepOfView, type SetupStepId, type SetupView, type StepView } from '../../src/shared/setup';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { startSandboxProfile, type Harness } from './setup-harness';
+import { startSandboxProfile, type Harness } from '../support/setup-harness';
 
 /**
  * Step 2 re-run on an app whose SCIM provisioning is on. In real orgs a full PUT of such an app
@@ -56,8 +56,41 @@ describe('step 2 re-run after SCIM was enabled', () => {
     for (const id of ['enable-scim', 'scim-connection', 'to-app'] as const) expect(step(view, id).status).toBe('verified');
   }, 60_000);
 
+  it('a confirmation of a list that no longer matches Okta sends no PUT and shows the new list', async () => {
+    const shown = step(await h.ok('setup:get', { profileId }), 'create-app').data.driftFingerprint!;
+    expect(shown).toBeTruthy();
+    // Meanwhile another field drifts: the admin confirmed one setting, Okta now differs in two.
+    const audience = sb.okta.state.apps().find((a) => a.id === appId)!.settings as { signOn: { audience: string } };
+    const goodAudience = audience.signOn.audience;
+    sb.okta.controls.editSamlSettings(appId, { audience: 'https://other.example/sp' });
+    const s = step(await run('create-app', { confirmAppReplace: true, replaceFingerprint: shown }), 'create-app');
+    expect(appPuts()).toEqual([]);
+    expect(s.status).toBe('failed');
+    expect(s.detail).toMatch(/changed since the list you confirmed/);
+    expect(s.data.drift!.map((d) => d.setting).sort()).toEqual(['Audience URI (SP Entity ID)', 'Default RelayState']);
+    expect(s.data.driftFingerprint).not.toBe(shown);
+    // A bare confirmation (no list) is refused the same way.
+    expect(step(await run('create-app', { confirmAppReplace: true }), 'create-app').data.replaceNeedsConfirmation).toBe(true);
+    expect(appPuts()).toEqual([]);
+    sb.okta.controls.editSamlSettings(appId, { audience: goodAudience });
+  }, 60_000);
+
+  it('once the admin fixes the app by hand, the rewrite offer and its list are gone', async () => {
+    sb.okta.controls.editSamlSettings(appId, { defaultRelayState: '' });
+    const s = step(await run('create-app'), 'create-app');
+    expect(s.status, s.detail).toBe('verified');
+    expect(s.data.replaceNeedsConfirmation).toBe(false);
+    expect(s.data.drift).toEqual([]);
+    expect(s.data.driftFingerprint ?? null).toBeNull();
+    // A stale confirmation now changes nothing.
+    step(await run('create-app', { confirmAppReplace: true }), 'create-app');
+    expect(appPuts()).toEqual([]);
+  }, 60_000);
+
   it('with the confirmation the PUT goes out clean; the sandbox resets SCIM and steps 5-8 must be redone', async () => {
-    const view = await run('create-app', { confirmAppReplace: true });
+    sb.okta.controls.editSamlSettings(appId, { defaultRelayState: '/changed-by-admin' });
+    const shown = step(await run('create-app'), 'create-app').data.driftFingerprint!;
+    const view = await run('create-app', { confirmAppReplace: true, replaceFingerprint: shown });
     expect(appPuts()).toHaveLength(1);
     // The body is normalised: none of the nulls a real GET carries goes back to Okta.
     expect(JSON.stringify(appPuts()[0]!.json)).not.toContain('null');

@@ -7,7 +7,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { createAppRecord, validateAppBody } from '../../sandbox/okta/okta-apps';
 import { loadOktaSpec, validateRequestBody } from '../support/openapi-validator';
 import { testKeychainService } from '../support/keychain';
-import { startSandboxProfile, type Harness } from './setup-harness';
+import { startSandboxProfile, type Harness } from '../support/setup-harness';
 
 const ACS_D = 'https://portalapi.d.threatlocker.com/portalApi/AuthenticationSAML/AssertionConsumerService';
 
@@ -152,6 +152,36 @@ describe('step 2: the Okta SAML app', () => {
     // Back to the real app for the tests below.
     await createApp({ appLabel: 'ThreatLocker' });
   });
+
+  it('an app with the label that this profile did not create is shown, untouched, and used only once the admin confirms it', async () => {
+    const label = 'ThreatLocker made by hand';
+    const res = await fetch(`${sb.okta.url}/api/v1/apps`, {
+      method: 'POST',
+      headers: { authorization: `SSWS ${sb.okta.apiToken}`, 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(buildCreateAppBody('d', { label, defaultRelayState: '/other-tenant', hideTile: true })),
+    });
+    const other = (await res.json()) as { id: string; created: string };
+    const writes = () => h.requests.filter((r) => r.method !== 'GET' && r.url.includes(other.id));
+    const env = await createApp({ appLabel: label });
+    if (!env.ok) throw new Error(env.error.message);
+    const asked = step(env.value, 'create-app');
+    expect(asked.status).toBe('failed');
+    expect(asked.detail).toContain(other.id);
+    expect(asked.data.adoptCandidate).toEqual({ id: other.id, label, created: other.created });
+    expect(asked.data.appId).not.toBe(other.id);
+    expect(writes()).toEqual([]);
+    expect((appsLabelled(label)[0] as Record<string, any>).settings.signOn.defaultRelayState).toBe('/other-tenant');
+
+    const done = await createApp({ appLabel: label, confirmAdoptAppId: other.id });
+    if (!done.ok) throw new Error(done.error.message);
+    const s = step(done.value, 'create-app');
+    expect(s.status, s.detail).toBe('verified');
+    expect(s.data).toMatchObject({ appId: other.id, adopted: true });
+    expect(s.data.adoptCandidate ?? null).toBeNull();
+    expect(done.value.summary.find((r) => r.setting === 'App name')!.value).toContain('Adopted (made outside the console)');
+    expect(s.detail).toMatch(/^Adopted \(made outside the console\)/);
+    expect(appsLabelled(label)).toHaveLength(1);
+  }, 60_000);
 
   describe('wrong inputs are caught before any call', () => {
     it('an instance that is not a letter', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stepOfView, type SetupStepId, type SetupView, type StepView } from '../../src/shared/setup';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { buildHarness, newDataDir, type Harness } from './setup-harness';
+import { buildHarness, newDataDir, type Harness } from '../support/setup-harness';
 
 /**
  * The app dies in the middle of step 8 (the progress listener throws right after a sub-action
@@ -38,7 +38,7 @@ describe('resume after a crash in step 8', () => {
       assignments: sb.okta.state.appGroups(appId).length,
       mappings: sb.okta.state.pushMappings(appId).length,
       assignmentGroups: sb.okta.state.store.groups.filter((g) => g.name === 'ThreatLocker — provisioned').length,
-      rules: sb.okta.state.store.rules.filter((r) => r.name === 'ThreatLocker: pushed groups to app').length,
+      rules: sb.okta.state.store.rules.filter((r) => r.name === `ThreatLocker assignment ${appId}`).length,
     };
   };
 

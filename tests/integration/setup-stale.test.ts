@@ -5,7 +5,7 @@ import { ProfilesService } from '../../src/main/services/profiles/profiles-servi
 import { SecretsService } from '../../src/main/services/profiles/secrets-service';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { buildHarness, newDataDir, type Harness } from './setup-harness';
+import { buildHarness, newDataDir, type Harness } from '../support/setup-harness';
 
 const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
 const report = async (h: Harness, profileId: string, view: SetupView) =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { startSandboxProfile, type Harness } from './setup-harness';
+import { startSandboxProfile, type Harness } from '../support/setup-harness';
 import { stepOf } from './wizard-flow';
 
 /** The "Try" flow's sandbox: ThreatLocker's SCIM Enabled toggle starts off, as in a new tenant. */

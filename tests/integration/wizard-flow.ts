@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { stepOfView, type SetupStepId, type SetupView, type StepView } from '../../src/shared/setup';
 import type { Sandbox } from '../../sandbox/index';
-import type { Harness } from './setup-harness';
+import type { Harness } from '../support/setup-harness';
 
 export const stepOf = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
 

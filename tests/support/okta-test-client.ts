@@ -1,4 +1,5 @@
 import type { OktaSimulator } from '../../sandbox/okta/okta-simulator';
+import { buildCreateAppBody } from '../../src/main/services/setup/app-settings';
 
 /** Minimal Okta API caller for the simulator's tests (the product has its own client). */
 
@@ -69,35 +70,7 @@ export function testApi(sim: OktaSimulator, defaultAuth = `SSWS ${sim.apiToken}`
   };
 }
 
-/** The createApplication body the console sends (okta-api.md example with ThreatLocker values). */
-export function threatLockerAppBody(acsUrl = 'https://portalapi.d.threatlocker.com/portalApi/AuthenticationSAML/AssertionConsumerService') {
-  return {
-    label: 'ThreatLocker',
-    signOnMode: 'SAML_2_0',
-    visibility: { autoLaunch: false, autoSubmitToolbar: false, hide: { iOS: true, web: false } },
-    accessibility: { selfService: false },
-    credentials: { userNameTemplate: { template: '${source.email}', type: 'BUILT_IN', pushStatus: 'PUSH' } },
-    settings: {
-      signOn: {
-        ssoAcsUrl: acsUrl,
-        recipient: acsUrl,
-        destination: acsUrl,
-        audience: 'https://threatlocker.com',
-        defaultRelayState: '',
-        subjectNameIdTemplate: '${user.userName}',
-        subjectNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
-        responseSigned: true,
-        assertionSigned: true,
-        signatureAlgorithm: 'RSA_SHA256',
-        digestAlgorithm: 'SHA256',
-        honorForceAuthn: true,
-        authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
-        requestCompressed: false,
-        allowMultipleAcsEndpoints: false,
-        acsEndpoints: [],
-        idpIssuer: 'http://www.okta.com/${org.externalKey}',
-        attributeStatements: [],
-      },
-    },
-  };
+/** The createApplication body the console sends: the console's own builder, so the two never drift apart. */
+export function threatLockerAppBody(instance = 'd') {
+  return buildCreateAppBody(instance, { label: 'ThreatLocker', defaultRelayState: '', hideTile: true });
 }

@@ -42,15 +42,20 @@ export class Redactor {
 
   /** Redacts every string inside a JSON-like value (objects, arrays), returning a copy. */
   redactDeep<T>(value: T): T {
-    if (typeof value === 'string') return this.redact(value) as T;
-    if (Array.isArray(value)) return value.map((v) => this.redactDeep(v)) as T;
-    if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = this.redactDeep(v);
-      return out as T;
-    }
-    return value;
+    return redactDeepWith(value, (text) => this.redact(text));
   }
+}
+
+/** Applies a redaction to every string inside a JSON-like value (objects, arrays), returning a copy. */
+export function redactDeepWith<T>(value: T, redact: (text: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeepWith(v, redact)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = redactDeepWith(v, redact);
+    return out as T;
+  }
+  return value;
 }
 
 export const REDACTED = '[REDACTED]';

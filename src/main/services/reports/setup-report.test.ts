@@ -106,6 +106,29 @@ function textOf(html: string): string {
 }
 
 describe('buildSetupReport', () => {
+  it('counts settings the admin confirmed apart from those the console verified', () => {
+    const text = textOf(build().content);
+    // 5 read back or probed; the confirmed group mappings are not among them.
+    expect(text).toContain('5 of 9 verified');
+    expect(text).toContain('1 more confirmed by the admin (not read back)');
+  });
+
+  it('says the test identities were removed only when the clean-up and the leftover search both passed', () => {
+    const withChecks = (cleanup: 'pass' | 'fail', search: 'pass' | 'fail' | null) => {
+      const results = [
+        ...run.results,
+        { id: 'cleanup', number: 5, title: 'Clean up', outcome: cleanup },
+        ...(search ? [{ id: 'leftover-search', number: 6, title: 'Leftover search', outcome: search }] : []),
+      ] as ScimCheckRun['results'];
+      return textOf(build({ profile: { ...profile, scimChecks: { ...run, leftovers: [], results } } }).content);
+    };
+    expect(withChecks('pass', 'pass')).toContain('were all removed (the clean-up and the leftover search both passed)');
+    for (const text of [withChecks('pass', 'fail'), withChecks('fail', 'pass'), withChecks('pass', null)]) {
+      expect(text).toContain('could not be confirmed');
+      expect(text).not.toContain('were all removed (');
+    }
+  });
+
   it('escapes every value: a hostile group name, app label or profile name stays text', () => {
     const { content } = build();
     expect(content).not.toContain(HOSTILE);

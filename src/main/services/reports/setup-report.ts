@@ -58,7 +58,8 @@ const outcome: Record<CheckOutcome, { label: string; tone: Tone }> = {
   skip: { label: 'Skipped', tone: 'neutral' },
 };
 
-const VERIFIED: readonly Verification[] = ['read-back', 'probed', 'confirmed'];
+/** Checked by the console; a confirmation (someone ticked a box) is counted on its own. */
+const VERIFIED: readonly Verification[] = ['read-back', 'probed'];
 
 /**
  * The setup report an MSP hands to its client: what was configured, how each setting was set and
@@ -77,6 +78,7 @@ export function buildSetupReport(input: SetupReportInput): SetupReport {
   const stale = steps.filter((s) => s.status === 'needs-recheck');
   const rows = view.summary;
   const rowsVerified = rows.filter((r) => VERIFIED.includes(r.verification)).length;
+  const rowsConfirmed = rows.filter((r) => r.verification === 'confirmed').length;
   const run = readableRun(profile.scimChecks);
   // A check from before the org may have changed proves as little as the stale steps do.
   const runStale = run !== undefined && (scimRunStaleReason(profile, run) !== undefined || stale.some((st) => !profile.setup.steps[st.id]?.stale));
@@ -170,7 +172,7 @@ ${badge(overall.label, overall.tone)}
 
 <section class="cards" aria-label="At a glance">
 <div class="card"><p class="card-label">Setup steps</p><p class="card-value">${stepsDone}<span> of ${steps.length} done</span></p><p class="card-note">${stepsFailed > 0 ? `${stepsFailed} failed` : steps.length - stepsDone > 0 ? `${steps.length - stepsDone} still to do` : 'Every step is done'}</p></div>
-<div class="card"><p class="card-label">Settings</p><p class="card-value">${rowsVerified}<span> of ${rows.length} verified</span></p><p class="card-note">Read back, probed or confirmed</p></div>
+<div class="card"><p class="card-label">Settings</p><p class="card-value">${rowsVerified}<span> of ${rows.length} verified</span></p><p class="card-note">Read back or probed${rowsConfirmed > 0 ? `; ${rowsConfirmed} more confirmed by the admin (not read back)` : ''}</p></div>
 <div class="card"><p class="card-label">SCIM connection check</p>${run && runVerdict ? `<p class="card-value">${badge(runVerdict.label, runVerdict.tone)}</p><p class="card-note">${when(run.finishedAt)}</p>` : '<p class="card-value"><span>Not run</span></p><p class="card-note">No check saved with this profile</p>'}</div>
 </section>
 
@@ -260,7 +262,7 @@ function scimSection(run: ScimCheckRun, t: (s: string | undefined) => string, wh
     .join('\n');
   const leftovers = run.write
     ? run.leftovers.length === 0
-      ? '<p class="muted">Test identities created by the write checks were all removed.</p>'
+      ? `<p class="muted">${cleanupSentence(run)}</p>`
       : `<div class="callout"><p class="strong">Test identities left behind (remove them by hand in the ThreatLocker portal):</p><ul>${run.leftovers.map((l) => `<li class="mono">${t(l)}</li>`).join('')}</ul></div>`
     : '';
   return `<dl class="facts">
@@ -279,6 +281,18 @@ ${leftovers}`;
 }
 
 /** Says which results are stale and why, so nobody reads an old "verified" as today's. */
+/**
+ * No leftovers listed means "removed" only when the clean-up passed and the leftover search
+ * passed too; a failed or missing search found nothing because it could not look.
+ */
+function cleanupSentence(run: ScimCheckRun): string {
+  const outcomeOf = (id: string) => run.results.find((r) => r.id === id)?.outcome;
+  if (outcomeOf('cleanup') === 'pass' && outcomeOf('leftover-search') === 'pass') {
+    return 'Test identities created by the write checks were all removed (the clean-up and the leftover search both passed).';
+  }
+  return 'Whether the test identities created by the write checks were all removed could not be confirmed: the clean-up or the leftover search did not pass. Search the ThreatLocker portal for them by hand.';
+}
+
 function staleCallout(stale: StepView[], t: (s: string | undefined) => string): string {
   if (stale.length === 0) return '';
   const reasons = [...new Set(stale.map((s) => s.staleReason).filter((r): r is string => !!r))];

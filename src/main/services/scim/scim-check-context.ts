@@ -3,6 +3,7 @@ import type { CheckSpec } from './scim-check-catalog';
 import { describeExchange, hintForFailure, hintForResponse, hints, looksLikeHtml } from './scim-hints';
 import type { ScimExchange, ScimHttpClient, ScimHttpResponse, ScimRequest } from './scim-http';
 import { defaultScimRetryPolicy, describeRetries, sendWithRetries, type ScimRetryPolicy } from './scim-retry';
+import { redactDeepWith } from '../log/redactor';
 
 export interface RecordInput {
   outcome: CheckOutcome;
@@ -154,20 +155,20 @@ export class CheckContext {
 }
 
 /**
- * The exchange with the token removed from everything a check may quote: the body (re-parsed, so
- * values read from the JSON are clean too), the Location header and transport messages.
+ * The exchange with the token removed from everything a check may quote: the body, the Location
+ * header and transport messages. The parsed values are redacted too, on their own: a token the
+ * server echoed JSON-escaped ("\\/", "\\u002b") does not appear in the raw text, only once parsed,
+ * and checks quote parsed values cut short (jsonShape), where a cut token is no longer recognised.
  */
 function redactExchange(ex: ScimExchange, redact: (text: string) => string): ScimExchange {
   if (!ex.ok) return { ...ex, message: redact(ex.message) };
-  const text = redact(ex.text);
-  const out: ScimHttpResponse = { ...ex, text, location: ex.location === undefined ? undefined : redact(ex.location) };
-  if (text !== ex.text && ex.jsonError === undefined && text.trim() !== '') {
-    try {
-      out.json = JSON.parse(text);
-    } catch {
-      out.json = undefined;
-      out.jsonError = 'invalid JSON';
-    }
+  const out: ScimHttpResponse = { ...ex, text: redact(ex.text), location: ex.location === undefined ? undefined : redact(ex.location) };
+  if (ex.jsonError !== undefined || ex.text.trim() === '') return out;
+  const json = redactDeepWith(ex.json, redact);
+  if (JSON.stringify(json) !== JSON.stringify(ex.json)) {
+    out.json = json;
+    // The raw text held the token in a form the text redaction missed: quote the clean values instead.
+    out.text = JSON.stringify(json);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { type SetupStepId, type SetupView, type StepInput, type StepView } from 
 import { HttpError } from '../net/http-errors';
 import { fingerprintOf } from '../secrets/secret-store';
 import { checklistConfirmedBy, SetupContext, UNREADABLE_REASON, type SetupDeps, type StepOutcome } from './setup-context';
+import { groupNameOrDeleted } from './group-names';
 import { validateProfileInputs } from './input-validation';
 import { failedOutcome } from './step-errors';
 import { assignmentGroupName } from './steps/assignment-group';
@@ -105,14 +106,15 @@ export class SetupService {
     const rules = [];
     for await (const r of okta.listGroupRules({ expand: 'groupIdToGroupNameMap' })) {
       const map = (r._embedded?.groupIdToGroupNameMap ?? {}) as Record<string, unknown>;
-      for (const [id, name] of Object.entries(map)) if (typeof name === 'string') names.set(id, name);
+      for (const [id, name] of Object.entries(map)) if (typeof name === 'string' && name !== '') names.set(id, name);
       rules.push(r);
     }
     const out = [];
     for (const r of rules) {
       const groups: { id: string; name: string }[] = [];
       for (const id of r.actions?.assignUserToGroups?.groupIds ?? []) {
-        if (!names.has(id)) names.set(id, (await okta.getGroup(id)).profile.name);
+        // One deleted target group must not fail the whole list.
+        if (!names.has(id)) names.set(id, await groupNameOrDeleted(okta, id));
         groups.push({ id, name: names.get(id)! });
       }
       out.push({ id: r.id, name: r.name, status: r.status, groups });

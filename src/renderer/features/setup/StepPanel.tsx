@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { StepInput, StepView } from '../../../shared/setup';
 import { Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
+import { AdoptApp } from './inputs/AdoptApp';
 import { AppDrift } from './inputs/AppDrift';
+import { RuleRemoval } from './inputs/RuleRemoval';
 import { AssertionPreview } from './inputs/AssertionPreview';
 import { AssignmentGroupNote } from './inputs/AssignmentGroupNote';
 import { CreateAppInputs, type CreateAppDraft } from './inputs/CreateAppInputs';
@@ -133,9 +135,11 @@ export function StepPanel({ step, steps, sandbox }: { step: StepView; steps: Ste
           }}
         />
       )}
-      {step.id === 'create-app' && <AppDrift step={step} disabled={busy} onConfirm={() => void run({ confirmAppReplace: true })} />}
+      {step.id === 'create-app' && <AdoptApp step={step} disabled={busy} onConfirm={(appId) => void run({ confirmAdoptAppId: appId })} />}
+      {step.id === 'create-app' && <AppDrift step={step} disabled={busy} onConfirm={(fingerprint) => void run({ confirmAppReplace: true, replaceFingerprint: fingerprint })} />}
       {step.id === 'assertion-preview' && <AssertionPreview step={step} />}
       {step.id === 'push-groups' && <GroupPicker picked={picked} onChange={setPicked} disabled={busy} />}
+      {step.id === 'push-groups' && <RuleRemoval step={step} disabled={busy} onConfirm={() => void run({ confirmRuleRemoval: true })} />}
       {step.id === 'push-groups' && <AssignmentGroupNote step={step} />}
       {step.id === 'push-groups' && <PushedGroupsTable step={step} />}
       {step.id === 'primary-phone' && <PhoneFill step={step} disabled={busy} />}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
 import type { Finding, StepInput } from '../../../../shared/setup';
 import { HttpError } from '../../net/http-errors';
@@ -57,12 +58,24 @@ async function findOne(ctx: SetupContext, label: string, knownId: string | undef
   return found[0] ?? null;
 }
 
-async function createOrAdopt(ctx: SetupContext, choices: AppChoices): Promise<{ app: OktaApp; created: boolean }> {
+/**
+ * found: an app with this label that this profile did not create (no saved id, no creation
+ * mark): it may be another child org's, so it is used only once the admin confirms it.
+ */
+type Located = { app: OktaApp; created: boolean; adopted?: boolean } | { found: OktaApp };
+
+async function createOrAdopt(ctx: SetupContext, choices: AppChoices, confirmAdoptAppId: string | undefined): Promise<Located> {
   const okta = ctx.okta();
   const body = buildCreateAppBody(ctx.profile.threatlocker.instance, choices);
   ctx.progress(`Looking for an existing Okta app labelled "${choices.label}"`);
-  const existing = await findOne(ctx, choices.label, ctx.data('create-app').appId || undefined);
-  if (existing) return { app: existing, created: false };
+  const saved = ctx.data('create-app');
+  const existing = await findOne(ctx, choices.label, saved.appId || undefined);
+  if (existing) {
+    // Ours: the saved app, or the one a run that stopped mid-create made (it marked the label first).
+    if (existing.id === saved.appId || saved.creating?.label === choices.label) return { app: existing, created: false };
+    if (confirmAdoptAppId === existing.id) return { app: existing, created: false, adopted: true };
+    return { found: existing };
+  }
 
   // Marked before the POST: after a crash here the next run still looks before it creates.
   await ctx.saveData('create-app', { creating: { label: choices.label, at: ctx.now().toISOString() } });
@@ -121,6 +134,8 @@ async function compareAndReport(ctx: SetupContext, app: OktaApp, choices: AppCho
     return { status: 'failed', detail: `The app's Single sign-on URL points at ${acsInstance ? `instance "${acsInstance}"` : 'another address'}, not "${instance}".`, findings, data };
   }
   const bad = checks.filter((c) => !c.ok);
+  // Nothing left to rewrite: the "rewrite anyway" offer (and the list it was about) goes.
+  if (!bad.length) Object.assign(data, { drift: [], replaceNeedsConfirmation: false, driftFingerprint: null });
   if (bad.length) {
     return {
       status: 'failed',
@@ -160,10 +175,23 @@ export const createAppStep: StepDefinition<'create-app'> = {
   async run(ctx, input) {
     await validateProfileInputs(ctx.deps, ctx.profile);
     const choices = choicesOf(ctx, input);
-    const { app, created } = await createOrAdopt(ctx, choices);
-    await ctx.saveData('create-app', { appId: app.id, appName: app.name, label: choices.label, creating: null });
-    let current = await ctx.okta().getApp(app.id);
+    const located = await createOrAdopt(ctx, choices, input.confirmAdoptAppId);
     // An app with this label aimed at another instance may be another tenant's: report, never overwrite.
+    if ('found' in located && instanceOfAcs(located.found.settings?.signOn?.ssoAcsUrl) !== ctx.profile.threatlocker.instance) {
+      const report = await compareAndReport(ctx, located.found, choices, 'Found');
+      // Not this profile's app: its id is reported, never saved as the app later steps work on.
+      const data = { ...report.data };
+      delete data.appId;
+      delete data.appName;
+      return { ...report, data };
+    }
+    if ('found' in located) return askToAdopt(located.found, choices);
+    const { app, created } = located;
+    await ctx.saveData('create-app', {
+      appId: app.id, appName: app.name, label: choices.label, creating: null, adoptCandidate: null,
+      ...(created ? { adopted: false } : located.adopted ? { adopted: true } : {}),
+    });
+    let current = await ctx.okta().getApp(app.id);
     if (!created && instanceOfAcs(current.settings?.signOn?.ssoAcsUrl) !== ctx.profile.threatlocker.instance) {
       return compareAndReport(ctx, current, choices, 'Found');
     }
@@ -173,6 +201,8 @@ export const createAppStep: StepDefinition<'create-app'> = {
       // Okta has only a full PUT for the app, and in real orgs that resets SCIM provisioning.
       const reasons = await provisioningMayBeOn(ctx, app.id);
       if (reasons.length && input.confirmAppReplace !== true) return refuseReplace(ctx, current, choices, wrong, reasons);
+      // The admin confirmed one list: if Okta's app differs in other ways now, show the new list instead.
+      if (reasons.length && input.replaceFingerprint !== driftFingerprint(wrong)) return refuseReplace(ctx, current, choices, wrong, reasons, true);
       ctx.progress(`Setting ${plural(wrong.length, 'field')} on the existing app to the article's values`);
       const body = buildCreateAppBody(ctx.profile.threatlocker.instance, choices);
       await ctx.okta().replaceApp(app.id, withArticleValues(current as Record<string, unknown>, body));
@@ -184,7 +214,7 @@ export const createAppStep: StepDefinition<'create-app'> = {
       await ctx.okta().activateApp(app.id);
       current = await ctx.okta().getApp(app.id);
     }
-    const outcome = await compareAndReport(ctx, current, choices, created ? 'Created' : wrong.length ? 'Updated' : 'Reused');
+    const outcome = await compareAndReport(ctx, current, choices, created ? 'Created' : ctx.data('create-app').adopted ? 'Adopted (made outside the console)' : wrong.length ? 'Updated' : 'Reused');
     return rechecks ? afterReplace(outcome, rechecks) : outcome;
   },
   async verify(ctx) {
@@ -193,15 +223,33 @@ export const createAppStep: StepDefinition<'create-app'> = {
   },
 };
 
+/** An app with this label exists that this profile did not create: shown, not used, until the admin confirms it. */
+function askToAdopt(app: OktaApp, choices: AppChoices): StepOutcome<'create-app'> {
+  const created = app.created ? `created ${app.created}` : 'creation date unknown';
+  return {
+    status: 'failed',
+    detail: `An Okta app labelled "${app.label}" already exists (${app.id}, ${created}) and this profile did not create it, so the console did not use it: it may belong to another ThreatLocker tenant (child organization) on this Okta org.`,
+    hint: 'If it is this tenant\'s ThreatLocker app, use it (it is then recorded as adopted). Otherwise choose another app label and run this step again.',
+    findings: [{ label: 'Existing app with this label', outcome: 'warn', expected: 'created by this profile, or confirmed by you', actual: `${app.id} (${created})` }],
+    data: { label: choices.label, adoptCandidate: { id: app.id, label: app.label, created: app.created ?? null } },
+  };
+}
+
+/** Identifies the drift list the admin read, so a confirmation applies to that list only. */
+export function driftFingerprint(wrong: FieldCheck[]): string {
+  const rows = wrong.map((c) => [c.setting, show(c.expected), show(c.actual)]).sort((a, b) => a[0]!.localeCompare(b[0]!));
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 32);
+}
+
 /** Drift on an app whose provisioning may be on: no PUT; the fixes by hand, or the confirmed rewrite. */
-function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wrong: FieldCheck[], reasons: string[]): StepOutcome<'create-app'> {
+function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wrong: FieldCheck[], reasons: string[], changed = false): StepOutcome<'create-app'> {
   const findings: Finding[] = [
     ...wrong.map((c): Finding => ({ label: c.setting, outcome: 'fail', expected: show(c.expected), actual: show(c.actual), hint: `Okta Admin Console -> Applications -> "${choices.label}" -> ${c.where}` })),
     ...reasons.map((r): Finding => ({ label: 'Provisioning may be on', outcome: 'warn', actual: r })),
   ];
   return {
     status: 'failed',
-    detail: `${plural(wrong.length, 'setting differs', 'settings differ')} from the article (${wrong.map((c) => c.setting).join(', ')}), and SCIM provisioning may be on for this app, so the console did not rewrite it: Okta can only replace the whole app, and in real orgs that resets Provisioning to NONE without an error.`,
+    detail: `${changed ? 'Okta\'s app changed since the list you confirmed, so nothing was rewritten; here is what differs now. ' : ''}${plural(wrong.length, 'setting differs', 'settings differ')} from the article (${wrong.map((c) => c.setting).join(', ')}), and SCIM provisioning may be on for this app, so the console did not rewrite it: Okta can only replace the whole app, and in real orgs that resets Provisioning to NONE without an error.`,
     hint: 'Fix each setting by hand at the Admin Console path listed, then verify this step. Or confirm the rewrite: afterwards the provisioning steps are checked again and you re-enter what Okta dropped (SCIM connection, token, To App settings).',
     findings,
     data: {
@@ -212,6 +260,7 @@ function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wro
       hideTile: choices.hideTile,
       drift: wrong.map((c) => ({ setting: c.setting, expected: show(c.expected), actual: show(c.actual), where: c.where })),
       replaceNeedsConfirmation: true,
+      driftFingerprint: driftFingerprint(wrong),
       provisioningReasons: reasons,
       verifiedAt: ctx.now().toISOString(),
     },
@@ -221,7 +270,7 @@ function refuseReplace(ctx: SetupContext, app: OktaApp, choices: AppChoices, wro
 /** The step's outcome after a confirmed replace: says plainly which of steps 5-8 must be redone. */
 function afterReplace(outcome: AppOutcome, rechecks: Recheck[]): StepOutcome<'create-app'> {
   const redo = rechecks.filter((r) => !r.ok);
-  const data: StepDataPatch<'create-app'> = { ...outcome.data, drift: [], replaceNeedsConfirmation: false, replacedAt: outcome.data.verifiedAt, rechecked: rechecks };
+  const data: StepDataPatch<'create-app'> = { ...outcome.data, drift: [], replaceNeedsConfirmation: false, driftFingerprint: null, replacedAt: outcome.data.verifiedAt, rechecked: rechecks };
   if (!redo.length) return { ...outcome, detail: `${outcome.detail} The app was replaced with your confirmation; steps 5-8 read back fine afterwards.`, data };
   const findings: Finding[] = [
     ...(outcome.findings ?? []),

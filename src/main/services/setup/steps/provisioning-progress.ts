@@ -15,6 +15,11 @@ export interface ProvisioningProgress {
 }
 
 export const PENDING_STATES = ['SYNCING', 'OUT_OF_SYNC', 'STAGED'] as const;
+type PendingState = (typeof PENDING_STATES)[number];
+
+function isPending(s: string | null | undefined): s is PendingState {
+  return (PENDING_STATES as readonly string[]).includes(s ?? '');
+}
 
 export function progressOf(appUsers: Iterable<OktaAppUser>, now: Date): ProvisioningProgress {
   const out: ProvisioningProgress = { errored: 0, pending: {} };
@@ -23,7 +28,8 @@ export function progressOf(appUsers: Iterable<OktaAppUser>, now: Date): Provisio
       out.errored++;
       continue;
     }
-    const state = au.syncState === 'SYNCING' || au.syncState === 'OUT_OF_SYNC' ? au.syncState : au.status === 'STAGED' ? 'STAGED' : undefined;
+    // syncState (SYNCING, OUT_OF_SYNC) first; else the status (STAGED).
+    const state = [au.syncState, au.status].find(isPending);
     if (!state) continue;
     const since = Date.parse(au.statusChanged ?? au.lastUpdated ?? '');
     const age = Number.isFinite(since) ? Math.max(0, now.getTime() - since) : 0;

@@ -7,7 +7,7 @@ import type { StepDefinition } from '../step-definition';
 import { plural } from '../../../../shared/plural';
 import type { NamedRef, PushedGroup, StepDataOf } from '../../../../shared/setup-data';
 import {
-  assignmentGroupName, assignmentRuleName, ensureAssignmentGroup, findAssignmentGroup, findAssignmentRule, ruleExpression, ruleIsCurrent,
+  assignmentGroupName, ensureAssignmentGroup, findAssignmentGroup, findAssignmentRule, ruleExpression, ruleIsCurrent,
   WHY_SEPARATE_GROUPS,
 } from './assignment-group';
 
@@ -28,7 +28,7 @@ async function assignedIds(ctx: SetupContext, appId: string): Promise<Set<string
   return out;
 }
 
-async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<StepOutcome<'push-groups'>> {
+async function run(ctx: SetupContext, groupIds: string[] | undefined, confirmRemoval: boolean): Promise<StepOutcome<'push-groups'>> {
   const { appId, label } = ctx.requireApp();
   const okta = ctx.okta();
   let groups = savedGroups(ctx.data('push-groups'));
@@ -60,7 +60,10 @@ async function run(ctx: SetupContext, groupIds: string[] | undefined): Promise<S
   }
 
   // Assignment goes through a group of its own; the chosen (role) groups are only pushed.
-  const { group: assignment } = await ensureAssignmentGroup(ctx, label, groups.map((g) => g.id));
+  const ensured = await ensureAssignmentGroup(ctx, { appId, label }, groups.map((g) => g.id), { confirmRemoval });
+  if (ensured.kind === 'confirm-removal') return refuseRemoval(ctx, ensured.removed);
+  await ctx.saveData('push-groups', { ruleRemovalNeedsConfirmation: null });
+  const assignment = ensured.group;
   // Look first, every time: a run that stopped half-way must not assign or push twice.
   const assigned = await assignedIds(ctx, appId);
   if (!assigned.has(assignment.id)) {
@@ -97,7 +100,7 @@ async function verify(ctx: SetupContext): Promise<StepOutcome<'push-groups'>> {
   const assigned = await assignedIds(ctx, appId);
   const mappings = await mappingsBySource(ctx, appId);
   const assignment = await findAssignmentGroup(ctx, assignmentGroupName(label));
-  const rule = assignment ? await findAssignmentRule(ctx, assignmentRuleName(label)) : undefined;
+  const rule = assignment ? (await findAssignmentRule(ctx, appId, assignment.id)).ours : undefined;
   const rows: PushedGroup[] = groups.map((g) => {
     const m = mappings.get(g.id);
     const row: PushedGroup = { id: g.id, name: g.name, assigned: assigned.has(g.id) };
@@ -139,6 +142,23 @@ async function verify(ctx: SetupContext): Promise<StepOutcome<'push-groups'>> {
   return { status: 'verified', detail: `The app is assigned through "${assignment!.profile.name}" (filled by a group rule); ${plural(rows.length, 'group')} pushed, every push mapping ACTIVE.`, findings, data };
 }
 
+/** Dropping groups from the rule can unassign their members: nothing is changed until the admin confirms. */
+async function refuseRemoval(ctx: SetupContext, removed: NamedRef[]): Promise<StepOutcome<'push-groups'>> {
+  const names = removed.map((g) => `"${g.name}"`).join(', ');
+  const outcome = await verify(ctx);
+  return {
+    ...outcome,
+    status: 'failed',
+    detail: `The group rule was not changed: it would stop filling the assignment group from ${names}. Their members who are in no other picked group would lose the app and be deactivated in ThreatLocker.`,
+    hint: 'Add those groups back to the selection, or confirm their removal from the rule.',
+    findings: [
+      ...removed.map((g): Finding => ({ label: `${g.name}: would be removed from the group rule`, outcome: 'warn', expected: 'your confirmation', actual: 'not confirmed' })),
+      ...(outcome.findings ?? []),
+    ],
+    data: { ...outcome.data, ruleRemovalNeedsConfirmation: removed },
+  };
+}
+
 function assignmentFinding(label: string, group: OktaGroup | undefined, assigned: Set<string>): Finding {
   const name = assignmentGroupName(label);
   if (!group) return { label: `Assignment group "${name}"`, outcome: 'fail', expected: 'exists, assigned to the app', actual: 'missing', hint: 'Run this step again: it creates the group and its rule.' };
@@ -177,6 +197,6 @@ export const pushGroupsStep: StepDefinition<'push-groups'> = {
       ...createdAppDeepLink(profile, all('create-app'), 'Open the app in Okta (then the Push Groups tab)'),
     };
   },
-  run: (ctx, input) => run(ctx, input.groupIds),
+  run: (ctx, input) => run(ctx, input.groupIds, input.confirmRuleRemoval === true),
   verify,
 };

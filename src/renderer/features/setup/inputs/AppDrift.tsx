@@ -7,10 +7,16 @@ import { dataOf } from '../step-data';
  * did not write. The admin fixes each field by hand at the path shown, or confirms a rewrite
  * knowing that Okta can reset provisioning (steps 5-8 are then checked again).
  */
-export function AppDrift({ step, disabled, onConfirm }: { step: StepView; disabled: boolean; onConfirm: () => void }) {
-  const [understood, setUnderstood] = useState(false);
-  const data = dataOf(step, 'create-app');
+export function AppDrift(props: { step: StepView; disabled: boolean; onConfirm: (fingerprint: string | undefined) => void }) {
+  const data = dataOf(props.step, 'create-app');
   if (data?.replaceNeedsConfirmation !== true) return null;
+  // A new list (Okta changed again) must be read and ticked again.
+  return <DriftPanel key={data.driftFingerprint ?? ''} {...props} />;
+}
+
+function DriftPanel({ step, disabled, onConfirm }: { step: StepView; disabled: boolean; onConfirm: (fingerprint: string | undefined) => void }) {
+  const [understood, setUnderstood] = useState(false);
+  const data = dataOf(step, 'create-app')!;
   const drift = data.drift ?? [];
   return (
     <div className="wizard-block" data-testid="app-drift">
@@ -46,7 +52,7 @@ export function AppDrift({ step, disabled, onConfirm }: { step: StepView; disabl
         <input type="checkbox" checked={understood} disabled={disabled} onChange={(e) => setUnderstood(e.target.checked)} />
         <span>I understand that rewriting the app may switch provisioning off, and that I will re-enter the SCIM connection, token and To App settings</span>
       </label>
-      <button type="button" className="btn btn-danger" disabled={disabled || !understood} onClick={onConfirm} data-action="confirm-replace">
+      <button type="button" className="btn btn-danger" disabled={disabled || !understood} onClick={() => onConfirm(data.driftFingerprint ?? undefined)} data-action="confirm-replace">
         Rewrite the app in Okta anyway
       </button>
     </div>

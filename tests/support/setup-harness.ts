@@ -33,6 +33,8 @@ export interface Harness {
   sandbox: SandboxService;
   requests: RecordedRequest[];
   progress: { stepId: string; message: string }[];
+  /** Called with each request just before it is sent (e.g. to arm a sandbox fault for that one request). */
+  onRequest?: (r: RecordedRequest) => void;
   call<C extends 'setup:get' | 'setup:runStep' | 'setup:searchGroups' | 'setup:listGroupRules' | 'sandbox:playStep'>(
     channel: C,
     payload: RequestOf<C>,
@@ -45,10 +47,12 @@ export interface Harness {
 }
 
 /** Records every request (method, URL, JSON body) so tests can check what was sent. */
-function recording(http: HttpClient, log: RecordedRequest[]): HttpClient {
+function recording(http: HttpClient, log: RecordedRequest[], hook: () => Harness['onRequest']): HttpClient {
   return {
     request: ((opts: HttpRequestOptions) => {
-      log.push({ method: opts.method ?? 'GET', url: String(opts.url), json: opts.json });
+      const r = { method: opts.method ?? 'GET', url: String(opts.url), json: opts.json };
+      log.push(r);
+      hook()?.(r);
       return http.request(opts);
     }) as HttpClient['request'],
     paginate: (opts) => {
@@ -65,6 +69,7 @@ export async function newDataDir(): Promise<string> {
 
 export async function buildHarness(opts: { dataDir: string; keychainService: string; sandbox: Sandbox; maxRetries?: number; keytar?: KeytarLike }): Promise<Harness> {
   const requests: RecordedRequest[] = [];
+  const built: { harness?: Harness } = {};
   const keytar = opts.keytar ?? osKeychain;
   const services = buildAppServices({
     dataDir: opts.dataDir,
@@ -76,7 +81,7 @@ export async function buildHarness(opts: { dataDir: string; keychainService: str
     startSandbox: async () => toRunningSandbox(opts.sandbox, async () => undefined),
     openExternal: async () => false,
     version: 'test',
-    http: { backoffBaseMs: 20, ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}), decorate: (c) => recording(c, requests) },
+    http: { backoffBaseMs: 20, ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}), decorate: (c) => recording(c, requests, () => built.harness?.onRequest) },
   });
   // Stateless views of the same files and keychain the app uses, for tests that set things up.
   const store = new ProfileStore(opts.dataDir);
@@ -92,7 +97,9 @@ export async function buildHarness(opts: { dataDir: string; keychainService: str
     if (!env.ok) throw Object.assign(new Error(`${channel}: ${env.error.code} ${env.error.message}`), { envelope: env.error });
     return env.value;
   }) as Harness['ok'];
-  return { dataDir: opts.dataDir, store, secrets, events: services.events, sandbox: services.sandbox, requests, progress, call, ok };
+  const harness: Harness = { dataDir: opts.dataDir, store, secrets, events: services.events, sandbox: services.sandbox, requests, progress, call, ok };
+  built.harness = harness;
+  return harness;
 }
 
 /** The harness on a fresh data dir around a running sandbox, with the sandbox profile started. */
