@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload, RequestOf, ResultOf } from '../../src/shared/ipc-contract';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { buildHarness, memoryKeytar, newDataDir, type Harness } from './setup-harness';
+import { buildHarness, memoryKeytar, newDataDir, type Harness } from '../support/setup-harness';
 
 describe('status refresh job', () => {
   let sb: Sandbox;
