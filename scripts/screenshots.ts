@@ -1,7 +1,8 @@
 /**
  * Screenshots of every screen as a new user walks them, light and dark: the first screen, the
  * credentials, the profiles list, each of the eleven setup steps as the sandbox completes it (with
- * the in-between states of steps 7, 9 and 10), the summary and the connection check. Needs a built
+ * the in-between states of steps 7, 9 and 10), the summary, the connection check, the status, the
+ * MSP overview and the offline review. Needs a built
  * renderer (npm run build) and Chromium.
  *
  *   bash scripts/with-keyring.sh npx tsx scripts/screenshots.ts [out-dir]
@@ -57,6 +58,17 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Run read-only checks' }).click();
     await page.locator('[data-testid="scim-check-panel"][data-state="done"]').waitFor({ timeout: 60_000 });
     await shoot('31-scim-check');
+    await page.locator('main[data-screen="profile"]').getByRole('tab', { name: /^Status/ }).click();
+    const status = page.locator('section.status-screen');
+    await status.getByRole('button', { name: 'Refresh' }).click();
+    await status.getByTestId('status-taken-at').filter({ hasText: /^Read / }).waitFor({ timeout: 60_000 });
+    await shoot('32-status');
+    await page.getByRole('button', { name: 'All orgs overview' }).first().click();
+    await page.getByTestId('overview-table').waitFor();
+    await shoot('33-overview');
+    await page.getByRole('button', { name: /^Review / }).first().click();
+    await page.getByTestId('offline-banner').waitFor();
+    await shoot('34-review');
   } finally {
     await browser.close();
     host.kill('SIGTERM');

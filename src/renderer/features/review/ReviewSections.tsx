@@ -52,7 +52,7 @@ export function ReviewSections({ model }: { model: ReportModel }) {
               <tr key={s.id} id={`step-${s.id}`}>
                 <td>{s.number}</td>
                 <td>{s.title}</td>
-                <td>{stepStatusLabels[s.status]}</td>
+                <td className="review-status">{stepStatusLabels[s.status]}</td>
                 <td>{[s.detail, s.staleReason].filter(Boolean).join(' ') || '—'}</td>
                 <td>{s.updatedAt ? absoluteTime(s.updatedAt) : '—'}</td>
               </tr>
