@@ -2,12 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSetupReport } from '../../src/main/services/reports/setup-report';
-import { stepOfView, type SetupStepId, type SetupView } from '../../src/shared/setup';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { startSandboxProfile, type Harness } from '../support/setup-harness';
+import { type Harness, startSandboxProfile, step } from '../support/setup-harness';
 
-const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
 
 /**
  * A profile saved by an earlier version holds step data in shapes this version's schemas do not

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stepOfView, type SetupStepId, type SetupView, type StepView } from '../../src/shared/setup';
+import { type StepView } from '../../src/shared/setup';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { startSandboxProfile, type Harness } from '../support/setup-harness';
+import { type Harness, startSandboxProfile, step } from '../support/setup-harness';
 
 /**
  * Step 2 re-run on an app whose SCIM provisioning is on. In real orgs a full PUT of such an app
@@ -25,7 +25,6 @@ describe('step 2 re-run after SCIM was enabled', () => {
     await keychain.cleanup();
   });
 
-  const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
   const run = (stepId: StepView['id'], input: Record<string, unknown> = {}) => h.ok('setup:runStep', { profileId, stepId, input });
   const play = (stepId: StepView['id']) => h.ok('sandbox:playStep', { profileId, stepId });
   const appPuts = () => h.requests.filter((r) => r.method === 'PUT' && r.url.endsWith(`/api/v1/apps/${appId}`));

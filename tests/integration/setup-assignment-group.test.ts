@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stepOfView, type SetupStepId, type SetupView, type StepView } from '../../src/shared/setup';
+import { stepOfView, type StepView } from '../../src/shared/setup';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { startSandboxProfile, type Harness } from '../support/setup-harness';
+import { type Harness, startSandboxProfile, step } from '../support/setup-harness';
 
 /**
  * Step 8 assigns the app through its own group (filled by a group rule from the pushed groups)
@@ -25,7 +25,6 @@ describe('step 8: assignment group separate from the pushed groups', () => {
     await keychain.cleanup();
   });
 
-  const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
   const run = (stepId: StepView['id'], input: Record<string, unknown> = {}) => h.ok('setup:runStep', { profileId, stepId, input });
   const play = (stepId: StepView['id']) => h.ok('sandbox:playStep', { profileId, stepId });
   const provisioned = () => new Set(sb.threatlocker.controls.listUsers().map((u) => u.userName.toLowerCase()));

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newProfileInputSchema } from '../../src/shared/profile';
-import { stepOfView, type SetupStepId, type SetupView } from '../../src/shared/setup';
 import { buildCreateAppBody } from '../../src/main/services/setup/app-settings';
 import { normalizeInstance } from '../../src/main/services/threatlocker/threatlocker-urls';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { createAppRecord, validateAppBody } from '../../sandbox/okta/okta-apps';
 import { loadOktaSpec, validateRequestBody } from '../support/openapi-validator';
 import { testKeychainService } from '../support/keychain';
-import { startSandboxProfile, type Harness } from '../support/setup-harness';
+import { type Harness, startSandboxProfile, step } from '../support/setup-harness';
 
 const ACS_D = 'https://portalapi.d.threatlocker.com/portalApi/AuthenticationSAML/AssertionConsumerService';
 
@@ -26,7 +25,6 @@ describe('step 2: the Okta SAML app', () => {
     await keychain.cleanup();
   });
 
-  const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
   const createApp = (input: Record<string, unknown> = {}, id = profileId) => h.call('setup:runStep', { profileId: id, stepId: 'create-app', input });
   const appsLabelled = (label: string) => sb.okta.state.apps().filter((a) => a.label === label && a.status !== 'DELETED');
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stepOfView, type SetupStepId, type SetupView, type StepView } from '../../src/shared/setup';
+import { type StepView } from '../../src/shared/setup';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { buildHarness, newDataDir, type Harness } from '../support/setup-harness';
+import { buildHarness, type Harness, newDataDir, step } from '../support/setup-harness';
 
 /**
  * The app dies in the middle of step 8 (the progress listener throws right after a sub-action
@@ -19,7 +19,6 @@ describe('resume after a crash in step 8', () => {
     profileId = (await h.sandbox.start()).profile.id;
     return h;
   };
-  const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
 
   beforeAll(async () => {
     sb = await startSandbox({ users: 80, groups: 15 });

@@ -1,13 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { stepOfView, type SetupStepId, type SetupView } from '../../src/shared/setup';
+import { type SetupView } from '../../src/shared/setup';
 import { buildSetupReport } from '../../src/main/services/reports/setup-report';
 import { ProfilesService } from '../../src/main/services/profiles/profiles-service';
 import { SecretsService } from '../../src/main/services/profiles/secrets-service';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { testKeychainService } from '../support/keychain';
-import { buildHarness, newDataDir, type Harness } from '../support/setup-harness';
+import { buildHarness, type Harness, newDataDir, step } from '../support/setup-harness';
 
-const step = <K extends SetupStepId>(view: SetupView, id: K) => stepOfView(view, id)!;
 const report = async (h: Harness, profileId: string, view: SetupView) =>
   buildSetupReport({ profile: await h.store.get(profileId), view, version: 'test', generatedAt: new Date(), redact: (t) => t }).content;
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../src/shared/errors';
 import type { RequestOf, ResultOf } from '../../src/shared/ipc-contract';
+import { stepOfView, type SetupStepId, type SetupView, type StepViewOf } from '../../src/shared/setup';
 import { buildAppServices } from '../../src/main/app-services';
 import { toRunningSandbox } from '../../src/main/demo-entry';
 import type { EventBus } from '../../src/main/ipc/event-bus';
@@ -119,4 +120,11 @@ export function memoryKeytar(): KeytarLike {
     findCredentials: async (service) =>
       [...items].filter(([k]) => k.startsWith(`${service}\u0000`)).map(([k, password]) => ({ account: k.slice(service.length + 1), password })),
   };
+}
+
+/** One step of a setup view, typed by its id; a view without it is a test failure, said plainly. */
+export function step<K extends SetupStepId>(view: SetupView, id: K): StepViewOf<K> {
+  const found = stepOfView(view, id);
+  if (!found) throw new Error(`the setup view has no step "${id}"`);
+  return found;
 }
