@@ -6,7 +6,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // Tests share the one OS keychain and loopback ports; two cores run them best in forks.
+    // Each file in a fork of its own, one file at a time: gnome-keyring (CI's keychain) has aborted
+    // under keychain calls from two test processes at once, failing every later token read.
     pool: 'forks',
+    fileParallelism: false,
   },
 });
