@@ -5,7 +5,7 @@
 set -euo pipefail
 if [[ "$(uname)" == "Linux" && -z "${TLOC_KEYRING_READY:-}" ]] && command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
   export TLOC_KEYRING_READY=1
-  exec dbus-run-session -- bash -c '
+  exec dbus-run-session --config-file="$(dirname "$0")/keyring-session-bus.conf" -- bash -c '
     # The keyring folder goes on every way out (a clean exit, Ctrl-C, kill): an unlocked keyring
     # holding tokens must not outlive the run. Its password is random per run and never printed,
     # so a copy of the folder left by a crash (SIGKILL) cannot be opened with a known one.
@@ -13,14 +13,25 @@ if [[ "$(uname)" == "Linux" && -z "${TLOC_KEYRING_READY:-}" ]] && command -v dbu
     child=""
     # TERM for both: a background command of a non-interactive shell ignores SIGINT.
     stop() { [[ -n "$child" ]] && kill -TERM "$child" 2>/dev/null && wait "$child"; exit "$1"; }
-    trap "rm -rf \"\$keyring_home\"" EXIT
+    trap "kill \$keeper 2>/dev/null; pkill -TERM -P \$keeper 2>/dev/null; rm -rf \"\$keyring_home\"" EXIT
     trap "stop 130" INT
     trap "stop 143" TERM
-    head -c 32 /dev/urandom | base64 | tr -d "\n" | XDG_DATA_HOME="$keyring_home" gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    password=$(head -c 32 /dev/urandom | base64 | tr -d "\n")
+    # Kept running the way systemd keeps it on a desktop: gnome-keyring aborts when several
+    # processes open keychain sessions at once (an upstream bug), and a test run has several. It
+    # comes back on the same keyring folder, unlocked with the same password, within a second;
+    # the console retries a failed Linux keychain call for longer than that.
+    keep_keyring() {
+      while :; do
+        printf %s "$password" | XDG_DATA_HOME="$keyring_home" gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 || true
+        sleep 0.1
+      done
+    }
+    keep_keyring &
+    keeper=$!
     # The daemon takes the Secret Service name, then makes the login keyring the default
     # collection, a moment after it returns. A call before that fails ("keychain could not be
-    # reached", "no result found"), and one before the name is taken makes D-Bus start a second
-    # daemon on the real home folder. So wait for both (up to 30 s on a loaded machine); the name
+    # reached", "no result found"). So wait for both (up to 30 s on a loaded machine); the name
     # is asked of the bus itself, which never starts a daemon.
     if command -v dbus-send >/dev/null; then
       for _ in $(seq 300); do

@@ -39,3 +39,42 @@ describe('SecretStore on Windows', () => {
     await expect(new SecretStore(mac, new Redactor(), 'test', 'darwin').set('p1', 'oktaApiToken', 'z'.repeat(4_000))).resolves.toBeUndefined();
   });
 });
+
+/** A keychain that is away for its first `outages` calls, as gnome-keyring is while it restarts after a crash. */
+function keychainAwayFor(outages: number): KeytarLike & { calls: () => number } {
+  const keychain = windowsLikeKeychain();
+  let calls = 0;
+  const away = async () => {
+    calls += 1;
+    if (calls <= outages) throw new Error('Couldn\'t access platform storage: Secret Service: no result found');
+  };
+  return {
+    ...keychain,
+    calls: () => calls,
+    getPassword: async (s, a) => (await away(), keychain.getPassword(s, a)),
+    setPassword: async (s, a, p) => (await away(), keychain.setPassword(s, a, p)),
+  };
+}
+
+describe('SecretStore when the keychain is briefly away', () => {
+  it('on Linux, tries again while the Secret Service restarts, and the token is saved', async () => {
+    const keychain = keychainAwayFor(2);
+    const store = new SecretStore(keychain, new Redactor(), 'test', 'linux', [1, 1, 1]);
+    await store.set('p1', 'oktaApiToken', 'token-1');
+    expect(await store.get('p1', 'oktaApiToken')).toBe('token-1');
+    expect(keychain.calls()).toBe(4);
+  });
+
+  it('on Linux, says the keychain could not be reached once the retries are spent', async () => {
+    const keychain = keychainAwayFor(10);
+    const store = new SecretStore(keychain, new Redactor(), 'test', 'linux', [1, 1]);
+    await expect(store.get('p1', 'oktaApiToken')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+    expect(keychain.calls()).toBe(3);
+  });
+
+  it('on macOS, a refusal is the user\'s answer: asked once, not again', async () => {
+    const keychain = keychainAwayFor(1);
+    await expect(new SecretStore(keychain, new Redactor(), 'test', 'darwin').get('p1', 'oktaApiToken')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+    expect(keychain.calls()).toBe(1);
+  });
+});

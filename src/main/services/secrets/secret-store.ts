@@ -15,8 +15,8 @@ export const DEFAULT_KEYCHAIN_SERVICE = 'ThreatLocker Okta Console';
 
 /**
  * One keychain call at a time in this process. The keytar calls run on worker threads, so without
- * this they reach the OS keychain in parallel; gnome-keyring has been seen to abort under parallel
- * calls (taking every saved token of the session with it), and no keychain gains from it.
+ * this they reach the OS keychain in parallel; gnome-keyring aborts when sessions are opened at
+ * the same time (below), and no keychain gains from parallel calls.
  */
 let keychainQueue: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(op: () => Promise<T>): Promise<T> {
@@ -32,6 +32,15 @@ function oneAtATime<T>(op: () => Promise<T>): Promise<T> {
 export const WINDOWS_SECRET_MAX_CHARS = 1_280;
 
 /**
+ * When a failed Linux keychain call is tried again. gnome-keyring aborts when several processes
+ * open keychain sessions at the same moment (an upstream bug, reported against 42 to 50: the
+ * "gkd_secret_service_get_pkcs11_session: assertion 'client' failed" crash), and systemd, or
+ * scripts/with-keyring.sh, starts it again within a second on the same unlocked keyring. On macOS
+ * and Windows a failure is the user's answer (a locked or refused keychain): it is not asked twice.
+ */
+export const LINUX_KEYCHAIN_RETRY_DELAYS_MS: readonly number[] = [250, 750, 2_000];
+
+/**
  * The only place secrets are read or written. Values live in the OS keychain under one service,
  * one account per profile and kind; every value seen is registered with the redactor so it can
  * never be logged.
@@ -42,6 +51,7 @@ export class SecretStore {
     private readonly redactor: Redactor,
     readonly service: string = DEFAULT_KEYCHAIN_SERVICE,
     private readonly platform: NodeJS.Platform = process.platform,
+    private readonly retryDelaysMs: readonly number[] = platform === 'linux' ? LINUX_KEYCHAIN_RETRY_DELAYS_MS : [],
   ) {}
 
   static account(profileId: string, kind: StoredSecretKind): string {
@@ -115,17 +125,28 @@ export class SecretStore {
   }
 
   private async guard<T>(op: () => Promise<T>): Promise<T> {
-    try {
-      return await oneAtATime(op);
-    } catch (cause) {
-      // The keychain's own message can be long and platform-specific; it never holds the value.
-      throw new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not be reached.', {
-        hint: keychainUnavailableHint(),
-        retryable: true,
-        cause,
-      });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await oneAtATime(op);
+      } catch (cause) {
+        const delayMs = this.retryDelaysMs[attempt];
+        if (delayMs !== undefined) {
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          continue;
+        }
+        throw keychainUnavailable(cause);
+      }
     }
   }
+}
+
+function keychainUnavailable(cause: unknown): AppError {
+  // The keychain's own message can be long and platform-specific; it never holds the value.
+  return new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not be reached.', {
+    hint: keychainUnavailableHint(),
+    retryable: true,
+    cause,
+  });
 }
 
 /** Last four characters, the only part of a secret the renderer may show. */
