@@ -20,9 +20,10 @@ if [[ "$(uname)" == "Linux" && -z "${TLOC_KEYRING_READY:-}" ]] && command -v dbu
     # Kept running the way systemd keeps it on a desktop: gnome-keyring aborts when several
     # processes open keychain sessions at once (an upstream bug), and a test run has several. It
     # comes back on the same keyring folder, unlocked with the same password, within a second;
-    # the console retries a failed Linux keychain call for longer than that.
+    # the console retries a failed Linux keychain call for longer than that. (At most 100 starts:
+    # a daemon that cannot start at all must not spin for the whole run.)
     keep_keyring() {
-      while :; do
+      for _ in $(seq 100); do
         printf %s "$password" | XDG_DATA_HOME="$keyring_home" gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 || true
         sleep 0.1
       done
