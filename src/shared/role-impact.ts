@@ -32,6 +32,11 @@ export const roleImpactSchema = z.object({
 });
 export type RoleImpact = z.infer<typeof roleImpactSchema>;
 
+/** The rows a caller may send over IPC: as many as an editor holds, each cell of a sane length. */
+export const impactRowsSchema = z
+  .array(z.object({ oktaGroupId: z.string().max(200), oktaGroupName: z.string().max(500), roleId: z.string().max(200), roleName: z.string().max(500) }))
+  .max(5_000, 'At most 5,000 mapping rows.');
+
 /** The rows, looked up by group: by id when the row has one, by name when it has none. */
 export interface RowLookup {
   byId: Map<string, MappingRow[]>;
