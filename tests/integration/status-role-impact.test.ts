@@ -11,7 +11,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { PROVISIONED_ROLE_GROUPS } from '../../sandbox/provisioned-setup';
 import { buildHarness, memoryKeytar, newDataDir, type Harness } from '../support/setup-harness';
 
-type Channel = 'status:refresh' | 'status:roleImpact' | 'status:person';
+type Channel = 'status:refresh' | 'status:roleImpact' | 'status:person' | 'status:page';
 
 describe('role preview over the status data', () => {
   let sb: Sandbox;
@@ -92,6 +92,15 @@ describe('role preview over the status data', () => {
       unmappedGroups: [],
       inPushedGroup: true,
     });
+    // Only the admins group saved: a Read Only member gets none, and the panel names the group without a row.
+    await h.store.update(profileId, (p) => ({ ...p, mappings: rows.slice(0, 1) }));
+    const impact = (await ok(h, 'status:roleImpact', { profileId, rows: rows.slice(0, 1) })).impact!;
+    const reader = impact.noRole.people[0]!;
+    expect((await ok(h, 'status:person', { profileId, key: reader.key })).mappedRoles).toEqual({ roles: [], unmappedGroups: ['ThreatLocker Read Only'], inPushedGroup: true });
+    // A local ThreatLocker admin (not from Okta) has no line: their role is set in ThreatLocker.
+    const local = (await ok(h, 'status:page', { profileId, cls: 'local' })).rows[0]!;
+    expect((await ok(h, 'status:person', { profileId, key: local.key })).mappedRoles).toBeUndefined();
+    await h.store.update(profileId, (p) => ({ ...p, mappings: rows }));
   });
 
   it('a restarted app answers from the saved snapshot, and says so', async () => {

@@ -5,6 +5,8 @@ import { postError, toUiError } from '../../../../core/errors';
 import { valueOf, type Async } from '../../../../lib/async';
 
 interface RoleImpactStore {
+  /** The profile the preview is about: another profile's answer is never shown as "previous". */
+  profileId: string | undefined;
   preview: Async<RoleImpactAnswer>;
   /** Runs the preview in main for these rows; a late answer for older rows is dropped. */
   load: (profileId: string, rows: readonly MappingRow[]) => Promise<void>;
@@ -17,11 +19,12 @@ let seq = 0;
  * on every debounced edit, and nothing else in setup reads it.
  */
 export const useRoleImpactStore = create<RoleImpactStore>((set, get) => ({
+  profileId: undefined,
   preview: { status: 'idle' },
   load: async (profileId, rows) => {
     const mine = ++seq;
-    const previous = valueOf(get().preview);
-    set({ preview: previous ? { status: 'loading', previous } : { status: 'loading' } });
+    const previous = get().profileId === profileId ? valueOf(get().preview) : undefined;
+    set({ profileId, preview: previous ? { status: 'loading', previous } : { status: 'loading' } });
     try {
       const value = await window.api.status.roleImpact({ profileId, rows: [...rows] });
       if (mine === seq) set({ preview: { status: 'ready', value } });
