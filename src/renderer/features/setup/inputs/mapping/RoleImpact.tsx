@@ -46,7 +46,7 @@ export function RoleImpact({ profileId, rows }: { profileId: string | undefined;
         </p>
       )}
       {answer && !answer.impact && (
-        <div className="wizard-inline-note">
+        <div className="wizard-block wizard-inline-note">
           <Icon name="users" size={16} />
           <p>No status data yet for this profile, so the console cannot say who gets which role. The Status screen reads Okta’s app users and pushed groups and ThreatLocker’s administrators; refresh it there, then come back.</p>
           <button type="button" className="btn btn-secondary btn-small" onClick={() => setTab('status')}>
