@@ -17,7 +17,8 @@ export interface ImpactPerson {
   groups: readonly { id?: string; name: string }[];
 }
 
-const text = z.string().max(500);
+// Results carry names as Okta and ThreatLocker gave them: no length limit (the request's rows have one).
+const text = z.string();
 export const personRoleSchema = z.object({ roleId: text, roleName: text, via: z.array(text) });
 export type PersonRole = z.infer<typeof personRoleSchema>;
 
