@@ -13,7 +13,8 @@ import { oauthSignInInputSchema, oauthViewSchema } from './okta-oauth';
 import { configChangeSchema, overviewRowSchema, reportFormatSchema, reviewSchema, reviewSourceSchema } from './review';
 import { scimCheckResultSchema, scimCheckRunSchema } from './scim-check';
 import { setupStepIdSchema, setupViewSchema, stepInputSchema } from './setup';
-import { personDetailSchema, statusCountsSchema, statusDoneSchema, statusPageSchema, statusProgressSchema, statusQuerySchema, statusSummarySchema } from './provisioning-status';
+import { impactRowsSchema } from './role-impact';
+import { personDetailSchema, roleImpactAnswerSchema, statusCountsSchema, statusDoneSchema, statusPageSchema, statusProgressSchema, statusQuerySchema, statusSummarySchema } from './provisioning-status';
 
 /**
  * The whole renderer <-> main contract. Names are `domain:verb`; every call takes one object.
@@ -155,6 +156,8 @@ export const invokeChannels = {
   'status:cancel': channel(byProfile, z.object({ cancelled: z.boolean() })),
   'status:page': channel(statusQuerySchema, statusPageSchema),
   'status:person': channel(byProfile.extend({ key: z.string().max(200) }), personDetailSchema),
+  /** Who gets which ThreatLocker role: the given mapping rows over the latest status data (live or the saved snapshot). */
+  'status:roleImpact': channel(byProfile.extend({ rows: impactRowsSchema }), roleImpactAnswerSchema),
   'status:csv': channel(statusQuerySchema.omit({ offset: true, limit: true }), z.object({ fileName: z.string(), content: z.string() })),
   /** oktaUserId: an Okta user id or login (someone not assigned yet is not in the table). */
   'status:provisionNow': channel(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personRoleSchema, roleImpactSchema } from './role-impact';
 
 /**
  * Provisioning status: the words both views (the Status screen and `npm run status`) use. The
@@ -135,14 +136,29 @@ export const timelineStepSchema = z.object({
 });
 export type TimelineStep = z.infer<typeof timelineStepSchema>;
 
+/** A person's ThreatLocker role(s) from the saved mapping (the person panel). */
+export const mappedRolesSchema = z.object({ roles: z.array(personRoleSchema), unmappedGroups: z.array(z.string()), inPushedGroup: z.boolean() });
+export type MappedRoles = z.infer<typeof mappedRolesSchema>;
+
 export const personDetailSchema = z.object({
   row: statusRowSchema,
   okta: z.array(z.tuple([z.string(), z.string()])),
   threatlocker: z.array(z.tuple([z.string(), z.string()])),
   timeline: z.array(timelineStepSchema),
   oktaUserId: z.string().optional(),
+  /** Absent when no mapping is saved. */
+  mappedRoles: mappedRolesSchema.optional(),
 });
 export type PersonDetail = z.infer<typeof personDetailSchema>;
 
 export const statusProgressSchema = z.object({ profileId: z.string(), sources: z.array(sourceStateSchema) });
 export const statusDoneSchema = z.object({ profileId: z.string(), partial: z.boolean(), failedSources: z.array(statusSourceSchema), cancelled: z.boolean() });
+
+/** The role preview over the profile's latest status data; impact is null when there is none yet. */
+export const roleImpactAnswerSchema = z.object({
+  takenAt: z.string().nullable(),
+  fromSnapshot: z.boolean(),
+  failedSources: z.array(statusSourceSchema),
+  impact: roleImpactSchema.nullable(),
+});
+export type RoleImpactAnswer = z.infer<typeof roleImpactAnswerSchema>;

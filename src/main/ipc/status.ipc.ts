@@ -11,6 +11,7 @@ type StatusChannels =
   | 'status:page'
   | 'status:person'
   | 'status:csv'
+  | 'status:roleImpact'
   | 'status:provisionNow'
   | 'status:fixPhone';
 
@@ -23,6 +24,7 @@ export function statusHandlers(status: StatusService, actions: StatusActions): P
     'status:page': ({ profileId, ...q }) => status.page(profileId, q),
     'status:person': ({ profileId, key }) => status.person(profileId, key),
     'status:csv': ({ profileId, ...q }) => status.csv(profileId, q),
+    'status:roleImpact': ({ profileId, rows }) => status.roleImpact(profileId, rows),
     'status:provisionNow': ({ profileId, oktaUserId }) => actions.provisionNow(profileId, oktaUserId),
     'status:fixPhone': ({ profileId, oktaUserId, primaryPhone }) => actions.fixPhone(profileId, oktaUserId, primaryPhone),
   };

@@ -1,15 +1,18 @@
 import type { Dispatcher } from 'undici';
 import { AppError } from '../../../shared/errors';
 import type { Profile } from '../../../shared/profile';
-import { attentionClasses, type PersonDetail, type SourceState, type StatusCounts, type StatusPage, type StatusSource, type StatusSummary } from '../../../shared/provisioning-status';
+import type { MappingRow } from '../../../shared/mapping-validation';
+import { attentionClasses, type PersonDetail, type RoleImpactAnswer, type SourceState, type StatusCounts, type StatusPage, type StatusSource, type StatusSummary } from '../../../shared/provisioning-status';
 import { runWithCallSignal } from '../net/call-scope';
 import type { ProfileClients } from '../profile-clients';
 import type { SecretStore } from '../secrets/secret-store';
 import { ScimReader } from './scim-reader';
 import { fetchStatusSources } from './status-fetch';
 import { joinStatus, type JoinResult } from './status-join';
+import { roleImpact, type ImpactPerson } from '../../../shared/role-impact';
+import { impactPeople, mappedRolesOf } from './status-roles';
 import type { StatusSnapshots } from './status-snapshots';
-import type { ConsoleAction, StatusSources } from './status-sources';
+import type { ConsoleAction, PushMappingLite, StatusSources } from './status-sources';
 import { personDetail, RowIndex, toCsv, type RowQuery } from './status-view';
 
 interface Deps {
@@ -31,6 +34,10 @@ interface Current {
   sources: SourceState[];
   changes: StatusSummary['changes'];
   joinMs: number;
+  /** The groups each person is in come from here (by Okta group id). */
+  pushMappings: PushMappingLite[];
+  /** Built on the first role preview of this join, then reused while the admin edits. */
+  impactPeople?: ImpactPerson[];
 }
 
 /**
@@ -117,7 +124,16 @@ export class StatusService {
     const cur = await this.currentOf(profileId);
     const detail = cur ? personDetail(cur.join, key, (await this.deps.snapshots.load(profileId)).actions) : null;
     if (!detail) throw new AppError('NOT_FOUND', 'This person is not in the current status.', { hint: 'Refresh the status.' });
-    return detail;
+    const mappedRoles = mappedRolesOf(cur!.join.byKey.get(key)!, cur!.pushMappings, (await this.deps.clients.profile(profileId)).mappings);
+    return mappedRoles ? { ...detail, mappedRoles } : detail;
+  }
+
+  /** Who gets which role under these rows (the editor's draft or the saved ones), over the latest status data. */
+  async roleImpact(profileId: string, rows: readonly MappingRow[]): Promise<RoleImpactAnswer> {
+    const cur = await this.currentOf(profileId);
+    if (!cur) return { takenAt: null, fromSnapshot: false, failedSources: [], impact: null };
+    cur.impactPeople ??= impactPeople(cur.join, cur.pushMappings);
+    return { takenAt: cur.takenAt, fromSnapshot: cur.fromSnapshot, failedSources: cur.failedSources, impact: roleImpact(cur.impactPeople, rows) };
   }
 
   async csv(profileId: string, q: Omit<RowQuery, 'offset' | 'limit'>): Promise<{ fileName: string; content: string }> {
@@ -171,7 +187,7 @@ export class StatusService {
         if (before && before !== p.row.cls && changes.length < 200) changes.push({ key: p.row.key, name: p.row.name, from: before as never, to: p.row.cls });
       }
     }
-    return { join, index: new RowIndex(join), takenAt, fromSnapshot, failedSources: failed, sources: states, changes, joinMs };
+    return { join, index: new RowIndex(join), takenAt, fromSnapshot, failedSources: failed, sources: states, changes, joinMs, pushMappings: sources.pushMappings ?? [] };
   }
 
   /** The in-memory result, or the saved snapshot (offline, after a restart) marked as such. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { statusClassLabels, type PersonDetail } from '../../../shared/provisioning-status';
 import { ConfirmDialog, Spinner } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
+import { PersonRoles } from './PersonRoles';
 import { useStatusStore } from './status-store';
 
 const CAN_PROVISION = new Set(['failed', 'missing', 'pending', 'orphan']);
@@ -32,6 +33,7 @@ export function PersonPanel({ detail }: { detail: PersonDetail }) {
       <p>
         <strong>What to do:</strong> {row.fix}
       </p>
+      {detail.mappedRoles && <PersonRoles mapped={detail.mappedRoles} />}
       <div className="status-sides">
         <Side title="Okta" facts={detail.okta} />
         <Side title="ThreatLocker" facts={detail.threatlocker} />

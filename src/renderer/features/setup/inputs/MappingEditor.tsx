@@ -14,6 +14,7 @@ import { MappingChecklist } from './mapping/MappingChecklist';
 import { MappingFiles } from './mapping/MappingFiles';
 import { MappingIssues, type IssueFix } from './mapping/MappingIssues';
 import { MappingRows } from './mapping/MappingRows';
+import { RoleImpact } from './mapping/RoleImpact';
 import { useUndoable } from './mapping/use-undoable';
 
 const keyOf = (rows: readonly { oktaGroupId: string; roleId: string }[]) => rows.map((m) => `${m.oktaGroupId}=${m.roleId}`).join('|');
@@ -224,6 +225,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
         </div>
         <MappingFiles rows={rows} roles={rolesListed ? roles : undefined} disabled={disabled} onImport={(imported) => setRows(draftFrom(imported, rolesListed))} />
       </div>
+      <RoleImpact profileId={profileId} rows={rows} />
       <MappingChecklist rows={saved} sandbox={ours?.sandbox ?? false} history={ours?.history ?? []} />
     </>
   );

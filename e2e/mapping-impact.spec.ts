@@ -1,0 +1,99 @@
+import type { Locator } from '@playwright/test';
+import { seriousViolations } from './axe';
+import { expect, test } from './fixtures';
+import { sandboxAccess } from './flows/sandbox-access';
+import { ProfilePage } from './pages/profile-page';
+import { ProfilesPage } from './pages/profiles-page';
+import { SetupPage } from './pages/setup-page';
+
+type OktaUser = { id: string; status: string; profile: { login: string; firstName: string; lastName: string } };
+const ROLES = { 'ThreatLocker Admins': 'Administrator', 'ThreatLocker Read Only': 'Read Only', 'IT Helpdesk': 'Helpdesk' };
+
+test('step 10 previews who gets which role from the status data, flags a person with two roles, and the person panel shows the saved role', async ({ consoleHost }, testInfo) => {
+  test.setTimeout(240_000);
+  const { page } = consoleHost;
+  const setup = new SetupPage(page);
+  const profile = new ProfilePage(page);
+  await new ProfilesPage(page).trySandbox();
+  await setup.open();
+  expect(await setup.run('prerequisites')).toBe('verified');
+  expect(await setup.run('create-app', { createApp: { appLabel: 'ThreatLocker', hideTile: true } })).toBe('verified');
+  expect(await setup.playInSandbox('threatlocker-saml')).toBe('verified');
+  expect(await setup.playInSandbox('enable-scim')).toBe('verified');
+  expect(await setup.playInSandbox('scim-connection')).toBe('verified');
+  if ((await setup.run('to-app')) !== 'verified') expect(await setup.playInSandbox('to-app')).toBe('verified');
+  await setup.selectStep('push-groups');
+  await setup.searchAndPickGroups(Object.keys(ROLES));
+  expect(await setup.run()).toBe('verified');
+
+  // The seed puts someone in both "ThreatLocker Read Only" and "IT Helpdesk" (a helpdesk technician the group rule also made a reader).
+  const access = await sandboxAccess(consoleHost.dataDir);
+  const members = async (name: string) => {
+    const [group] = await access.okta<{ id: string }[]>(`/api/v1/groups?q=${encodeURIComponent(name)}`);
+    return access.okta<OktaUser[]>(`/api/v1/groups/${group!.id}/users?limit=200`);
+  };
+  const helpdesk = new Set((await members('IT Helpdesk')).map((u) => u.id));
+  const both = (await members('ThreatLocker Read Only')).find((u) => helpdesk.has(u.id) && u.status === 'ACTIVE');
+  expect(both, 'the sandbox seed has a person in two of the pushed groups').toBeDefined();
+  const bothName = `${both!.profile.firstName} ${both!.profile.lastName}`;
+
+  // Before any status read, the preview says so and offers the Status screen.
+  await setup.selectStep('group-mapping');
+  const impact = setup.panel.getByTestId('role-impact');
+  await expect(impact).toContainText('No status data yet for this profile');
+  await impact.screenshot({ path: testInfo.outputPath('role-impact-none.png') });
+  await setup.mapGroups(ROLES);
+  await impact.getByRole('button', { name: 'Open the Status screen' }).click();
+  const status = page.locator('section.status-screen');
+  await status.getByRole('button', { name: 'Refresh' }).click();
+  await expect(status).toHaveAttribute('data-running', 'false', { timeout: 60_000 });
+  await expect(status.getByTestId('status-total')).toBeVisible();
+
+  // Back in step 10: who gets which role, from the status data just read.
+  await profile.openTab('Setup');
+  await setup.selectStep('group-mapping');
+  await expect(impact.getByTestId('role-impact-source')).toContainText(/From the status data read .+ \(\d+ people, \d+ in a pushed group\)/);
+  await expect(impact.getByTestId('role-impact-source')).toContainText('not a read of ThreatLocker’s Group Mapping tab');
+  const perRole = impact.getByRole('table', { name: 'People per role' });
+  for (const role of Object.values(ROLES)) await expect(perRole.getByRole('rowheader', { name: role, exact: true })).toBeVisible();
+  const flagged = impact.locator('[data-finding="multi-role"]');
+  await expect(flagged).toContainText(/To review: 1 person would get two or more roles/);
+  await expect(flagged).toContainText(`${bothName} (${both!.profile.login}): Read Only (through ThreatLocker Read Only); Helpdesk (through IT Helpdesk)`);
+  await expect(flagged).toContainText('Fix: map those groups to the same role');
+  await expect(impact.locator('[data-finding="no-role"]')).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await impact.screenshot({ path: testInfo.outputPath(`role-impact-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The preview follows the draft: the same role for both groups clears the flag; deleting a row leaves its members with none; undo brings it back.
+  const editor = setup.panel.getByTestId('mapping-editor');
+  await editor.getByRole('combobox', { name: 'Role for IT Helpdesk', exact: true }).selectOption({ label: 'Read Only' });
+  await expect(flagged).toHaveCount(0);
+  await expect(impact).toContainText('Everyone in a pushed group gets exactly one role.');
+  await editor.getByRole('button', { name: 'Undo' }).click();
+  await expect(flagged).toBeVisible();
+  await editor.getByRole('button', { name: 'Delete row 1 (ThreatLocker Admins)' }).click();
+  await expect(impact.locator('[data-finding="no-role"]')).toContainText(/in ThreatLocker Admins/);
+  await editor.getByRole('button', { name: 'Undo' }).click();
+  await expect(impact.locator('[data-finding="no-role"]')).toHaveCount(0);
+
+  // The person panel: the saved mapping's roles for that person, flagged.
+  await profile.openTab('Status');
+  await status.getByRole('searchbox').fill(both!.profile.login);
+  await expect(status.getByTestId('status-total')).toHaveText(/^1 person/);
+  await status.getByRole('table', { name: 'People' }).getByRole('button', { name: bothName }).click();
+  const panel: Locator = status.locator('aside.status-person');
+  const roles = panel.getByTestId('person-roles');
+  await expect(roles.getByRole('heading', { name: 'ThreatLocker role (from the saved mapping)' })).toBeVisible();
+  await expect(roles).toHaveAttribute('data-flagged', 'true');
+  await expect(roles.getByRole('listitem')).toHaveText(['Read Only through ThreatLocker Read Only', 'Helpdesk through IT Helpdesk']);
+  await expect(roles).toContainText('To review: 2 roles');
+  expect(await seriousViolations(page)).toEqual([]);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await panel.screenshot({ path: testInfo.outputPath(`person-roles-${scheme}.png`) });
+  }
+});
