@@ -1,4 +1,4 @@
-import { useContext, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PickableGroup } from '../../../../shared/group-filter';
 import { validateMappings, type MappingRow } from '../../../../shared/mapping-validation';
 import type { PushedGroup } from '../../../../shared/setup-data';
@@ -90,6 +90,15 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
   const changed = keyOf(rows) !== savedKey;
   const [saving, setSaving] = useState(false);
 
+  const editorRef = useRef<HTMLDivElement>(null);
+  // Undo, a delete or a fix can remove the control that had the focus; a keyboard user then stays
+  // in the editor (on "Add row") instead of being thrown back to the top of the page.
+  const keepFocus = () =>
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) return;
+      editorRef.current?.querySelector<HTMLButtonElement>('button[data-focus-home]')?.focus();
+    });
   const setRows = (next: DraftRow[], key?: string) => draft.set(next, key);
   const addRow = (group = '', role = '') => {
     setRows([...draft.value, { key: newKey(), group, role }]);
@@ -120,6 +129,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
     else if (key === 'y' || (key === 'z' && e.shiftKey)) draft.redo();
     else return;
     e.preventDefault();
+    keepFocus();
   };
   const pushStep = steps.find((s) => s.id === 'push-groups');
 
@@ -139,7 +149,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
 
   return (
     <>
-      <div className="wizard-block" data-testid="mapping-editor" onKeyDown={onKeyDown}>
+      <div ref={editorRef} className="wizard-block" data-testid="mapping-editor" onKeyDown={onKeyDown}>
         <h3 className="wizard-block-title">
           Role for each pushed group
           <span className="wizard-block-meta">
@@ -168,7 +178,10 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
           issues={issues}
           disabled={disabled}
           onChange={(i, patch, field) => setRows(draft.value.map((d, n) => (n === i ? { ...d, ...patch } : d)), field === 'group' ? `group:${draft.value[i]!.key}` : undefined)}
-          onDelete={(i) => setRows(draft.value.filter((_, n) => n !== i))}
+          onDelete={(i) => {
+            setRows(draft.value.filter((_, n) => n !== i));
+            keepFocus();
+          }}
           onTypeGroup={(q) => void search(q)}
           members={(name) => {
             const id = byName.get(name.trim().toLowerCase())?.id;
@@ -182,7 +195,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
           </p>
         )}
         <div className="wizard-row-actions">
-          <button type="button" className="btn btn-secondary btn-small" disabled={disabled} onClick={() => addRow()} aria-keyshortcuts="Alt+N">
+          <button type="button" className="btn btn-secondary btn-small" disabled={disabled} onClick={() => addRow()} aria-keyshortcuts="Alt+N" data-focus-home>
             <Icon name="plus" size={14} /> Add row
           </button>
           <button type="button" className="btn btn-secondary btn-small" disabled={disabled || !draft.canUndo} onClick={draft.undo} aria-keyshortcuts="Control+Z">
@@ -192,7 +205,13 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
             Redo
           </button>
         </div>
-        <MappingIssues issues={issues} fixFor={fixFor} />
+        <MappingIssues
+          issues={issues}
+          fixFor={(issue) => {
+            const fix = fixFor(issue);
+            return fix && { ...fix, run: () => (fix.run(), keepFocus()) };
+          }}
+        />
         <div className="wizard-row-actions">
           <button
             type="button"
