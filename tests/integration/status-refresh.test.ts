@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload, RequestOf, ResultOf } from '../../src/shared/ipc-contract';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { buildHarness, memoryKeytar, newDataDir, type Harness } from '../support/setup-harness';
+import { buildHarness, memoryKeytar, provisionedStatusProfile, type Harness } from '../support/setup-harness';
 
 describe('status refresh job', () => {
   let sb: Sandbox;
@@ -28,12 +28,7 @@ describe('status refresh job', () => {
 
   beforeAll(async () => {
     sb = await startSandbox({ provisioned: true });
-    h = await buildHarness({ dataDir: await newDataDir(), keychainService: 'status-refresh-test', sandbox: sb, keytar: memoryKeytar() });
-    profileId = (await h.sandbox.start()).profile.id;
-    await h.store.update(profileId, (p) => ({
-      ...p,
-      setup: { steps: { ...p.setup.steps, 'create-app': { status: 'verified', updatedAt: new Date().toISOString(), data: { appId: sb.provisioned!.appId, appName: 'x' } } } },
-    }));
+    ({ h, profileId } = await provisionedStatusProfile(sb, 'status-refresh-test'));
     h.events.subscribe((event, payload) => {
       if (event === 'status:done') done.push(payload as EventPayload<'status:done'>);
       if (event === 'status:progress') progress.push(payload as EventPayload<'status:progress'>);

@@ -9,7 +9,7 @@ import type { EventPayload, RequestOf, ResultOf } from '../../src/shared/ipc-con
 import type { MappingRow } from '../../src/shared/mapping-validation';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { PROVISIONED_ROLE_GROUPS } from '../../sandbox/provisioned-setup';
-import { buildHarness, memoryKeytar, newDataDir, type Harness } from '../support/setup-harness';
+import { buildHarness, memoryKeytar, provisionedStatusProfile, type Harness } from '../support/setup-harness';
 
 type Channel = 'status:refresh' | 'status:roleImpact' | 'status:person' | 'status:page';
 
@@ -25,13 +25,7 @@ describe('role preview over the status data', () => {
 
   beforeAll(async () => {
     sb = await startSandbox({ provisioned: true });
-    const keytar = memoryKeytar();
-    h = await buildHarness({ dataDir: await newDataDir(), keychainService: 'role-impact-test', sandbox: sb, keytar });
-    profileId = (await h.sandbox.start()).profile.id;
-    await h.store.update(profileId, (p) => ({
-      ...p,
-      setup: { steps: { ...p.setup.steps, 'create-app': { status: 'verified', updatedAt: new Date().toISOString(), data: { appId: sb.provisioned!.appId, appName: 'x' } } } },
-    }));
+    ({ h, profileId } = await provisionedStatusProfile(sb, 'role-impact-test'));
     h.events.subscribe((event, payload) => {
       if (event === 'status:done') done.push(payload as EventPayload<'status:done'>);
     });

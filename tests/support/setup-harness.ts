@@ -109,6 +109,22 @@ export async function startSandboxProfile(sandbox: Sandbox, keychainService: str
   return { h, profileId: (await h.sandbox.start()).profile.id };
 }
 
+/**
+ * The harness around the provisioned sandbox (`startSandbox({ provisioned: true })`), its profile
+ * pointed at the sandbox's finished app as step 2 would leave it: what the Status screen reads.
+ */
+export async function provisionedStatusProfile(sandbox: Sandbox, keychainService: string): Promise<{ h: Harness; profileId: string }> {
+  const h = await buildHarness({ dataDir: await newDataDir(), keychainService, sandbox, keytar: memoryKeytar() });
+  const profileId = (await h.sandbox.start()).profile.id;
+  const appId = sandbox.provisioned?.appId;
+  if (!appId) throw new Error('provisionedStatusProfile needs startSandbox({ provisioned: true })');
+  await h.store.update(profileId, (p) => ({
+    ...p,
+    setup: { steps: { ...p.setup.steps, 'create-app': { status: 'verified', updatedAt: new Date().toISOString(), data: { appId, appName: 'x' } } } },
+  }));
+  return { h, profileId };
+}
+
 /** A keychain in memory, for scripts that run the wizard without an OS keychain. */
 export function memoryKeytar(): KeytarLike {
   const items = new Map<string, string>();
