@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { MappingRow } from '../../../../../shared/mapping-validation';
 import { statusSourceLabels } from '../../../../../shared/provisioning-status';
 import type { RoleImpact as Impact } from '../../../../../shared/role-impact';
@@ -26,12 +26,15 @@ export function RoleImpact({ profileId, rows }: { profileId: string | undefined;
   const load = useRoleImpactStore((s) => s.load);
   const setTab = useAppStore((s) => s.setTab);
   const rowsKey = rows.map((r) => `${r.oktaGroupId}\u0000${r.oktaGroupName}\u0000${r.roleId}\u0000${r.roleName}`).join('\u0001');
+  // A status refresh that ends while the editor is open brings new people: the preview runs again.
+  const [statusReads, setStatusReads] = useState(0);
+  useEffect(() => window.api.on('status:done', (p) => p.profileId === profileId && setStatusReads((n) => n + 1)), [profileId]);
   useEffect(() => {
     if (!profileId) return;
     const timer = setTimeout(() => void load(profileId, rows), DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rowsKey stands for the rows
-  }, [profileId, rowsKey, load]);
+  }, [profileId, rowsKey, statusReads, load]);
 
   const answer = valueOf(preview);
   return (
