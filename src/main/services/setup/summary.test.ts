@@ -56,6 +56,12 @@ describe('buildSummary', () => {
     for (let i = 0; i + 5 <= CANARY.length; i++) expect(text, `leaks "${CANARY.slice(i, i + 5)}"`).not.toContain(CANARY.slice(i, i + 5));
   });
 
+  it('says an adopted app\'s name was made by hand, outside the console; a created one by the API', () => {
+    const app = (data: Record<string, unknown>) => row(buildSummary(profile({ 'create-app': { status: 'verified', updatedAt: AT, data: { appId: '0oa1', label: 'TL', ...data } } }), undefined), 'App name');
+    expect(app({ adopted: true })).toMatchObject({ value: 'TL — Adopted (made outside the console)', how: 'manual' });
+    expect(app({ adopted: false })).toMatchObject({ value: 'TL', how: 'api' });
+  });
+
   it('says the token is not saved when there is none', () => {
     expect(row(buildSummary(profile(), undefined), TOKEN_ROW).value).toBe('(not saved)');
   });

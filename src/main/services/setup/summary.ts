@@ -47,9 +47,10 @@ export function buildSummary(profile: Profile, scimTokenFingerprint: string | un
     acs = '(invalid instance)';
   }
   const hide = app.hideTile === undefined ? '(not set yet)' : app.hideTile ? 'hidden' : 'shown';
-  // An adopted app was made outside the console: the console only read it back (and may have fixed fields).
+  // An adopted app was made outside the console: its name is the admin's (manual), and the console
+  // only read it back (and may have fixed other fields through the API).
   const appName = app.label || ARTICLE_APP.defaultLabel;
-  add('App name', app.adopted ? `${appName} — Adopted (made outside the console)` : appName, 'api', fieldCheck('App name'), 'create-app');
+  add('App name', app.adopted ? `${appName} — Adopted (made outside the console)` : appName, app.adopted ? 'manual' : 'api', fieldCheck('App name'), 'create-app');
   add('Single sign-on URL', acs, 'api', fieldCheck('Single sign-on URL'), 'create-app');
   add('Recipient URL', acs, 'api', fieldCheck('Recipient URL'), 'create-app');
   add('Destination URL', acs, 'api', fieldCheck('Destination URL'), 'create-app');
