@@ -176,6 +176,37 @@ describe('step 8: assignment group separate from the pushed groups', () => {
     }
   }, 60_000);
 
+  it('with no rule of its own, a rule that only has the console\'s name stops step 8 with what to do, and nothing is written', async () => {
+    const sb3 = await startSandbox({ users: 30, groups: 8 });
+    try {
+      const { h: h3, profileId: p3 } = await startSandboxProfile(sb3, keychain.service);
+      const app = stepOfView(await h3.ok('setup:runStep', { profileId: p3, stepId: 'create-app', input: { appLabel: 'ThreatLocker' } }), 'create-app')!;
+      for (const id of ['enable-scim', 'scim-connection', 'to-app'] as const) await h3.ok('sandbox:playStep', { profileId: p3, stepId: id });
+      const { groups } = await h3.ok('setup:searchGroups', { profileId: p3, query: 'ThreatLocker' });
+      const other = sb3.okta.state.store.groups.find((g) => g.type === 'OKTA_GROUP' && !groups.some((p) => p.id === g.id))!;
+      // Another admin's rule holds the name the console would give its own, and fills another group.
+      const res = await fetch(`${sb3.okta.url}/api/v1/groups/rules`, {
+        method: 'POST',
+        headers: { authorization: `SSWS ${sb3.okta.apiToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'group_rule', name: `ThreatLocker assignment ${app.data.appId}`,
+          conditions: { expression: { value: `isMemberOfAnyGroup("${groups[0]!.id}")`, type: 'urn:okta:expression:1.0' } },
+          actions: { assignUserToGroups: { groupIds: [other.id] } },
+        }),
+      });
+      const foreign = (await res.json()) as { id: string };
+      const before = JSON.stringify(sb3.okta.state.store.rules);
+      const s = stepOfView(await h3.ok('setup:runStep', { profileId: p3, stepId: 'push-groups', input: { groupIds: groups.map((g) => g.id) } }), 'push-groups')!;
+      expect(s.status).toBe('failed');
+      expect(s.detail).toContain(`A group rule named "ThreatLocker assignment ${app.data.appId}" exists but does not fill "ThreatLocker — provisioned"`);
+      expect(s.hint).toContain(`Directory -> Groups -> Rules: ${foreign.id}`);
+      expect(JSON.stringify(sb3.okta.state.store.rules)).toBe(before);
+      expect(sb3.okta.state.store.apps.get(app.data.appId!)?.pushMappings.size).toBe(0);
+    } finally {
+      await sb3.stop();
+    }
+  }, 60_000);
+
   it('a group rule whose target group was deleted is listed with "(deleted group)", and the other rules still are', async () => {
     const post = (path: string, body: unknown) => fetch(`${sb.okta.url}${path}`, { method: 'POST', headers: { authorization: `SSWS ${sb.okta.apiToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const target = (await (await post('/api/v1/groups', { profile: { name: 'Soon deleted' } })).json()) as { id: string };
