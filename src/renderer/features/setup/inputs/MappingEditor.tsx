@@ -1,4 +1,4 @@
-import { useContext, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PickableGroup } from '../../../../shared/group-filter';
 import { validateMappings, type MappingRow } from '../../../../shared/mapping-validation';
 import type { PushedGroup } from '../../../../shared/setup-data';
@@ -14,6 +14,7 @@ import { MappingChecklist } from './mapping/MappingChecklist';
 import { MappingFiles } from './mapping/MappingFiles';
 import { MappingIssues, type IssueFix } from './mapping/MappingIssues';
 import { MappingRows } from './mapping/MappingRows';
+import { pushSays, usePushGroup } from './mapping/use-push-group';
 import { useUndoable } from './mapping/use-undoable';
 
 const keyOf = (rows: readonly { oktaGroupId: string; roleId: string }[]) => rows.map((m) => `${m.oktaGroupId}=${m.roleId}`).join('|');
@@ -31,8 +32,8 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
   const ours = fromProfile && fromProfile.profileId === profileId ? fromProfile : undefined;
   const data = dataOf(step, 'group-mapping');
   const pushData = dataOf(steps.find((s) => s.id === 'push-groups'), 'push-groups');
-  // Until this step has run once, its data has no groups: take them from the push step.
-  const pushedRefs = data?.pushedGroups?.length ? data.pushedGroups : (pushData?.groups ?? []);
+  // Step 8's own data is the freshest (a push from this editor changes it without re-running this step).
+  const pushedRefs = pushData?.groups?.length ? pushData.groups : (data?.pushedGroups ?? []);
   // Step 8's read-back carries each push's status and whether the group is also assigned (the old style).
   const pushed: PushedGroup[] = pushedRefs.map((g) => pushData?.pushed?.find((p) => p.id === g.id) ?? { ...g, assigned: false });
   const roles = data?.roles;
@@ -51,7 +52,12 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
         });
   const draft = useUndoable(initial);
   const resetKey = `${savedKey}#${rolesListed}#${saved.length ? '' : [...suggestions.keys()].join(',')}#${pushedRefs.length}`;
+  const startOverKey = `${savedKey}#${rolesListed}`;
+  const startedFrom = useRef(startOverKey);
   useEffect(() => {
+    // New pushed groups or suggestions (a push from this editor) keep the admin's unsaved edits; a save or the roles' arrival starts over.
+    if (draft.canUndo && startedFrom.current === startOverKey) return;
+    startedFrom.current = startOverKey;
     draft.reset(initial());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- resetKey stands for what initial() reads
   }, [resetKey]);
@@ -95,6 +101,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
     // The new row's group cell takes the focus, so the keyboard goes on typing.
     setTimeout(() => document.querySelector<HTMLInputElement>(`[data-testid="mapping-editor"] tr[data-row="${draft.value.length + 1}"] input`)?.focus());
   };
+  const pushGroup = usePushGroup(steps);
   const focusRow = (index: number) => document.querySelector<HTMLElement>(`[data-testid="mapping-editor"] tr[data-row="${index + 1}"] select, [data-testid="mapping-editor"] tr[data-row="${index + 1}"] td:nth-child(2) input`)?.focus();
   const fixFor = (issue: RowIssue): IssueFix | undefined => {
     if (issue.code === 'unmapped-pushed') {
@@ -102,6 +109,12 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
       return { label: `Add a row for ${issue.groupName}`, run: () => addRow(issue.groupName, sug ? (rolesListed ? sug.roleId : sug.roleName) : '') };
     }
     if (issue.code === 'mapped-twice' && issue.draft !== undefined) return { label: `Delete row ${issue.draft + 1}`, run: () => setRows(draft.value.filter((_, i) => i !== issue.draft)) };
+    if (issue.code === 'not-pushed' && issue.groupId) {
+      const group = { id: issue.groupId, name: issue.groupName };
+      return { label: `Push ${group.name} to ThreatLocker`, confirm: { says: pushSays(group.name), label: `Yes, push ${group.name}` }, run: () => pushGroup(group) };
+    }
+    if (issue.code === 'unknown-role' && issue.draft !== undefined) return { label: `Pick another role for row ${issue.draft + 1}`, run: () => focusRow(issue.draft!) };
+    // Step 8 does not fix these by running again (an ERROR push is fixed in Okta; an old assignment is removed by hand).
     if (['not-pushed', 'push-error', 'assigned-and-pushed'].includes(issue.code)) return { label: 'Go to step 8 (push groups)', run: () => select('push-groups') };
     if (issue.draft !== undefined) return { label: `Go to row ${issue.draft + 1}`, run: () => focusRow(issue.draft!) };
     return undefined;
@@ -191,7 +204,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
             Redo
           </button>
         </div>
-        <MappingIssues issues={issues} fixFor={fixFor} />
+        <MappingIssues issues={issues} fixFor={fixFor} disabled={disabled} />
         <div className="wizard-row-actions">
           <button
             type="button"
@@ -207,7 +220,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
             Save mappings
           </button>
           <span className="wizard-caption">
-            {changed && errors.length
+            {errors.length
               ? `Fix the ${errors.length === 1 ? 'problem' : `${errors.length} problems`} above to save.`
               : changed && saved.length === 0 && suggestions.size > 0
                 ? 'Roles are suggested from the group names: review them, then save.'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDraft } from './draft-rows';
+import { validateMappings } from '../../../../../shared/mapping-validation';
+import { draftFrom, resolveDraft } from './draft-rows';
 import { reduce } from './use-undoable';
 
 describe('mapping editor draft', () => {
@@ -19,6 +20,17 @@ describe('mapping editor draft', () => {
     );
     expect(got.rows).toEqual([{ draft: 0, oktaGroupId: 'g1', oktaGroupName: 'TL Admins', roleId: 'r1', roleName: 'Administrator' }]);
     expect(got.issues.map((i) => `${i.draft}:${i.message}`)).toEqual(['2:No Okta group named "Nope" was found.', '3:Pick a ThreatLocker role for "TL Admins".']);
+  });
+
+  it('keeps the saved name of a role ThreatLocker no longer lists, so the unknown-role problem names it; picking a listed role clears it', () => {
+    const saved = [{ oktaGroupId: 'g1', oktaGroupName: 'TL Admins', roleId: 'r-gone', roleName: 'Helpdesk' }];
+    const draft = draftFrom(saved, true);
+    const got = resolveDraft(draft, groups, roles);
+    expect(got.rows).toEqual([{ draft: 0, ...saved[0] }]);
+    expect(validateMappings(got.rows, { roles }).map((i) => `${i.code}:${i.message}`)).toEqual(['unknown-role:Role "Helpdesk" does not exist in this ThreatLocker organization.']);
+    const fixed = resolveDraft([{ ...draft[0]!, role: 'r1' }], groups, roles);
+    expect(fixed.rows[0]).toMatchObject({ roleId: 'r1', roleName: 'Administrator' });
+    expect(validateMappings(fixed.rows, { roles })).toEqual([]);
   });
 
   it('undoes and redoes, merges edits of one cell into one step, and a new edit clears redo', () => {
