@@ -51,13 +51,39 @@ test('step 10 editor: map three pushed groups, see and fix each problem, save, r
   await expect(save).toBeDisabled();
   await expect(editor).toContainText('Fix the 2 problems above to save.');
   // Fix: push Sales from the editor. It says what step 8 will do and waits for a confirm; then step 8 runs.
-  await issues.getByRole('button', { name: 'Push Sales to ThreatLocker' }).click();
+  const pushSales = issues.getByRole('button', { name: 'Push Sales to ThreatLocker' });
   const pushConfirm = issues.getByRole('group', { name: 'Confirm: Push Sales to ThreatLocker' });
+  const yesPush = pushConfirm.getByRole('button', { name: 'Yes, push Sales' });
+  await pushSales.click();
   await expect(pushConfirm).toContainText('assigns the app to its members, so Okta provisions them to ThreatLocker');
-  await expect(pushConfirm.getByRole('button', { name: 'Yes, push Sales' })).toBeFocused();
+  await expect(yesPush).toBeFocused();
   await issues.screenshot({ path: testInfo.outputPath('push-confirm.png') });
-  expect(await setup.status('push-groups')).toBe('verified');
-  await setup.whileRunning(() => pushConfirm.getByRole('button', { name: 'Yes, push Sales' }).click());
+  await pushConfirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(pushConfirm).toHaveCount(0);
+  // First with Okta failing (sandbox faults): step 8 cannot push, so the editor opens step 8 and says why; the unsaved rows wait.
+  const setOktaFaults = async (malformed: string) => {
+    await page.getByRole('button', { name: 'Sandbox faults' }).click();
+    const faults = page.getByRole('dialog', { name: 'Sandbox faults' });
+    await faults.getByLabel('Next requests answered with a body that is not JSON').fill(malformed);
+    await faults.getByRole('button', { name: 'Apply' }).click();
+    await expect(faults.getByRole('status')).toContainText('Faults set for Okta');
+    await faults.getByRole('button', { name: 'Close' }).click();
+  };
+  await setOktaFaults('1000');
+  await pushSales.click();
+  await setup.whileRunning(() => yesPush.click());
+  await expect(setup.stepPanel('push-groups')).toBeVisible();
+  await expect(page.getByText('“Sales” is not pushed yet')).toBeVisible();
+  await expect(page.getByText(/^Opened step 8: .*not JSON/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('push-failed.png') });
+  expect(await setup.status('push-groups')).toBe('failed');
+  await setOktaFaults('0');
+  await setup.selectStep('group-mapping');
+  await expect(groupCell(3)).toHaveValue('Sales');
+  await expect(issues.locator('[data-issue="not-pushed"]')).toBeVisible();
+  // Then for real: step 8 runs with Sales added, and its read-back lists the push.
+  await pushSales.click();
+  await setup.whileRunning(() => yesPush.click());
   await expect(issues).toContainText('Step 8 pushed “Sales”: Okta’s read-back lists its push as ACTIVE.');
   await expect(editor.locator('[data-issue="not-pushed"]')).toHaveCount(0);
   await expect(groupCell(3)).toHaveValue('Sales'); // the unsaved edit survived the push

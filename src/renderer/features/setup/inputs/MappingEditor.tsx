@@ -14,6 +14,7 @@ import { MappingChecklist } from './mapping/MappingChecklist';
 import { MappingFiles } from './mapping/MappingFiles';
 import { MappingIssues, type IssueFix } from './mapping/MappingIssues';
 import { MappingRows } from './mapping/MappingRows';
+import { keepDraft, keptDraft } from './mapping/kept-drafts';
 import { pushSays, usePushGroup } from './mapping/use-push-group';
 import { useUndoable } from './mapping/use-undoable';
 
@@ -50,9 +51,10 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
           const sug = suggestions.get(g.id);
           return { key: newKey(), group: g.name, role: sug ? (rolesListed ? sug.roleId : sug.roleName) : '' };
         });
-  const draft = useUndoable(initial);
-  const resetKey = `${savedKey}#${rolesListed}#${saved.length ? '' : [...suggestions.keys()].join(',')}#${pushedRefs.length}`;
   const startOverKey = `${savedKey}#${rolesListed}`;
+  const [kept] = useState(() => keptDraft(profileId, startOverKey));
+  const draft = useUndoable(initial, () => kept?.history);
+  const resetKey = `${savedKey}#${rolesListed}#${saved.length ? '' : [...suggestions.keys()].join(',')}#${pushedRefs.length}`;
   const startedFrom = useRef(startOverKey);
   useEffect(() => {
     // New pushed groups or suggestions (a push from this editor) keep the admin's unsaved edits; a save or the roles' arrival starts over.
@@ -66,6 +68,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
     const byId = new Map<string, PickableGroup>();
     for (const g of pushedRefs) byId.set(g.id, { id: g.id, name: g.name, pushed: true });
     for (const m of saved) if (!byId.has(m.oktaGroupId)) byId.set(m.oktaGroupId, { id: m.oktaGroupId, name: m.oktaGroupName });
+    for (const g of kept?.groups ?? []) if (!byId.has(g.id)) byId.set(g.id, g);
     for (const g of valueOf(searched) ?? []) if (!byId.has(g.id)) byId.set(g.id, { id: g.id, name: g.name });
     return [...byId.values()];
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the keys stand for the lists
@@ -75,6 +78,13 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
     for (const g of groups) if (!map.has(g.name.toLowerCase())) map.set(g.name.toLowerCase(), g);
     return map;
   }, [groups]);
+
+  // Unsaved rows outlive a visit to another step (a push from here can open step 8).
+  const { history, canUndo, canRedo } = draft;
+  useEffect(() => {
+    const named = history.present.map((d) => byName.get(d.group.trim().toLowerCase())).filter((g) => g !== undefined);
+    keepDraft(profileId, canUndo || canRedo ? { basis: startOverKey, history, groups: named } : undefined);
+  }, [profileId, startOverKey, history, canUndo, canRedo, byName]);
 
   const resolved = resolveDraft(draft.value, byName, rolesListed ? roles : undefined);
   const rows: MappingRow[] = resolved.rows.map(({ draft: _, ...r }) => r);
