@@ -1,6 +1,6 @@
 import type { NamedRef } from '../../../../../shared/setup-data';
 import type { StepView } from '../../../../../shared/setup';
-import { toast } from '../../../../core/toast-store';
+import { useToastStore } from '../../../../core/toast-store';
 import { useSetupStore } from '../../setup-store';
 import { dataOf } from '../../step-data';
 
@@ -33,9 +33,10 @@ export function usePushGroup(steps: StepView[]) {
         ? 'it needs your confirmation before it changes the group rule'
         : row?.errorSummary
           ? `Okta’s push of it is in ERROR: ${row.errorSummary}`
-          : (step8?.detail ?? 'it did not finish');
+          : (step8?.detail?.replace(/\.$/, '') ?? 'it did not finish');
     select('push-groups');
-    toast.info(`“${group.name}” is not pushed yet`, `Opened step 8: ${why}.`);
+    // It explains a jump to another step: it stays until dismissed (an info toast would go after 5 s).
+    useToastStore.getState().show({ tone: 'warning', title: `“${group.name}” is not pushed yet`, message: `Opened step 8: ${why}.` }, { timeoutMs: 0 });
     return undefined;
   };
 }
