@@ -58,8 +58,9 @@ test('step 10 editor: map three pushed groups, see and fix each problem, save, r
   await expect(pushConfirm).toContainText('assigns the app to its members, so Okta provisions them to ThreatLocker');
   await expect(yesPush).toBeFocused();
   await issues.screenshot({ path: testInfo.outputPath('push-confirm.png') });
-  await pushConfirm.getByRole('button', { name: 'Cancel' }).click();
+  await page.keyboard.press('Escape'); // Escape (or Cancel) closes it and gives the focus back
   await expect(pushConfirm).toHaveCount(0);
+  await expect(pushSales).toBeFocused();
   // First with Okta failing (sandbox faults): step 8 cannot push, so the editor opens step 8 and says why; the unsaved rows wait.
   const setOktaFaults = async (malformed: string) => {
     await page.getByRole('button', { name: 'Sandbox faults' }).click();

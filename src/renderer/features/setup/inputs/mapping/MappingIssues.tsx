@@ -17,6 +17,11 @@ export function MappingIssues({ issues, fixFor, disabled }: { issues: RowIssue[]
   const [running, setRunning] = useState<string>();
   const [note, setNote] = useState<string>();
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const askingFix = useRef<HTMLButtonElement>(null);
+  const cancel = () => {
+    setAsking(undefined);
+    askingFix.current?.focus();
+  };
   useEffect(() => {
     if (asking) confirmButton.current?.focus();
   }, [asking]);
@@ -63,6 +68,7 @@ export function MappingIssues({ issues, fixFor, disabled }: { issues: RowIssue[]
               {issue.message} {issue.fix}{' '}
               {fix && (
                 <button
+                  ref={asking === key ? askingFix : undefined}
                   type="button"
                   className="btn btn-secondary btn-small"
                   disabled={disabled || running !== undefined}
@@ -74,12 +80,12 @@ export function MappingIssues({ issues, fixFor, disabled }: { issues: RowIssue[]
                 </button>
               )}
               {fix?.confirm && asking === key && (
-                <div className="mapping-fix-confirm" role="group" aria-label={`Confirm: ${fix.label}`}>
+                <div className="mapping-fix-confirm" role="group" aria-label={`Confirm: ${fix.label}`} onKeyDown={(e) => e.key === 'Escape' && cancel()}>
                   <p>{fix.confirm.says}</p>
                   <button ref={confirmButton} type="button" className="btn btn-primary btn-small" disabled={disabled} onClick={() => void start(fix)}>
                     {fix.confirm.label}
                   </button>
-                  <button type="button" className="btn btn-secondary btn-small" onClick={() => setAsking(undefined)}>
+                  <button type="button" className="btn btn-secondary btn-small" onClick={cancel}>
                     Cancel
                   </button>
                 </div>
