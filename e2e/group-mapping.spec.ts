@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { ProfilesPage } from './pages/profiles-page';
 import { SetupPage } from './pages/setup-page';
@@ -58,6 +59,7 @@ test('step 10 editor: map three pushed groups, see and fix each problem, save, r
   await expect(pushConfirm).toContainText('assigns the app to its members, so Okta provisions them to ThreatLocker');
   await expect(yesPush).toBeFocused();
   await issues.screenshot({ path: testInfo.outputPath('push-confirm.png') });
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape'); // Escape (or Cancel) closes it and gives the focus back
   await expect(pushConfirm).toHaveCount(0);
   await expect(pushSales).toBeFocused();
@@ -192,6 +194,7 @@ test('step 10 editor: map three pushed groups, see and fix each problem, save, r
   await expect(rolesDialog.getByRole('status')).toContainText('ThreatLocker dropped its Group Mapping row for “IT Helpdesk”');
   await expect(rolesDialog.getByRole('button', { name: 'Put back Helpdesk' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('sandbox-roles.png') });
+  expect(await seriousViolations(page)).toEqual([]);
   await rolesDialog.getByRole('button', { name: 'Close' }).click();
   // Loading the roles again (Verify): step 10 fails naming the role, and the row and the summary show the problem.
   expect(await setup.run()).toBe('failed');
