@@ -91,6 +91,9 @@ describe('setup wizard against the sandbox', () => {
     expect((failed.data.roles as { id: string }[]).map((r) => r.id)).not.toContain(mapping.roleId);
 
     await h.sandbox.setRoleDeleted(roles.organizationId, mapping.roleId, false);
+    // A second put-back is refused with the simulator's reason, and an unknown organization with what to do.
+    await expect(h.sandbox.setRoleDeleted(roles.organizationId, mapping.roleId, false)).rejects.toThrow(/The sandbox refused: .*was not deleted/);
+    await expect(h.sandbox.roles('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/no ThreatLocker organization/);
     const missing = step(await run('group-mapping'), 'group-mapping');
     expect(missing.status).toBe('not-started');
     expect(missing.findings).toContainEqual(expect.objectContaining({ label: `${mapping.oktaGroupName} -> ${mapping.roleName}`, actual: 'missing' }));
