@@ -15,6 +15,7 @@ import { MappingFiles } from './mapping/MappingFiles';
 import { MappingIssues, type IssueFix } from './mapping/MappingIssues';
 import { MappingRows } from './mapping/MappingRows';
 import { keepDraft, keptDraft } from './mapping/kept-drafts';
+import { pushedFacts } from './mapping/pushed-facts';
 import { pushSays, usePushGroup } from './mapping/use-push-group';
 import { useUndoable } from './mapping/use-undoable';
 
@@ -36,7 +37,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
   // Step 8's own data is the freshest (a push from this editor changes it without re-running this step).
   const pushedRefs = pushData?.groups?.length ? pushData.groups : (data?.pushedGroups ?? []);
   // Step 8's read-back carries each push's status and whether the group is also assigned (the old style).
-  const pushed: PushedGroup[] = pushedRefs.map((g) => pushData?.pushed?.find((p) => p.id === g.id) ?? { ...g, assigned: false });
+  const pushed: PushedGroup[] = pushedFacts(pushedRefs, pushData?.pushed);
   const roles = data?.roles;
   const rolesListed = roles !== undefined && roles.length > 0;
   const saved: MappingRow[] = (savedInSession && savedInSession.profileId === profileId ? savedInSession.mappings : undefined) ?? ours?.mappings ?? [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateMappings } from '../../../../../shared/mapping-validation';
 import { draftFrom, resolveDraft } from './draft-rows';
+import { pushedFacts } from './pushed-facts';
 import { reduce } from './use-undoable';
 
 describe('mapping editor draft', () => {
@@ -31,6 +32,18 @@ describe('mapping editor draft', () => {
     const fixed = resolveDraft([{ ...draft[0]!, role: 'r1' }], groups, roles);
     expect(fixed.rows[0]).toMatchObject({ roleId: 'r1', roleName: 'Administrator' });
     expect(validateMappings(fixed.rows, { roles })).toEqual([]);
+  });
+
+  it('counts a group as pushed only when step 8\'s read-back shows its push mapping', () => {
+    const selected = [{ id: 'g1', name: 'TL Admins' }, { id: 'g2', name: 'Sales' }, { id: 'g3', name: 'IT' }];
+    expect(pushedFacts(selected, undefined).map((g) => g.id)).toEqual(['g1', 'g2', 'g3']);
+    const readBack = [
+      { id: 'g1', name: 'TL Admins', assigned: false, mappingStatus: 'ACTIVE' },
+      { id: 'g3', name: 'IT', assigned: false }, // picked, but its push was never made
+    ];
+    expect(pushedFacts(selected, readBack)).toEqual([readBack[0]]);
+    const rows = [{ oktaGroupId: 'g2', oktaGroupName: 'Sales', roleId: 'r1', roleName: 'Administrator' }];
+    expect(validateMappings(rows, { pushed: pushedFacts(selected, readBack) }).map((i) => `${i.code}:${i.groupName}`)).toEqual(['not-pushed:Sales', 'unmapped-pushed:TL Admins']);
   });
 
   it('undoes and redoes, merges edits of one cell into one step, and a new edit clears redo', () => {
