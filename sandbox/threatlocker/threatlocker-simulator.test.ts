@@ -491,7 +491,7 @@ describe('ThreatLocker simulator: controls and isolation', () => {
       expect(sim.controls.listRoles(child!.organizationId).map((r) => r.name)).not.toContain('Read Only');
       expect(sim.controls.listDeletedRoles(child!.organizationId).map((r) => r.name)).toEqual(['Read Only']);
       // The tab can no longer offer it, and it cannot be deleted twice.
-      expect(() => sim.controls.setGroupMappings([{ groupDisplayName: 'TL Read Only', roleId: readOnly.userRoleId }])).toThrow(/not a ThreatLocker user role/);
+      expect(() => sim.controls.setGroupMappings([{ groupDisplayName: 'TL Read Only', roleId: readOnly.userRoleId }])).toThrow('Role "Read Only" was deleted in ThreatLocker, so the Group Mapping tab cannot offer it for "TL Read Only"');
       expect(() => sim.controls.deleteRole(child!.organizationId, readOnly.userRoleId)).toThrow(/not a current user role/);
 
       // Put back: the same role (same id) is listed again; the dropped rows stay dropped.

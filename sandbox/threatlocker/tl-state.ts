@@ -150,6 +150,10 @@ export class ThreatLockerState {
       if (!group) {
         throw new Error(`Group "${row.groupDisplayName}" has not been pushed over SCIM yet, so the Group Mapping tab cannot offer it (push it from Okta first)`);
       }
+      const deleted = [...this.seed.rolesByOrganization.keys()].flatMap((org) => this.listDeletedRoles(org)).find((r) => r.userRoleId.toLowerCase() === row.roleId.toLowerCase());
+      if (deleted) {
+        throw new Error(`Role "${deleted.name}" was deleted in ThreatLocker, so the Group Mapping tab cannot offer it for "${row.groupDisplayName}" (pick another role)`);
+      }
       if (!roleIds.has(row.roleId.toLowerCase())) {
         throw new Error(`Role ${row.roleId} is not a ThreatLocker user role of any organization`);
       }

@@ -89,6 +89,9 @@ describe('setup wizard against the sandbox', () => {
     expect(failed.detail).toContain(`Role "${mapping.roleName}" (mapped to "${mapping.oktaGroupName}") is not listed for this ThreatLocker organization`);
     expect(failed.findings).toContainEqual(expect.objectContaining({ label: `${mapping.oktaGroupName} -> ${mapping.roleName}`, outcome: 'fail', actual: `no role "${mapping.roleName}" listed by the portal API` }));
     expect((failed.data.roles as { id: string }[]).map((r) => r.id)).not.toContain(mapping.roleId);
+    // Playing the admin's clicks cannot enter a row with a deleted role: the sandbox says so by name.
+    const played = await h.call('sandbox:playStep', { profileId, stepId: 'group-mapping' });
+    expect(played.ok || played.error.message).toContain(`The sandbox refused: Role "${mapping.roleName}" was deleted in ThreatLocker`);
 
     await h.sandbox.setRoleDeleted(roles.organizationId, mapping.roleId, false);
     // A second put-back is refused with the simulator's reason, and an unknown organization with what to do.
