@@ -11,10 +11,12 @@
  *   403 with message `TOKEN_REVOKED` (the real API cannot tell "wrong instance" from "revoked").
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { TlOrganization, TlSeed } from './tl-seed';
+import type { TlOrganization, TlSeed, TlUserRole } from './tl-seed';
 
 export interface PortalApiState {
   seed: TlSeed;
+  /** The organization's current roles (an admin may have deleted some through the sandbox controls). */
+  rolesOf(organizationId: string): TlUserRole[];
   portalToken(): string;
   /** True for a token that belongs to another ThreatLocker instance. */
   isOtherInstanceToken(token: string): boolean;
@@ -126,7 +128,7 @@ export function createPortalApiRouter(state: PortalApiState): Router {
     if (typeof paging === 'string') return portalError(res, 400, paging);
     const organization = res.locals.organization as TlOrganization;
     // Roles are per organization and never inherited from the parent.
-    sendPage(res, seed.rolesByOrganization.get(organization.organizationId) ?? [], paging);
+    sendPage(res, state.rolesOf(organization.organizationId), paging);
   });
 
   router.post('/Organization/OrganizationGetChildOrganizationsByParameters', (req, res) => {

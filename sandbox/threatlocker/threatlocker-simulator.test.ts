@@ -455,6 +455,61 @@ describe('ThreatLocker simulator: controls and isolation', () => {
     }
   });
 
+  it('deletes a user role as an admin would: gone from the portal API, its Group Mapping rows dropped; put back without them', async () => {
+    const sim = await startThreatLockerSimulator({ seed: 5 });
+    const scim = scimClient(sim);
+    try {
+      const [parent, child] = sim.controls.listOrganizations();
+      const roles = sim.controls.listRoles(child!.organizationId);
+      const [admin, readOnly] = [roles.find((r) => r.name === 'Administrator')!, roles.find((r) => r.name === 'Read Only')!];
+      for (const name of ['TL Admins', 'TL Read Only', 'TL Auditors']) await scim('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: name });
+      sim.controls.setGroupMappings([
+        { groupDisplayName: 'TL Admins', roleId: admin.userRoleId },
+        { groupDisplayName: 'TL Read Only', roleId: readOnly.userRoleId },
+        { groupDisplayName: 'TL Auditors', roleId: readOnly.userRoleId },
+      ]);
+      const listed = async () => {
+        const res = await fetch(`${sim.url}/portalapi/UserRoles/UserRolesGetByParameters`, {
+          method: 'POST',
+          headers: { authorization: sim.portalToken, 'content-type': 'application/json', managedOrganizationId: child!.organizationId },
+          body: JSON.stringify({ pageNumber: 1, pageSize: 100 }),
+        });
+        return { total: res.headers.get('totalItems'), names: ((await res.json()) as Json[]).map((r) => r.name as string) };
+      };
+
+      // A role of another organization, or an unknown id, is refused and changes nothing.
+      expect(() => sim.controls.deleteRole(parent!.organizationId, readOnly.userRoleId)).toThrow(/not a current user role/);
+      expect(sim.controls.listRoles(child!.organizationId)).toHaveLength(roles.length);
+
+      // Upper case id: ThreatLocker's GUIDs compare case-insensitively.
+      const dropped = sim.controls.deleteRole(child!.organizationId, readOnly.userRoleId.toUpperCase());
+      expect(dropped.map((r) => r.groupDisplayName)).toEqual(['TL Read Only', 'TL Auditors']);
+      expect(sim.controls.getGroupMappings()).toEqual([{ groupDisplayName: 'TL Admins', roleId: admin.userRoleId }]);
+      const after = await listed();
+      expect(after.names).not.toContain('Read Only');
+      expect(after.total).toBe(String(roles.length - 1));
+      expect(sim.controls.listRoles(child!.organizationId).map((r) => r.name)).not.toContain('Read Only');
+      expect(sim.controls.listDeletedRoles(child!.organizationId).map((r) => r.name)).toEqual(['Read Only']);
+      // The tab can no longer offer it, and it cannot be deleted twice.
+      expect(() => sim.controls.setGroupMappings([{ groupDisplayName: 'TL Read Only', roleId: readOnly.userRoleId }])).toThrow('Role "Read Only" was deleted in ThreatLocker, so the Group Mapping tab cannot offer it for "TL Read Only"');
+      expect(() => sim.controls.deleteRole(child!.organizationId, readOnly.userRoleId)).toThrow(/not a current user role/);
+
+      // Put back: the same role (same id) is listed again; the dropped rows stay dropped.
+      expect(() => sim.controls.restoreRole(child!.organizationId, admin.userRoleId)).toThrow(/was not deleted/);
+      sim.controls.restoreRole(child!.organizationId, readOnly.userRoleId);
+      expect((await listed()).names).toEqual(roles.map((r) => r.name));
+      expect(sim.controls.getGroupMappings()).toEqual([{ groupDisplayName: 'TL Admins', roleId: admin.userRoleId }]);
+      expect(sim.controls.listDeletedRoles(child!.organizationId)).toEqual([]);
+
+      // reset() brings every deleted role back.
+      sim.controls.deleteRole(child!.organizationId, admin.userRoleId);
+      sim.controls.reset();
+      expect(sim.controls.listRoles(child!.organizationId)).toEqual(roles);
+    } finally {
+      await sim.stop();
+    }
+  });
+
   it('stores group mappings, SSO and SAML settings, and resets everything', async () => {
     const sim = await startThreatLockerSimulator({ seed: 3, faults: { latencyMs: 0, next429: 0, next5xx: 0, nextDrop: 0, nextMalformed: 0 } });
     const scim = scimClient(sim);

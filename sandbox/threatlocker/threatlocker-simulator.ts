@@ -118,6 +118,7 @@ export async function startThreatLockerSimulator(opts: ThreatLockerSimulatorOpti
     '/portalapi',
     createPortalApiRouter({
       seed,
+      rolesOf: (organizationId) => state.rolesOf(organizationId),
       portalToken: () => seed.portalToken,
       isPortalTokenRevoked: () => portalTokenRevoked,
       isOtherInstanceToken: (token) =>
@@ -165,8 +166,10 @@ export async function startThreatLockerSimulator(opts: ThreatLockerSimulatorOpti
     listUsers: () => state.listUsers(),
     listGroups: () => state.listGroups(),
     listOrganizations: () => [seed.parent, ...seed.children].map((o) => ({ ...o })),
-    listRoles: (organizationId) =>
-      (seed.rolesByOrganization.get(organizationId) ?? []).map((r) => ({ ...r })),
+    listRoles: (organizationId) => state.rolesOf(organizationId).map((r) => ({ ...r })),
+    deleteRole: (organizationId, userRoleId) => state.deleteRole(organizationId, userRoleId),
+    restoreRole: (organizationId, userRoleId) => state.restoreRole(organizationId, userRoleId),
+    listDeletedRoles: (organizationId) => state.listDeletedRoles(organizationId).map((r) => ({ ...r })),
     otherInstanceToken: seed.otherInstanceToken,
     revokePortalToken: () => {
       portalTokenRevoked = true;

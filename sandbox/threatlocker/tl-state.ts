@@ -41,7 +41,7 @@ export interface ThreatLockerSandboxControls {
   /** The SCIM integration's Enabled toggle (starts ON so the sandbox works out of the box). */
   setScimEnabled(enabled: boolean): void;
   isScimEnabled(): boolean;
-  /** Replaces the Group Mapping tab's rows (Save). Throws if a group was not pushed or a role is unknown. */
+  /** Replaces the Group Mapping tab's rows (Save). Throws if a group was not pushed or a role is unknown (or deleted). */
   setGroupMappings(rows: GroupMappingRow[]): void;
   getGroupMappings(): GroupMappingRow[];
   /** Administrators -> Login Settings -> "Allow SSO" (starts off). */
@@ -56,13 +56,23 @@ export interface ThreatLockerSandboxControls {
   listGroups(): ProvisionedGroup[];
   /** The MSP parent organization followed by its child organizations. */
   listOrganizations(): TlOrganization[];
-  /** The roles of one organization (never inherited from the parent). */
+  /** The roles of one organization (never inherited from the parent), without the deleted ones. */
   listRoles(organizationId: string): TlUserRole[];
+  /**
+   * Users -> User Roles -> delete, as an admin would: the role is gone from the portal API and the
+   * Group Mapping tab drops every row that used it (README: "Deleting a role"). Returns those rows.
+   * Throws if the role is not one of the organization's current roles.
+   */
+  deleteRole(organizationId: string, userRoleId: string): GroupMappingRow[];
+  /** Sandbox-only undo of deleteRole: the same role (same id) comes back; the dropped rows do not. */
+  restoreRole(organizationId: string, userRoleId: string): void;
+  /** The organization's deleted roles, for the sandbox control that puts them back. */
+  listDeletedRoles(organizationId: string): TlUserRole[];
   /** Revokes the portal API token (Administrators -> API Users): every call with it answers 403 TOKEN_REVOKED. */
   revokePortalToken(): void;
   /** A portal API token minted on another instance: every portal call with it answers 403 TOKEN_REVOKED. */
   readonly otherInstanceToken: string;
-  /** Back to the freshly started state: no SCIM data, first SCIM token, Enabled on, no mappings, SSO off, no SAML, start faults. */
+  /** Back to the freshly started state: no SCIM data, first SCIM token, Enabled on, no mappings, no deleted roles, SSO off, no SAML, start faults. */
   reset(): void;
 }
 
@@ -73,6 +83,8 @@ export class ThreatLockerState {
   ssoAllowed = false;
   saml: SamlIntegration | null = null;
   groupMappings: GroupMappingRow[] = [];
+  /** Ids (lower case) of roles an admin deleted through the sandbox controls. */
+  private readonly deletedRoleIds = new Set<string>();
   private tokenRandom: () => number;
   private idRandom: () => number;
 
@@ -100,15 +112,47 @@ export class ThreatLockerState {
     return this.scimToken;
   }
 
+  /** The organization's roles as the portal shows them now (deleted ones left out). */
+  rolesOf(organizationId: string): TlUserRole[] {
+    return (this.seed.rolesByOrganization.get(organizationId) ?? []).filter((r) => !this.deletedRoleIds.has(r.userRoleId.toLowerCase()));
+  }
+
+  listDeletedRoles(organizationId: string): TlUserRole[] {
+    return (this.seed.rolesByOrganization.get(organizationId) ?? []).filter((r) => this.deletedRoleIds.has(r.userRoleId.toLowerCase()));
+  }
+
+  deleteRole(organizationId: string, userRoleId: string): GroupMappingRow[] {
+    const id = userRoleId.toLowerCase();
+    const role = this.rolesOf(organizationId).find((r) => r.userRoleId.toLowerCase() === id);
+    if (!role) throw new Error(`Role ${userRoleId} is not a current user role of organization ${organizationId}`);
+    this.deletedRoleIds.add(id);
+    // The tab cannot show a row without its role: the rows go, silently (README: "Deleting a role").
+    const dropped = this.groupMappings.filter((r) => r.roleId.toLowerCase() === id);
+    this.groupMappings = this.groupMappings.filter((r) => r.roleId.toLowerCase() !== id);
+    return dropped;
+  }
+
+  restoreRole(organizationId: string, userRoleId: string): void {
+    const id = userRoleId.toLowerCase();
+    if (!this.listDeletedRoles(organizationId).some((r) => r.userRoleId.toLowerCase() === id)) {
+      throw new Error(`Role ${userRoleId} of organization ${organizationId} was not deleted`);
+    }
+    this.deletedRoleIds.delete(id);
+  }
+
   setGroupMappings(rows: GroupMappingRow[]): void {
     const groups = this.store.listGroups();
-    const roleIds = new Set([...this.seed.rolesByOrganization.values()].flat().map((r) => r.userRoleId.toLowerCase()));
+    const roleIds = new Set([...this.seed.rolesByOrganization.keys()].flatMap((org) => this.rolesOf(org)).map((r) => r.userRoleId.toLowerCase()));
     const saved: GroupMappingRow[] = [];
     for (const row of rows) {
       // The portal's dropdown only offers groups the IdP already pushed.
       const group = groups.find((g) => g.displayName.toLowerCase() === row.groupDisplayName.toLowerCase());
       if (!group) {
         throw new Error(`Group "${row.groupDisplayName}" has not been pushed over SCIM yet, so the Group Mapping tab cannot offer it (push it from Okta first)`);
+      }
+      const deleted = [...this.seed.rolesByOrganization.keys()].flatMap((org) => this.listDeletedRoles(org)).find((r) => r.userRoleId.toLowerCase() === row.roleId.toLowerCase());
+      if (deleted) {
+        throw new Error(`Role "${deleted.name}" was deleted in ThreatLocker, so the Group Mapping tab cannot offer it for "${row.groupDisplayName}" (pick another role)`);
       }
       if (!roleIds.has(row.roleId.toLowerCase())) {
         throw new Error(`Role ${row.roleId} is not a ThreatLocker user role of any organization`);
@@ -160,6 +204,7 @@ export class ThreatLockerState {
     this.ssoAllowed = false;
     this.saml = null;
     this.groupMappings = [];
+    this.deletedRoleIds.clear();
     this.addExistingAdministrators();
   }
 }

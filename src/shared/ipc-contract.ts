@@ -48,6 +48,18 @@ export const faultTargetSchema = z.enum(['okta', 'threatlocker']);
 export const sandboxFaultsSchema = z.object({ okta: faultSettingsSchema, threatlocker: faultSettingsSchema });
 export type SandboxFaults = z.infer<typeof sandboxFaultsSchema>;
 
+/** The sandbox ThreatLocker's user roles of one organization, for the control that deletes one as an admin would. */
+export const sandboxRolesSchema = z.object({
+  organizations: z.array(z.object({ id: z.string(), name: z.string() })),
+  organizationId: z.string(),
+  /** The organization the sandbox profile works in (its managedOrganizationId, else the MSP parent). */
+  profileOrganizationId: z.string(),
+  roles: z.array(z.object({ id: z.string(), name: z.string(), deleted: z.boolean() })),
+  /** After a delete: the groups whose Group Mapping rows ThreatLocker dropped with the role. */
+  droppedMappings: z.array(z.string()).optional(),
+});
+export type SandboxRoles = z.infer<typeof sandboxRolesSchema>;
+
 const damagedFile = z.object({ file: z.string().max(200) });
 export const damagedProfileInfoSchema = z.object({
   file: z.string(),
@@ -105,6 +117,8 @@ export const invokeChannels = {
   'sandbox:info': channel(empty, sandboxInfoSchema),
   'sandbox:faults': channel(empty, sandboxFaultsSchema),
   'sandbox:setFaults': channel(z.object({ target: faultTargetSchema, settings: faultSettingsSchema.partial() }), sandboxFaultsSchema),
+  'sandbox:roles': channel(z.object({ organizationId: z.string().uuid().optional() }).strict(), sandboxRolesSchema),
+  'sandbox:setRoleDeleted': channel(z.object({ organizationId: z.string().uuid(), roleId: z.string().uuid(), deleted: z.boolean() }).strict(), sandboxRolesSchema),
 
   'okta:verifyToken': channel(
     byProfile,

@@ -72,4 +72,34 @@ describe('setup wizard against the sandbox', () => {
     expect(count()).toEqual(before);
     for (const s of view.steps) expect(s.status, `${s.id}: ${s.detail}`).toBe('verified');
   }, 180_000);
+
+  it('a mapped role deleted in ThreatLocker fails step 10 with the role named; put back, the dropped row is reported missing until entered again', async () => {
+    const { run, play } = wizardFlow(h, sb, profileId);
+    const before = step(await run('group-mapping'), 'group-mapping');
+    expect(before.status).toBe('verified');
+    const mapping = (await h.store.get(profileId)).mappings[0]!;
+    const roles = await h.sandbox.roles();
+    expect(roles.roles.find((r) => r.id === mapping.roleId)?.deleted).toBe(false);
+
+    const after = await h.sandbox.setRoleDeleted(roles.organizationId, mapping.roleId, true);
+    expect(after.droppedMappings).toEqual([mapping.oktaGroupName]);
+    expect(after.roles.find((r) => r.id === mapping.roleId)?.deleted).toBe(true);
+    const failed = step(await run('group-mapping'), 'group-mapping');
+    expect(failed.status).toBe('failed');
+    expect(failed.detail).toContain(`Role "${mapping.roleName}" (mapped to "${mapping.oktaGroupName}") is not listed for this ThreatLocker organization`);
+    expect(failed.findings).toContainEqual(expect.objectContaining({ label: `${mapping.oktaGroupName} -> ${mapping.roleName}`, outcome: 'fail', actual: `no role "${mapping.roleName}" listed by the portal API` }));
+    expect((failed.data.roles as { id: string }[]).map((r) => r.id)).not.toContain(mapping.roleId);
+    // Playing the admin's clicks cannot enter a row with a deleted role: the sandbox says so by name.
+    const played = await h.call('sandbox:playStep', { profileId, stepId: 'group-mapping' });
+    expect(played.ok || played.error.message).toContain(`The sandbox refused: Role "${mapping.roleName}" was deleted in ThreatLocker`);
+
+    await h.sandbox.setRoleDeleted(roles.organizationId, mapping.roleId, false);
+    // A second put-back is refused with the simulator's reason, and an unknown organization with what to do.
+    await expect(h.sandbox.setRoleDeleted(roles.organizationId, mapping.roleId, false)).rejects.toThrow(/The sandbox refused: .*was not deleted/);
+    await expect(h.sandbox.roles('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/no ThreatLocker organization/);
+    const missing = step(await run('group-mapping'), 'group-mapping');
+    expect(missing.status).toBe('not-started');
+    expect(missing.findings).toContainEqual(expect.objectContaining({ label: `${mapping.oktaGroupName} -> ${mapping.roleName}`, actual: 'missing' }));
+    expect(step(await play('group-mapping'), 'group-mapping').status).toBe('verified');
+  }, 120_000);
 });

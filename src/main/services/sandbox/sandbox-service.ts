@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { FaultSettingsView, SandboxFaults, SandboxInfo } from '../../../shared/ipc-contract';
+import type { FaultSettingsView, SandboxFaults, SandboxInfo, SandboxRoles } from '../../../shared/ipc-contract';
 import type { Profile } from '../../../shared/profile';
 import type { Logger } from '../log/logger';
 import type { ProfilesService } from '../profiles/profiles-service';
@@ -146,11 +146,52 @@ export class SandboxService {
 
   /** The running simulators' mutable fault objects. */
   private liveFaults(): SandboxFaults {
-    const handle = this.running?.handle;
-    if (!handle) {
-      throw new AppError('SANDBOX', 'The sandbox is not running.', { hint: 'Start the sandbox (Try the sandbox), then set its faults.', retryable: true });
+    const { okta, threatlocker } = this.handle('set its faults');
+    return { okta: okta.faults, threatlocker: threatlocker.faults };
+  }
+
+  /** The sandbox ThreatLocker's roles of one organization (default: the one the sandbox profile works in). */
+  async roles(organizationId?: string): Promise<SandboxRoles> {
+    const tl = this.handle('delete or restore its roles').threatlocker.controls;
+    const organizations = tl.listOrganizations();
+    const profile = this.profileId ? await this.deps.store.get(this.profileId).catch(() => undefined) : undefined;
+    const profileOrganizationId = profile?.threatlocker.managedOrganizationId ?? organizations[0]!.organizationId;
+    const shown = organizationId ?? profileOrganizationId;
+    if (!organizations.some((o) => o.organizationId === shown)) {
+      throw new AppError('VALIDATION', `The sandbox has no ThreatLocker organization ${shown}.`, { hint: 'Pick one of the listed organizations.' });
     }
-    return { okta: handle.okta.faults, threatlocker: handle.threatlocker.faults };
+    // By name, deleted ones among the others, so a role keeps its place when it is deleted or put back.
+    const current = tl.listRoles(shown).map((r) => ({ id: r.userRoleId, name: r.name, deleted: false }));
+    const gone = tl.listDeletedRoles(shown).map((r) => ({ id: r.userRoleId, name: r.name, deleted: true }));
+    return {
+      organizations: organizations.map((o) => ({ id: o.organizationId, name: o.displayName })),
+      organizationId: shown,
+      profileOrganizationId,
+      roles: [...current, ...gone].sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+
+  /** Deletes a role as an admin would in ThreatLocker (or puts it back, a sandbox-only undo). */
+  async setRoleDeleted(organizationId: string, roleId: string, deleted: boolean): Promise<SandboxRoles> {
+    const tl = this.handle('delete or restore its roles').threatlocker.controls;
+    const name = [...tl.listRoles(organizationId), ...tl.listDeletedRoles(organizationId)].find((r) => r.userRoleId === roleId)?.name ?? roleId;
+    let dropped: string[] | undefined;
+    try {
+      if (deleted) dropped = tl.deleteRole(organizationId, roleId).map((r) => r.groupDisplayName);
+      else tl.restoreRole(organizationId, roleId);
+    } catch (err) {
+      // The simulator's refusals are plain errors with a readable reason (ids only, never a secret).
+      throw new AppError('SANDBOX', `The sandbox refused: ${err instanceof Error ? err.message : String(err)}`, { hint: 'Reload the roles and try again.' });
+    }
+    this.deps.logger.info('sandbox', `ThreatLocker role "${name}" ${deleted ? `deleted; Group Mapping rows dropped: ${dropped!.length}` : 'put back'}`);
+    const roles = await this.roles(organizationId);
+    return dropped ? { ...roles, droppedMappings: dropped } : roles;
+  }
+
+  private handle(toDo: string): SandboxHandle {
+    const handle = this.running?.handle;
+    if (!handle) throw new AppError('SANDBOX', 'The sandbox is not running.', { hint: `Start the sandbox (Try the sandbox), then ${toDo}.`, retryable: true });
+    return handle;
   }
 
   async stop(): Promise<void> {

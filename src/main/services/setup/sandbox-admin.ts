@@ -37,8 +37,25 @@ export interface SandboxAdmin {
       setSamlIntegration(saml: SandboxSamlIntegration | null): void;
       getSamlIntegration(): SandboxSamlIntegration | null;
       listGroups(): { displayName: string; members: { value: string }[] }[];
+      listOrganizations(): SandboxOrganization[];
+      /** An organization's current roles (deleted ones left out). */
+      listRoles(organizationId: string): SandboxRole[];
+      listDeletedRoles(organizationId: string): SandboxRole[];
+      /** An admin deletes a User Role; returns the Group Mapping rows ThreatLocker dropped with it. */
+      deleteRole(organizationId: string, userRoleId: string): { groupDisplayName: string; roleId: string }[];
+      restoreRole(organizationId: string, userRoleId: string): void;
     };
   };
+}
+
+export interface SandboxOrganization {
+  organizationId: string;
+  displayName: string;
+}
+
+export interface SandboxRole {
+  userRoleId: string;
+  name: string;
 }
 
 export interface SandboxSamlIntegration {

@@ -3,6 +3,7 @@ import { useAppStore } from '../../core/app-store';
 import { Icon } from '../../components/Icon';
 import { hostOf } from '../../lib/format';
 import { SandboxFaultsDialog } from './SandboxFaultsDialog';
+import { SandboxRolesDialog } from './SandboxRolesDialog';
 import { useSandboxStore } from './sandbox-store';
 
 /** "Sandbox running" in the sidebar footer; opens the sandbox profile when there is one. */
@@ -10,6 +11,7 @@ export function SandboxChip() {
   const info = useSandboxStore((state) => state.info);
   const openProfile = useAppStore((state) => state.openProfile);
   const [faultsOpen, setFaultsOpen] = useState(false);
+  const [rolesOpen, setRolesOpen] = useState(false);
   if (!info?.running) return null;
   const details = [
     info.oktaUrl && `Okta: ${hostOf(info.oktaUrl)}`,
@@ -46,7 +48,12 @@ export function SandboxChip() {
         <Icon name="alert" />
         Sandbox faults
       </button>
+      <button type="button" className="btn btn-ghost btn-small sandbox-faults-button" onClick={() => setRolesOpen(true)}>
+        <Icon name="users" />
+        Sandbox roles
+      </button>
       {faultsOpen && <SandboxFaultsDialog onClose={() => setFaultsOpen(false)} />}
+      {rolesOpen && <SandboxRolesDialog onClose={() => setRolesOpen(false)} />}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { readMappingFacts } from './mapping-facts';
 import { savedGroups } from './push-groups.step';
 import { plural } from '../../../../shared/plural';
 import type { StepDataPatch } from '../../../../shared/setup-data';
+import { validateMappings, type MappingRow } from '../../../../shared/mapping-validation';
 
 const SAVED = 'mapping-saved';
 const rowId = (oktaGroupId: string) => `map:${oktaGroupId}`;
@@ -32,17 +33,32 @@ async function verify(ctx: SetupContext): Promise<StepOutcome<'group-mapping'>> 
     if (data.roles) data.suggestedMappings = suggestRoles(pushed, data.roles);
     return { status: 'not-started', detail: 'Pick a ThreatLocker role for each pushed group (suggestions from the names are ready to review).', findings, data };
   }
+  // A saved row whose role the portal API no longer lists (deleted in ThreatLocker) gives its members no role.
+  const roleGone = data.roles ? new Set(validateMappings(mappings, { roles: data.roles }).filter((i) => i.code === 'unknown-role').map((i) => i.row!)) : new Set<number>();
+  const gone = mappings.filter((_, i) => roleGone.has(i));
+  for (const m of gone) {
+    findings.push({
+      label: `${m.oktaGroupName} -> ${m.roleName}`,
+      outcome: 'fail',
+      expected: 'a role of this ThreatLocker organization',
+      actual: `no role "${m.roleName}" listed by the portal API`,
+      hint: 'Pick another role for this group in the editor above and save, then enter the row in ThreatLocker.',
+    });
+  }
   const sandbox = ctx.sandbox();
   if (sandbox) {
     const rows = sandbox.threatlocker.controls.getGroupMappings();
-    for (const m of mappings) {
+    for (const m of mappings.filter((_, i) => !roleGone.has(i))) {
       const hit = rows.find((r) => r.groupDisplayName.toLowerCase() === m.oktaGroupName.toLowerCase() && r.roleId.toLowerCase() === m.roleId.toLowerCase());
       findings.push({ label: `${m.oktaGroupName} -> ${m.roleName}`, outcome: hit ? 'pass' : 'fail', expected: 'a row on the Group Mapping tab', actual: hit ? 'present' : 'missing' });
     }
+    if (gone.length) return roleGoneOutcome(gone, findings, data);
     const bad = findings.filter((f) => f.outcome === 'fail');
     if (bad.length) return { status: 'not-started', detail: `${plural(bad.length, 'row is', 'rows are')} not on ThreatLocker's Group Mapping tab yet.`, hint: 'Add the rows below, click Save (or play the step in the sandbox).', findings, data };
     return { status: 'verified', detail: 'Verified in the sandbox ThreatLocker: every mapping row is on the Group Mapping tab.', findings, data: { ...data, confirmedBy: 'sandbox' } };
   }
+  // The admin's confirmations cannot outweigh the portal API saying the role is gone.
+  if (gone.length) return roleGoneOutcome(gone, findings, data);
   const checklist = ctx.checklist();
   const open = [...mappings.map((m) => rowId(m.oktaGroupId)), SAVED].filter((id) => !checklist[id]);
   if (open.length) return { status: 'not-started', detail: `${plural(open.length, 'checklist item')} left: add the rows in ThreatLocker and confirm each.`, findings, data };
@@ -51,6 +67,17 @@ async function verify(ctx: SetupContext): Promise<StepOutcome<'group-mapping'>> 
     detail: 'Confirmed by you. ThreatLocker has no documented API for the Group Mapping tab, so it cannot be read back.',
     findings,
     data: { ...data, confirmedBy: 'admin' },
+  };
+}
+
+function roleGoneOutcome(gone: MappingRow[], findings: Finding[], data: StepDataPatch<'group-mapping'>): StepOutcome<'group-mapping'> {
+  const which = gone.map((m) => `"${m.roleName}" (mapped to "${m.oktaGroupName}")`).join(', ');
+  return {
+    status: 'failed',
+    detail: `${gone.length === 1 ? `Role ${which} is` : `Roles ${which} are`} not listed for this ThreatLocker organization by the portal API any more, so ${gone.length === 1 ? 'that group’s' : 'those groups’'} members get no role there.`,
+    hint: 'Pick another role for each such row in the editor and save, then enter the rows in ThreatLocker.',
+    findings,
+    data,
   };
 }
 

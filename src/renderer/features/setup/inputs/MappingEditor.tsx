@@ -14,7 +14,10 @@ import { MappingChecklist } from './mapping/MappingChecklist';
 import { MappingFiles } from './mapping/MappingFiles';
 import { MappingIssues, type IssueFix } from './mapping/MappingIssues';
 import { MappingRows } from './mapping/MappingRows';
+import { keepDraft, keptDraft } from './mapping/kept-drafts';
+import { pushedFacts } from './mapping/pushed-facts';
 import { RoleImpact } from './mapping/RoleImpact';
+import { pushSays, usePushGroup } from './mapping/use-push-group';
 import { useUndoable } from './mapping/use-undoable';
 
 const keyOf = (rows: readonly { oktaGroupId: string; roleId: string }[]) => rows.map((m) => `${m.oktaGroupId}=${m.roleId}`).join('|');
@@ -32,10 +35,10 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
   const ours = fromProfile && fromProfile.profileId === profileId ? fromProfile : undefined;
   const data = dataOf(step, 'group-mapping');
   const pushData = dataOf(steps.find((s) => s.id === 'push-groups'), 'push-groups');
-  // Until this step has run once, its data has no groups: take them from the push step.
-  const pushedRefs = data?.pushedGroups?.length ? data.pushedGroups : (pushData?.groups ?? []);
+  // Step 8's own data is the freshest (a push from this editor changes it without re-running this step).
+  const pushedRefs = pushData?.groups?.length ? pushData.groups : (data?.pushedGroups ?? []);
   // Step 8's read-back carries each push's status and whether the group is also assigned (the old style).
-  const pushed: PushedGroup[] = pushedRefs.map((g) => pushData?.pushed?.find((p) => p.id === g.id) ?? { ...g, assigned: false });
+  const pushed: PushedGroup[] = pushedFacts(pushedRefs, pushData?.pushed);
   const roles = data?.roles;
   const rolesListed = roles !== undefined && roles.length > 0;
   const saved: MappingRow[] = (savedInSession && savedInSession.profileId === profileId ? savedInSession.mappings : undefined) ?? ours?.mappings ?? [];
@@ -50,9 +53,15 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
           const sug = suggestions.get(g.id);
           return { key: newKey(), group: g.name, role: sug ? (rolesListed ? sug.roleId : sug.roleName) : '' };
         });
-  const draft = useUndoable(initial);
+  const startOverKey = `${savedKey}#${rolesListed}`;
+  const [kept] = useState(() => keptDraft(profileId, startOverKey));
+  const draft = useUndoable(initial, () => kept?.history);
   const resetKey = `${savedKey}#${rolesListed}#${saved.length ? '' : [...suggestions.keys()].join(',')}#${pushedRefs.length}`;
+  const startedFrom = useRef(startOverKey);
   useEffect(() => {
+    // New pushed groups or suggestions (a push from this editor) keep the admin's unsaved edits; a save or the roles' arrival starts over.
+    if (draft.canUndo && startedFrom.current === startOverKey) return;
+    startedFrom.current = startOverKey;
     draft.reset(initial());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- resetKey stands for what initial() reads
   }, [resetKey]);
@@ -61,6 +70,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
     const byId = new Map<string, PickableGroup>();
     for (const g of pushedRefs) byId.set(g.id, { id: g.id, name: g.name, pushed: true });
     for (const m of saved) if (!byId.has(m.oktaGroupId)) byId.set(m.oktaGroupId, { id: m.oktaGroupId, name: m.oktaGroupName });
+    for (const g of kept?.groups ?? []) if (!byId.has(g.id)) byId.set(g.id, g);
     for (const g of valueOf(searched) ?? []) if (!byId.has(g.id)) byId.set(g.id, { id: g.id, name: g.name });
     return [...byId.values()];
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the keys stand for the lists
@@ -70,6 +80,13 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
     for (const g of groups) if (!map.has(g.name.toLowerCase())) map.set(g.name.toLowerCase(), g);
     return map;
   }, [groups]);
+
+  // Unsaved rows outlive a visit to another step (a push from here can open step 8).
+  const { history, canUndo, canRedo } = draft;
+  useEffect(() => {
+    const named = history.present.map((d) => byName.get(d.group.trim().toLowerCase())).filter((g) => g !== undefined);
+    keepDraft(profileId, canUndo || canRedo ? { basis: startOverKey, history, groups: named } : undefined);
+  }, [profileId, startOverKey, history, canUndo, canRedo, byName]);
 
   const resolved = resolveDraft(draft.value, byName, rolesListed ? roles : undefined);
   const rows: MappingRow[] = resolved.rows.map(({ draft: _, ...r }) => r);
@@ -93,18 +110,20 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
   const editorRef = useRef<HTMLDivElement>(null);
   // Undo, a delete or a fix can remove the control that had the focus; a keyboard user then stays
   // in the editor (on "Add row") instead of being thrown back to the top of the page.
-  const keepFocus = () =>
+  const keepFocus = () => {
     setTimeout(() => {
       const active = document.activeElement;
       if (active && active !== document.body && active.isConnected) return;
       editorRef.current?.querySelector<HTMLButtonElement>('button[data-focus-home]')?.focus();
     });
+  };
   const setRows = (next: DraftRow[], key?: string) => draft.set(next, key);
   const addRow = (group = '', role = '') => {
     setRows([...draft.value, { key: newKey(), group, role }]);
     // The new row's group cell takes the focus, so the keyboard goes on typing.
     setTimeout(() => document.querySelector<HTMLInputElement>(`[data-testid="mapping-editor"] tr[data-row="${draft.value.length + 1}"] input`)?.focus());
   };
+  const pushGroup = usePushGroup(steps);
   const focusRow = (index: number) => document.querySelector<HTMLElement>(`[data-testid="mapping-editor"] tr[data-row="${index + 1}"] select, [data-testid="mapping-editor"] tr[data-row="${index + 1}"] td:nth-child(2) input`)?.focus();
   const fixFor = (issue: RowIssue): IssueFix | undefined => {
     if (issue.code === 'unmapped-pushed') {
@@ -112,6 +131,12 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
       return { label: `Add a row for ${issue.groupName}`, run: () => addRow(issue.groupName, sug ? (rolesListed ? sug.roleId : sug.roleName) : '') };
     }
     if (issue.code === 'mapped-twice' && issue.draft !== undefined) return { label: `Delete row ${issue.draft + 1}`, run: () => setRows(draft.value.filter((_, i) => i !== issue.draft)) };
+    if (issue.code === 'not-pushed' && issue.groupId) {
+      const group = { id: issue.groupId, name: issue.groupName };
+      return { label: `Push ${group.name} to ThreatLocker`, confirm: { says: pushSays(group.name), label: `Yes, push ${group.name}` }, run: () => pushGroup(group) };
+    }
+    if (issue.code === 'unknown-role' && issue.draft !== undefined) return { label: `Pick another role for row ${issue.draft + 1}`, run: () => focusRow(issue.draft!) };
+    // Step 8 does not fix these by running again (an ERROR push is fixed in Okta; an old assignment is removed by hand).
     if (['not-pushed', 'push-error', 'assigned-and-pushed'].includes(issue.code)) return { label: 'Go to step 8 (push groups)', run: () => select('push-groups') };
     if (issue.draft !== undefined) return { label: `Go to row ${issue.draft + 1}`, run: () => focusRow(issue.draft!) };
     return undefined;
@@ -207,9 +232,18 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
         </div>
         <MappingIssues
           issues={issues}
+          disabled={disabled}
           fixFor={(issue) => {
             const fix = fixFor(issue);
-            return fix && { ...fix, run: () => (fix.run(), keepFocus()) };
+            if (!fix) return undefined;
+            return {
+              ...fix,
+              run: () => {
+                const said = fix.run();
+                keepFocus();
+                return said;
+              },
+            };
           }}
         />
         <div className="wizard-row-actions">
@@ -227,7 +261,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
             Save mappings
           </button>
           <span className="wizard-caption">
-            {changed && errors.length
+            {errors.length
               ? `Fix the ${errors.length === 1 ? 'problem' : `${errors.length} problems`} above to save.`
               : changed && saved.length === 0 && suggestions.size > 0
                 ? 'Roles are suggested from the group names: review them, then save.'

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { groupFilter, type PickableGroup } from '../../../../../shared/group-filter';
 import type { NamedRef } from '../../../../../shared/setup-data';
 import { Icon } from '../../../../components/Icon';
-import type { DraftRow, RowIssue } from './draft-rows';
+import { roleNameOf, type DraftRow, type RowIssue } from './draft-rows';
 
 interface Props {
   draft: DraftRow[];
@@ -80,7 +80,7 @@ export function MappingRows({ draft, groups, roles, issues, disabled, onChange, 
                     onChange={(e) => onChange(i, { role: e.target.value }, 'role')}
                   >
                     <option value="">Not mapped</option>
-                    {!roleKnown && <option value={d.role}>{d.role} (not in this organization)</option>}
+                    {!roleKnown && <option value={d.role}>{roleNameOf(d, roles)} (not in this organization)</option>}
                     {roles.map((r) => (
                       <option key={r.id} value={r.id}>
                         {r.name}

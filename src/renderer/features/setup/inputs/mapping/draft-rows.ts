@@ -6,6 +6,8 @@ export interface DraftRow {
   key: string;
   group: string;
   role: string;
+  /** The role the row was saved with, so a role ThreatLocker no longer lists still shows by its name. */
+  savedRole?: NamedRef;
 }
 
 /** A problem with one editor row, by its position in the editor. */
@@ -15,7 +17,13 @@ let counter = 0;
 export const newKey = () => `row-${Date.now().toString(36)}-${counter++}`;
 
 export function draftFrom(rows: readonly MappingRow[], rolesListed: boolean): DraftRow[] {
-  return rows.map((r) => ({ key: newKey(), group: r.oktaGroupName, role: rolesListed ? r.roleId : r.roleName }));
+  return rows.map((r) => (rolesListed ? { key: newKey(), group: r.oktaGroupName, role: r.roleId, savedRole: { id: r.roleId, name: r.roleName } } : { key: newKey(), group: r.oktaGroupName, role: r.roleName }));
+}
+
+/** The name to show for a row's role: the listed role's, else the name it was saved with, else what was typed. */
+export function roleNameOf(d: DraftRow, roles: readonly NamedRef[] | undefined): string {
+  const role = d.role.trim();
+  return roles?.find((r) => r.id === role)?.name ?? (d.savedRole?.id === role ? d.savedRole.name : role);
 }
 
 /** Turns typed rows into mappings; a row without a known group or a role becomes an issue instead. Blank rows are skipped. */
@@ -35,8 +43,7 @@ export function resolveDraft(draft: readonly DraftRow[], groupsByName: ReadonlyM
       issues.push({ code: 'incomplete', severity: 'error', draft: i, groupId: group.id, groupName: group.name, message: `Pick a ThreatLocker role for "${group.name}".`, fix: 'Choose the role in this row.' });
       return;
     }
-    const role = roles?.find((r) => r.id === roleText);
-    rows.push({ draft: i, oktaGroupId: group.id, oktaGroupName: group.name, roleId: role ? role.id : roleText, roleName: role ? role.name : roleText });
+    rows.push({ draft: i, oktaGroupId: group.id, oktaGroupName: group.name, roleId: roleText, roleName: roleNameOf(d, roles) });
   });
   return { rows, issues };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useReducer } from 'react';
 
-interface History<T> {
+export interface History<T> {
   past: T[];
   present: T;
   future: T[];
@@ -28,10 +28,11 @@ export function reduce<T>(h: History<T>, a: Action<T>): History<T> {
   }
 }
 
-/** A value with undo and redo, for the mapping editor's rows. */
-export function useUndoable<T>(initial: () => T) {
-  const [h, dispatch] = useReducer(reduce<T>, undefined, () => ({ past: [], present: initial(), future: [] }));
+/** A value with undo and redo, for the mapping editor's rows; `kept` restores a history kept from before. */
+export function useUndoable<T>(initial: () => T, kept?: () => History<T> | undefined) {
+  const [h, dispatch] = useReducer(reduce<T>, undefined, () => kept?.() ?? { past: [], present: initial(), future: [] });
   return {
+    history: h,
     value: h.present,
     canUndo: h.past.length > 0,
     canRedo: h.future.length > 0,
