@@ -1,21 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
+import { pushGroupsInSandbox } from './flows/complete-setup';
 import { tabTo } from './keyboard';
 import { ProfilesPage } from './pages/profiles-page';
 import { SetupPage } from './pages/setup-page';
 
 const PUSHED = ['ThreatLocker Admins', 'ThreatLocker Read Only', 'IT Helpdesk'];
-
-/** Steps 1 to 8 as in the other specs (pointer allowed): the flow under test starts at step 10. */
-async function pushThreeGroups(setup: SetupPage): Promise<void> {
-  expect(await setup.run('prerequisites')).toBe('verified');
-  expect(await setup.run('create-app', { createApp: { appLabel: 'ThreatLocker', hideTile: true } })).toBe('verified');
-  for (const step of ['threatlocker-saml', 'enable-scim', 'scim-connection'] as const) expect(await setup.playInSandbox(step)).toBe('verified');
-  if ((await setup.run('to-app')) !== 'verified') expect(await setup.playInSandbox('to-app')).toBe('verified');
-  await setup.selectStep('push-groups');
-  await setup.searchAndPickGroups(PUSHED);
-  expect(await setup.run()).toBe('verified');
-}
 
 test('step 10 editor with the keyboard only: load roles, map three groups, fix each problem, undo, save and export', async ({ consoleHost }) => {
   test.setTimeout(240_000);
@@ -23,7 +13,7 @@ test('step 10 editor with the keyboard only: load roles, map three groups, fix e
   const setup = new SetupPage(page);
   await new ProfilesPage(page).trySandbox();
   await setup.open();
-  await pushThreeGroups(setup);
+  await pushGroupsInSandbox(setup, PUSHED); // pointer allowed up to here: the flow under test starts at step 10
 
   // From here on, no pointer: every control is reached with Tab / Shift+Tab and used with keys.
   await tabTo(page, setup.stepButton('group-mapping'), { back: true });

@@ -2,23 +2,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { pushGroupsInSandbox } from './flows/complete-setup';
 import { ProfilesPage } from './pages/profiles-page';
 import { SetupPage } from './pages/setup-page';
 
 const PUSHED = ['ThreatLocker Admins', 'ThreatLocker Read Only', 'IT Helpdesk'];
-
-/** Runs the sandbox wizard to step 8 and pushes three groups. */
-async function pushThreeGroups(setup: SetupPage): Promise<void> {
-  expect(await setup.run('prerequisites')).toBe('verified');
-  expect(await setup.run('create-app', { createApp: { appLabel: 'ThreatLocker', hideTile: true } })).toBe('verified');
-  expect(await setup.playInSandbox('threatlocker-saml')).toBe('verified');
-  expect(await setup.playInSandbox('enable-scim')).toBe('verified');
-  expect(await setup.playInSandbox('scim-connection')).toBe('verified');
-  if ((await setup.run('to-app')) !== 'verified') expect(await setup.playInSandbox('to-app')).toBe('verified');
-  await setup.selectStep('push-groups');
-  await setup.searchAndPickGroups(PUSHED);
-  expect(await setup.run()).toBe('verified');
-}
 
 test('step 10 editor: map three pushed groups, see and fix each problem, save, reload, export and re-import, keyboard only', async ({ consoleHost }, testInfo) => {
   test.setTimeout(240_000);
@@ -27,7 +15,7 @@ test('step 10 editor: map three pushed groups, see and fix each problem, save, r
   await new ProfilesPage(page).trySandbox();
   const profileName = (await page.locator('main[data-screen="profile"] h1').first().textContent()) ?? 'Sandbox';
   await setup.open();
-  await pushThreeGroups(setup);
+  await pushGroupsInSandbox(setup, PUSHED);
 
   await setup.selectStep('group-mapping');
   const editor = setup.panel.getByTestId('mapping-editor');

@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { pushGroupsInSandbox } from './flows/complete-setup';
 import { sandboxAccess } from './flows/sandbox-access';
 import { ProfilePage } from './pages/profile-page';
 import { ProfilesPage } from './pages/profiles-page';
@@ -16,15 +17,7 @@ test('step 10 previews who gets which role from the status data, flags a person 
   const profile = new ProfilePage(page);
   await new ProfilesPage(page).trySandbox();
   await setup.open();
-  expect(await setup.run('prerequisites')).toBe('verified');
-  expect(await setup.run('create-app', { createApp: { appLabel: 'ThreatLocker', hideTile: true } })).toBe('verified');
-  expect(await setup.playInSandbox('threatlocker-saml')).toBe('verified');
-  expect(await setup.playInSandbox('enable-scim')).toBe('verified');
-  expect(await setup.playInSandbox('scim-connection')).toBe('verified');
-  if ((await setup.run('to-app')) !== 'verified') expect(await setup.playInSandbox('to-app')).toBe('verified');
-  await setup.selectStep('push-groups');
-  await setup.searchAndPickGroups(Object.keys(ROLES));
-  expect(await setup.run()).toBe('verified');
+  await pushGroupsInSandbox(setup, Object.keys(ROLES));
 
   // The seed puts someone in both "ThreatLocker Read Only" and "IT Helpdesk" (a helpdesk technician the group rule also made a reader).
   const access = await sandboxAccess(consoleHost.dataDir);

@@ -36,3 +36,14 @@ export async function completeEveryStep(setup: SetupPage): Promise<void> {
     expect(await setup.run()).toBe('verified');
   }
 }
+
+/** Steps 1, 2 and 4 to 8 as the mapping specs need them: the app made, SCIM on, these groups pushed. */
+export async function pushGroupsInSandbox(setup: SetupPage, groups: string[]): Promise<void> {
+  expect(await setup.run('prerequisites')).toBe('verified');
+  expect(await setup.run('create-app', { createApp: { appLabel: 'ThreatLocker', hideTile: true } })).toBe('verified');
+  for (const step of ['threatlocker-saml', 'enable-scim', 'scim-connection'] as const) expect(await setup.playInSandbox(step)).toBe('verified');
+  if ((await setup.run('to-app')) !== 'verified') expect(await setup.playInSandbox('to-app')).toBe('verified');
+  await setup.selectStep('push-groups');
+  await setup.searchAndPickGroups(groups);
+  expect(await setup.run()).toBe('verified');
+}
