@@ -92,6 +92,7 @@ describe('setup wizard against the sandbox', () => {
     // Playing the admin's clicks cannot enter a row with a deleted role: the sandbox says so by name.
     const played = await h.call('sandbox:playStep', { profileId, stepId: 'group-mapping' });
     expect(played.ok || played.error.message).toContain(`The sandbox refused: Role "${mapping.roleName}" was deleted in ThreatLocker`);
+    expect(played.ok || played.error.hint).not.toContain('earlier steps first'); // the reason is this step's row, not an earlier step
 
     await h.sandbox.setRoleDeleted(roles.organizationId, mapping.roleId, false);
     // A second put-back is refused with the simulator's reason, and an unknown organization with what to do.

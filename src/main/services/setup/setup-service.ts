@@ -70,7 +70,7 @@ export class SetupService {
       } catch (err) {
         if (err instanceof AppError) throw err;
         // The simulators' refusals are plain errors with a readable reason, never a secret.
-        throw new AppError('SANDBOX', `The sandbox refused: ${err instanceof Error ? err.message : String(err)}`, { hint: 'Complete the earlier steps first.' });
+        throw new AppError('SANDBOX', `The sandbox refused: ${err instanceof Error ? err.message : String(err)}`, { hint: 'Do what the sandbox asks (often an earlier step, or a value in this one), then play the step again.' });
       }
       const outcome = await this.settle(() => step.verify(ctx));
       await ctx.saveOutcome(outcome);
