@@ -51,7 +51,8 @@ export class SecretStore {
     private readonly redactor: Redactor,
     readonly service: string = DEFAULT_KEYCHAIN_SERVICE,
     private readonly platform: NodeJS.Platform = process.platform,
-    private readonly retryDelaysMs: readonly number[] = platform === 'linux' ? LINUX_KEYCHAIN_RETRY_DELAYS_MS : [],
+    // Without a session bus no Secret Service can come back: failing at once says so sooner.
+    private readonly retryDelaysMs: readonly number[] = platform === 'linux' && process.env.DBUS_SESSION_BUS_ADDRESS ? LINUX_KEYCHAIN_RETRY_DELAYS_MS : [],
   ) {}
 
   static account(profileId: string, kind: StoredSecretKind): string {
