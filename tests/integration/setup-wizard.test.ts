@@ -89,6 +89,12 @@ describe('setup wizard against the sandbox', () => {
     expect(failed.detail).toContain(`Role "${mapping.roleName}" (mapped to "${mapping.oktaGroupName}") is not listed for this ThreatLocker organization`);
     expect(failed.findings).toContainEqual(expect.objectContaining({ label: `${mapping.oktaGroupName} -> ${mapping.roleName}`, outcome: 'fail', actual: `no role "${mapping.roleName}" listed by the portal API` }));
     expect((failed.data.roles as { id: string }[]).map((r) => r.id)).not.toContain(mapping.roleId);
+    // The sandbox had ticked the row when it entered it; a row that cannot be on the tab is unticked, the others stay.
+    const tick = (s: typeof before, groupId: string) => s.checklist.find((c) => c.id === `map:${groupId}`)?.confirmed;
+    expect(tick(before, mapping.oktaGroupId)).toBe(true);
+    expect(tick(failed, mapping.oktaGroupId)).toBe(false);
+    const others = (await h.store.get(profileId)).mappings.slice(1);
+    for (const m of others) expect(tick(failed, m.oktaGroupId), m.oktaGroupName).toBe(true);
     // Playing the admin's clicks cannot enter a row with a deleted role: the sandbox says so by name.
     const played = await h.call('sandbox:playStep', { profileId, stepId: 'group-mapping' });
     expect(played.ok || played.error.message).toContain(`The sandbox refused: Role "${mapping.roleName}" was deleted in ThreatLocker`);

@@ -46,12 +46,18 @@ async function verify(ctx: SetupContext): Promise<StepOutcome<'group-mapping'>> 
     });
   }
   const sandbox = ctx.sandbox();
+  const disproved = [...gone];
   if (sandbox) {
     const rows = sandbox.threatlocker.controls.getGroupMappings();
     for (const m of mappings.filter((_, i) => !roleGone.has(i))) {
       const hit = rows.find((r) => r.groupDisplayName.toLowerCase() === m.oktaGroupName.toLowerCase() && r.roleId.toLowerCase() === m.roleId.toLowerCase());
       findings.push({ label: `${m.oktaGroupName} -> ${m.roleName}`, outcome: hit ? 'pass' : 'fail', expected: 'a row on the Group Mapping tab', actual: hit ? 'present' : 'missing' });
+      if (!hit) disproved.push(m);
     }
+  }
+  // A tick says the row is on ThreatLocker's tab; once a read shows it cannot be, the tick goes.
+  await untick(ctx, disproved);
+  if (sandbox) {
     if (gone.length) return roleGoneOutcome(gone, findings, data);
     const bad = findings.filter((f) => f.outcome === 'fail');
     if (bad.length) return { status: 'not-started', detail: `${plural(bad.length, 'row is', 'rows are')} not on ThreatLocker's Group Mapping tab yet.`, hint: 'Add the rows below, click Save (or play the step in the sandbox).', findings, data };
@@ -68,6 +74,13 @@ async function verify(ctx: SetupContext): Promise<StepOutcome<'group-mapping'>> 
     findings,
     data: { ...data, confirmedBy: 'admin' },
   };
+}
+
+/** Unticks the checklist rows of these mappings (only those ticked: nothing else is attributed anew). */
+async function untick(ctx: SetupContext, rows: readonly MappingRow[]): Promise<void> {
+  const ticked = ctx.checklist();
+  const items = Object.fromEntries(rows.map((m) => rowId(m.oktaGroupId)).filter((id) => ticked[id]).map((id) => [id, false]));
+  if (Object.keys(items).length) await ctx.confirm(items, 'admin');
 }
 
 function roleGoneOutcome(gone: MappingRow[], findings: Finding[], data: StepDataPatch<'group-mapping'>): StepOutcome<'group-mapping'> {
@@ -109,7 +122,10 @@ export const groupMappingStep: StepDefinition<'group-mapping'> = {
         });
       }
       const mappings = input.mappings;
+      const before = ctx.profile.mappings;
       await ctx.update((p) => ({ ...p, mappings, mappingHistory: recordMappingChange(p.mappingHistory ?? [], p.mappings, mappings) }));
+      // A row whose role changed is a new row to enter in ThreatLocker: its old tick does not carry over.
+      await untick(ctx, mappings.filter((m) => before.some((b) => b.oktaGroupId === m.oktaGroupId && b.roleId !== m.roleId)));
     }
     return verify(ctx);
   },

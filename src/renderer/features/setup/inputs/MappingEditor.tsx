@@ -6,6 +6,7 @@ import type { StepView } from '../../../../shared/setup';
 import { Spinner } from '../../../components/Dialog';
 import { Icon } from '../../../components/Icon';
 import { valueOf } from '../../../lib/async';
+import { plural } from '../../../lib/format';
 import { SavedMappingsContext } from '../saved-mappings';
 import { useSetupStore } from '../setup-store';
 import { dataOf } from '../step-data';
@@ -98,12 +99,17 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
       // Okta's answers at the last verify (404 per mapped group, members counted up to 1,000).
       goneGroupIds: data?.goneGroupIds ? new Set(data.goneGroupIds) : undefined,
       memberCounts: data?.memberCounts,
-    }).map((i) => ({
-      ...i,
-      draft: i.row === undefined ? undefined : resolved.rows[i.row]!.draft,
-    })),
+    })
+      // A group whose row still lacks its role already has its own problem ("Pick a role"): not "add a row" too.
+      .filter((i) => !(i.code === 'unmapped-pushed' && resolved.issues.some((r) => r.groupId === i.groupId)))
+      .map((i) => ({
+        ...i,
+        draft: i.row === undefined ? undefined : resolved.rows[i.row]!.draft,
+      })),
   ].sort((a, b) => (a.draft ?? Infinity) - (b.draft ?? Infinity));
   const errors = issues.filter((i) => i.severity === 'error');
+  // A pushed group counts as having a role only when its row is complete and has no error (a deleted role is none).
+  const withRole = pushed.filter((g) => resolved.rows.some((r) => r.oktaGroupId === g.id && !errors.some((e) => e.draft === r.draft))).length;
   const changed = keyOf(rows) !== savedKey;
   const [saving, setSaving] = useState(false);
 
@@ -178,7 +184,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
         <h3 className="wizard-block-title">
           Role for each pushed group
           <span className="wizard-block-meta">
-            {rows.length} {rows.length === 1 ? 'row' : 'rows'}, {pushedRefs.filter((g) => rows.some((r) => r.oktaGroupId === g.id)).length} of {pushedRefs.length} pushed groups mapped
+            {plural(draft.value.length, 'row')} here, {withRole} of {plural(pushed.length, 'pushed group')} with a valid role{changed ? ' (not saved yet)' : ''}
           </span>
         </h3>
         {!rolesListed &&
