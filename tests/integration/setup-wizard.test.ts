@@ -108,5 +108,13 @@ describe('setup wizard against the sandbox', () => {
     expect(missing.status).toBe('not-started');
     expect(missing.findings).toContainEqual(expect.objectContaining({ label: `${mapping.oktaGroupName} -> ${mapping.roleName}`, actual: 'missing' }));
     expect(step(await play('group-mapping'), 'group-mapping').status).toBe('verified');
+
+    // Saved with another role, the row is a new row to enter in ThreatLocker: its tick does not carry over.
+    const saved = (await h.store.get(profileId)).mappings;
+    const other = roles.roles.find((r) => !r.deleted && r.id !== mapping.roleId)!;
+    const changed = saved.map((m, i) => (i === 0 ? { ...m, roleId: other.id, roleName: other.name } : m));
+    const resaved = step(await run('group-mapping', { mappings: changed }), 'group-mapping');
+    expect(tick(resaved, mapping.oktaGroupId)).toBe(false);
+    for (const m of others) expect(tick(resaved, m.oktaGroupId), m.oktaGroupName).toBe(true);
   }, 120_000);
 });
