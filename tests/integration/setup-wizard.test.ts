@@ -117,4 +117,18 @@ describe('setup wizard against the sandbox', () => {
     expect(tick(resaved, mapping.oktaGroupId)).toBe(false);
     for (const m of others) expect(tick(resaved, m.oktaGroupId), m.oktaGroupName).toBe(true);
   }, 120_000);
+
+  it('pushing one more group makes step 9 need a re-check (its people\'s primaryPhone was never checked); re-running it clears that', async () => {
+    const { run } = wizardFlow(h, sb, profileId);
+    const view = await h.ok('setup:get', { profileId });
+    expect(step(view, 'primary-phone').status).toBe('verified');
+    const pushedIds = (step(view, 'push-groups').data.groups ?? []).map((g) => g.id);
+    const { groups } = await h.ok('setup:searchGroups', { profileId, query: 'Sales' });
+    const sales = groups.find((g) => !pushedIds.includes(g.id))!;
+    const after = await run('push-groups', { groupIds: [...pushedIds, sales.id] });
+    const phones = step(after, 'primary-phone');
+    expect(phones.status).not.toBe('verified');
+    expect(phones.staleReason).toContain(`step 8 pushed "${sales.name}" since this was checked`);
+    expect(step(await run('primary-phone'), 'primary-phone').staleReason).toBeUndefined();
+  }, 120_000);
 });

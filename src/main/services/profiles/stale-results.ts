@@ -21,6 +21,13 @@ export function markSetupStale(profile: Profile, reason: string, at: string): Pr
   return changed ? { ...profile, setup: { ...profile.setup, steps } } : profile;
 }
 
+/** Marks one step's saved result stale (a later change elsewhere means it no longer covers everything). */
+export function markStepStale(profile: Profile, stepId: string, reason: string, at: string): Profile {
+  const state = profile.setup.steps[stepId];
+  if (!state || state.status === 'not-started') return profile;
+  return { ...profile, setup: { ...profile.setup, steps: { ...profile.setup.steps, [stepId]: { ...state, stale: { reason, at } } } } };
+}
+
 /** Why an edit of connection details makes the saved results stale, or undefined when it does not. */
 export function staleReasonForDetails(before: Profile, after: Profile): string | undefined {
   const changes: string[] = [];

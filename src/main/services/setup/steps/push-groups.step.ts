@@ -5,6 +5,7 @@ import type { OktaGroup, OktaGroupPushMapping, OktaGroupRule } from '../../okta/
 import { createdAppDeepLink, type SetupContext, type StepOutcome } from '../setup-context';
 import type { StepDefinition } from '../step-definition';
 import { plural } from '../../../../shared/plural';
+import { markStepStale } from '../../profiles/stale-results';
 import type { NamedRef, PushedGroup, StepDataOf } from '../../../../shared/setup-data';
 import {
   assignmentGroupName, ensureAssignmentGroup, findAssignmentGroup, findAssignmentRule, ruleExpression, ruleIsCurrent,
@@ -50,8 +51,15 @@ async function run(ctx: SetupContext, groupIds: string[] | undefined, confirmRem
       }
       groups.push({ id: g.id, name: g.profile.name });
     }
+    const before = new Set(savedGroups(ctx.data('push-groups')).map((g) => g.id));
     // Saved before any change, so a restart knows the selection it was working on.
     await ctx.saveData('push-groups', { groups });
+    // New groups bring new people: step 9's check of everyone's primaryPhone does not cover them yet.
+    const added = groups.filter((g) => !before.has(g.id));
+    if (before.size && added.length) {
+      const reason = `step 8 pushed ${added.map((g) => `"${g.name}"`).join(', ')} since this was checked: their members' primaryPhone is not checked yet`;
+      await ctx.update((p) => markStepStale(p, 'primary-phone', reason, new Date().toISOString()));
+    }
   }
   if (groups.length === 0) {
     throw new AppError('VALIDATION', 'No groups are selected to push to ThreatLocker.', {
