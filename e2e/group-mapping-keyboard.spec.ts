@@ -70,6 +70,7 @@ test('step 10 editor with the keyboard only: load roles, map three groups, fix e
   await page.keyboard.press('Enter');
   await expect(role('IT Helpdesk').locator('option:checked')).toHaveText('Helpdesk');
   await expect(issues).toHaveText('No problems found in these rows.');
+  await expect(groupCell(3)).toBeFocused(); // the added row takes the focus
 
   // Undo and redo from the keyboard; undo removes the focused row, and the focus stays in the editor.
   await page.keyboard.press('Control+Z');
@@ -81,7 +82,8 @@ test('step 10 editor with the keyboard only: load roles, map three groups, fix e
   // Save, then export: the file holds the three rows.
   await tabTo(page, editor.getByRole('button', { name: 'Save mappings' }));
   await setup.whileRunning(() => page.keyboard.press('Enter'));
-  await expect(editor).toContainText('Saved.');
+  await expect(editor.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible(); // announced
+  await expect(addRow).toBeFocused(); // Save is disabled once saved: the focus stays in the editor
   await tabTo(page, editor.getByRole('button', { name: 'Export CSV' }));
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   const csv = await readFile(await download.path(), 'utf8');

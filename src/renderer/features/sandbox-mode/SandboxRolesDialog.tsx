@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SandboxRoles } from '../../../shared/ipc-contract';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
@@ -13,6 +13,14 @@ export function SandboxRolesDialog({ onClose }: { onClose: () => void }) {
   const [roles, setRoles] = useState<SandboxRoles>();
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<string>();
+  const list = useRef<HTMLUListElement>(null);
+  // The pressed button is replaced by its opposite: once the dialog is idle, the focus goes to it, not out of the dialog.
+  const refocus = useRef<string>(undefined);
+  useEffect(() => {
+    if (busy || !refocus.current) return;
+    list.current?.querySelector<HTMLButtonElement>(`li[data-role-id="${CSS.escape(refocus.current)}"] button`)?.focus();
+    refocus.current = undefined;
+  }, [busy, roles]);
 
   const load = async (organizationId?: string) => {
     setBusy(true);
@@ -35,10 +43,11 @@ export function SandboxRolesDialog({ onClose }: { onClose: () => void }) {
     try {
       const next = await window.api.sandbox.setRoleDeleted({ organizationId: roles.organizationId, roleId: role.id, deleted });
       setRoles(next);
+      refocus.current = role.id;
       const dropped = next.droppedMappings ?? [];
       setSaid(
         deleted
-          ? `The sandbox admin deleted “${role.name}”. ${dropped.length ? `ThreatLocker dropped its Group Mapping ${dropped.length === 1 ? 'row' : 'rows'} for ${dropped.map((g) => `“${g}”`).join(', ')}.` : 'No Group Mapping row used it.'}`
+          ? `You deleted “${role.name}”, as a ThreatLocker admin would. ${dropped.length ? `ThreatLocker dropped its Group Mapping ${dropped.length === 1 ? 'row' : 'rows'} for ${dropped.map((g) => `“${g}”`).join(', ')}.` : 'No Group Mapping row used it.'}`
           : `“${role.name}” is back (same role). Group Mapping rows dropped with it stay dropped.`,
       );
     } catch (error) {
@@ -80,9 +89,9 @@ export function SandboxRolesDialog({ onClose }: { onClose: () => void }) {
           </label>
         )}
         {roles ? (
-          <ul className="sandbox-roles-list" aria-label={`User Roles of ${orgName(roles.organizationId)}`}>
+          <ul ref={list} className="sandbox-roles-list" aria-label={`User Roles of ${orgName(roles.organizationId)}`}>
             {roles.roles.map((r) => (
-              <li key={r.id} data-deleted={r.deleted || undefined}>
+              <li key={r.id} data-role-id={r.id} data-deleted={r.deleted || undefined}>
                 <span className={r.deleted ? 'muted' : undefined}>
                   {r.name}
                   {r.deleted ? ' (deleted)' : ''}

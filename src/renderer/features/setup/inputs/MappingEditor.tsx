@@ -246,6 +246,8 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
               ...fix,
               run: () => {
                 const said = fix.run();
+                // A push ends later, when its button may be gone: keep the focus then too.
+                if (said instanceof Promise) void said.finally(keepFocus);
                 keepFocus();
                 return said;
               },
@@ -261,12 +263,13 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
               setSaving(true);
               await runStep(step.id, { mappings: rows });
               setSaving(false);
+              keepFocus(); // Save is disabled once saved; the result is announced below
             }}
           >
             {saving ? <Spinner /> : <Icon name="check" />}
             Save mappings
           </button>
-          <span className="wizard-caption">
+          <span className="wizard-caption" role="status">
             {errors.length
               ? `Fix the ${errors.length === 1 ? 'problem' : `${errors.length} problems`} above to save.`
               : changed && saved.length === 0 && suggestions.size > 0
