@@ -8,6 +8,7 @@ import { Icon } from '../../../../components/Icon';
 import { useAppStore } from '../../../../core/app-store';
 import { valueOf } from '../../../../lib/async';
 import { absoluteTime, plural } from '../../../../lib/format';
+import { useSetupStore } from '../../setup-store';
 import { useRoleImpactStore } from './role-impact-store';
 
 /** Edits settle for this long before the preview runs again in main. */
@@ -29,12 +30,14 @@ export function RoleImpact({ profileId, rows }: { profileId: string | undefined;
   // A status refresh that ends while the editor is open brings new people: the preview runs again.
   const [statusReads, setStatusReads] = useState(0);
   useEffect(() => window.api.on('status:done', (p) => p.profileId === profileId && setStatusReads((n) => n + 1)), [profileId]);
+  // Each run of this step lists ThreatLocker's roles again (one may have been deleted there): main checks the rows against the new list.
+  const stepRunAt = useSetupStore((s) => valueOf(s.view)?.steps.find((st) => st.id === 'group-mapping')?.updatedAt);
   useEffect(() => {
     if (!profileId) return;
     const timer = setTimeout(() => void load(profileId, rows), DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rowsKey stands for the rows
-  }, [profileId, rowsKey, statusReads, load]);
+  }, [profileId, rowsKey, statusReads, stepRunAt, load]);
 
   const answer = valueOf(preview);
   return (
