@@ -65,6 +65,10 @@ export function MappingRows({ draft, groups, roles, issues, disabled, onChange, 
                       </option>
                     ))}
                 </datalist>
+                {/* Under the group: the group's size in Okta, not who gets the role (a failed sync, a second group): "Who gets which role" below says that. */}
+                {members(d.group) !== undefined && (
+                  <span className="wizard-caption mapping-members">{members(d.group)! >= 1000 ? '1,000 or more members in Okta' : `${plural(members(d.group)!, 'member', 'members')} in Okta`}</span>
+                )}
                 {rowIssues.map((x, n) => (
                   <p key={n} className={`wizard-caption mapping-issue mapping-${x.severity}`} data-issue={x.code}>
                     <Icon name={x.severity === 'error' ? 'alert' : 'info'} size={12} /> {x.message} {x.fix}
@@ -97,10 +101,6 @@ export function MappingRows({ draft, groups, roles, issues, disabled, onChange, 
                     disabled={disabled}
                     onChange={(e) => onChange(i, { role: e.target.value }, 'role')}
                   />
-                )}
-                {/* The group's size in Okta, not who gets the role (a failed sync, a second group): "Who gets which role" below says that. */}
-                {members(d.group) !== undefined && (
-                  <span className="wizard-caption mapping-members">{members(d.group)! >= 1000 ? '1,000 or more members in Okta' : `${plural(members(d.group)!, 'member', 'members')} in Okta`}</span>
                 )}
               </td>
               <td>
