@@ -111,8 +111,9 @@ test('step 10 editor: map three pushed groups, see and fix each problem, save, r
   await setup.whileRunning(() => save.click());
   expect(await setup.findings()).toContainEqual({ label: 'IT Helpdesk → Helpdesk', outcome: 'fail' });
   await expect(setup.panel.getByTestId('mapping-trust')).toContainText('read back and compared');
-  // Okta's members were counted per group: each row says how many people its role reaches.
-  await expect(editor.locator('tr[data-row="1"]')).toContainText(/\d+ (people get|person gets) this role/);
+  // Okta's members were counted per group: each row says how many members the group has in Okta (not who gets the role).
+  await expect(editor.locator('tr[data-row="1"]')).toContainText(/\d+ members? in Okta/);
+  await expect(editor).not.toContainText('this role');
   await expect(setup.panel.getByRole('group', { name: 'Confirm when done' })).toContainText('Identity Provider Group "IT Helpdesk"');
 
   // Reload: the rows come back from the profile file, with the change history.

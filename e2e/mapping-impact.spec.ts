@@ -89,4 +89,41 @@ test('step 10 previews who gets which role from the status data, flags a person 
     await page.emulateMedia({ colorScheme: scheme });
     await panel.screenshot({ path: testInfo.outputPath(`person-roles-${scheme}.png`) });
   }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The sandbox admin deletes "Helpdesk" in ThreatLocker; step 10's run lists the roles without it.
+  await page.getByRole('button', { name: 'Sandbox roles' }).click();
+  const rolesDialog = page.getByRole('dialog', { name: 'Sandbox roles' });
+  await rolesDialog.getByRole('button', { name: 'Delete Helpdesk' }).click();
+  await expect(rolesDialog.getByRole('button', { name: 'Put back Helpdesk' })).toBeVisible();
+  await rolesDialog.getByRole('button', { name: 'Close' }).click();
+  await profile.openTab('Setup');
+  expect(await setup.run('group-mapping')).toBe('failed');
+  await expect(editor.locator('tr[data-group="IT Helpdesk"] [data-issue="unknown-role"]')).toContainText('Role "Helpdesk" does not exist in this ThreatLocker organization.');
+
+  // The preview: the row's role is not in this organization, its members get no role through it, the two-role flag is gone.
+  await expect(impact.getByTestId('role-impact-source')).toContainText(/Roles checked against ThreatLocker’s role list from this step’s run/);
+  const gone = perRole.locator('tr[data-missing-role="Helpdesk"]');
+  await expect(gone.getByRole('rowheader')).toHaveText('Helpdesk — not in this organization');
+  await expect(gone).toContainText(/\d+ (people|person) get no role through it/);
+  await expect(flagged).toHaveCount(0);
+  const noRole = impact.locator('[data-finding="no-role"]');
+  await expect(noRole).toContainText('its row’s role is not in this ThreatLocker organization any more');
+  await expect(noRole).toContainText('in IT Helpdesk (Helpdesk: not in this organization)');
+  await expect(noRole).not.toContainText(bothName);
+  expect(await seriousViolations(page)).toEqual([]);
+  await gone.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('role-impact-missing.png') });
+
+  // The person panel: Read Only through its group; Helpdesk flagged as not in this organization, with the fix.
+  await profile.openTab('Status');
+  await status.getByRole('table', { name: 'People' }).getByRole('button', { name: bothName }).click();
+  await expect(roles.getByRole('listitem')).toHaveText(['Read Only through ThreatLocker Read Only']);
+  await expect(roles.locator('[data-missing-role="Helpdesk"]')).toHaveText(
+    'Helpdesk (through IT Helpdesk) is not in this ThreatLocker organization any more, so that group gives no role. Pick another role for it in setup step 10.',
+  );
+  await expect(roles).toHaveAttribute('data-flagged', 'true');
+  await expect(roles).not.toContainText('To review: 2 roles');
+  expect(await seriousViolations(page)).toEqual([]);
+  await panel.screenshot({ path: testInfo.outputPath('person-roles-missing.png') });
 });

@@ -55,14 +55,24 @@ export function isAdminWideRole(name: string): boolean {
 }
 
 /**
+ * Whether ThreatLocker listed a row's role: by id, or by name for rows saved by name. With no
+ * list (the roles were not read yet) every role counts as listed: nothing is flagged on a guess.
+ */
+export function roleListing(roles: readonly { id: string; name: string }[] | undefined): (r: { roleId: string; roleName: string }) => boolean {
+  if (!roles) return () => true;
+  const ids = new Set(roles.map((r) => r.id.toLowerCase()));
+  const names = new Set(roles.map((r) => r.name.trim().toLowerCase()));
+  return (r) => ids.has(r.roleId.toLowerCase()) || names.has(r.roleName.trim().toLowerCase());
+}
+
+/**
  * Checks the rows against Okta and ThreatLocker. Pure and linear in rows + groups, so it runs on
  * every keystroke (2,000 rows well under 200 ms: see scripts/bench-mapping.ts).
  */
 export function validateMappings(rows: readonly MappingRow[], facts: MappingFacts): MappingIssue[] {
   const issues: MappingIssue[] = [];
   const pushedById = facts.pushed ? new Map(facts.pushed.map((g) => [g.id, g])) : undefined;
-  const roleIds = facts.roles ? new Set(facts.roles.map((r) => r.id.toLowerCase())) : undefined;
-  const roleNames = facts.roles ? new Set(facts.roles.map((r) => r.name.trim().toLowerCase())) : undefined;
+  const listed = roleListing(facts.roles);
   const large = facts.largeGroup ?? DEFAULT_LARGE_GROUP;
   const rowsByGroup = new Map<string, number[]>();
   rows.forEach((r, i) => rowsByGroup.set(r.oktaGroupId, [...(rowsByGroup.get(r.oktaGroupId) ?? []), i]));
@@ -83,7 +93,7 @@ export function validateMappings(rows: readonly MappingRow[], facts: MappingFact
     if (pushed?.assigned) {
       issues.push({ ...at, code: 'assigned-and-pushed', severity: 'error', message: `"${r.oktaGroupName}" is assigned to the app and pushed at once; Okta does not support the same group for both.`, fix: 'Run step 8: it assigns through a separate assignment group; then remove this group from the app\'s Assignments tab.' });
     }
-    if (roleIds && !roleIds.has(r.roleId.toLowerCase()) && !roleNames!.has(r.roleName.trim().toLowerCase())) {
+    if (!listed(r)) {
       issues.push({ ...at, code: 'unknown-role', severity: 'error', message: `Role "${r.roleName}" does not exist in this ThreatLocker organization.`, fix: 'Pick one of the roles listed for this organization.' });
     }
     const same = rowsByGroup.get(r.oktaGroupId)!;

@@ -136,8 +136,11 @@ export const timelineStepSchema = z.object({
 });
 export type TimelineStep = z.infer<typeof timelineStepSchema>;
 
-/** A person's ThreatLocker role(s) from the saved mapping (the person panel). */
-export const mappedRolesSchema = z.object({ roles: z.array(personRoleSchema), unmappedGroups: z.array(z.string()), inPushedGroup: z.boolean() });
+/**
+ * A person's ThreatLocker role(s) from the saved mapping (the person panel). missingRoles: roles
+ * their rows name that ThreatLocker no longer lists (step 10's last run), so they give none.
+ */
+export const mappedRolesSchema = z.object({ roles: z.array(personRoleSchema), missingRoles: z.array(personRoleSchema), unmappedGroups: z.array(z.string()), inPushedGroup: z.boolean() });
 export type MappedRoles = z.infer<typeof mappedRolesSchema>;
 
 export const personDetailSchema = z.object({
@@ -160,5 +163,7 @@ export const roleImpactAnswerSchema = z.object({
   fromSnapshot: z.boolean(),
   failedSources: z.array(statusSourceSchema),
   impact: roleImpactSchema.nullable(),
+  /** When step 10 last listed ThreatLocker's roles (the ones the preview checks rows against); null: not read yet. */
+  rolesListedAt: z.string().nullable(),
 });
 export type RoleImpactAnswer = z.infer<typeof roleImpactAnswerSchema>;

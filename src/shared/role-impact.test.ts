@@ -22,8 +22,8 @@ describe('roleImpact', () => {
     expect(impact.people).toBe(5);
     expect(impact.inPushedGroups).toBe(4);
     expect(impact.roles).toEqual([
-      { roleId: 'r-Administrator', roleName: 'Administrator', people: 2, groups: ['TL Admins'] },
-      { roleId: 'r-Read Only', roleName: 'Read Only', people: 2, groups: ['TL Read Only', 'IT Helpdesk'] },
+      { roleId: 'r-Administrator', roleName: 'Administrator', listed: true, people: 2, groups: ['TL Admins'] },
+      { roleId: 'r-Read Only', roleName: 'Read Only', listed: true, people: 2, groups: ['TL Read Only', 'IT Helpdesk'] },
     ]);
     expect(impact.multiRole).toEqual({
       total: 1,
@@ -32,7 +32,7 @@ describe('roleImpact', () => {
         { roleId: 'r-Read Only', roleName: 'Read Only', via: ['TL Read Only'] },
       ] }],
     });
-    expect(impact.noRole).toEqual({ total: 1, people: [{ key: 'd', name: 'Person d', userName: 'd@example.com', groups: ['Sales'] }] });
+    expect(impact.noRole).toEqual({ total: 1, people: [{ key: 'd', name: 'Person d', userName: 'd@example.com', groups: ['Sales'], missingRoles: [] }] });
   });
 
   it('matches by group id when the status data has one (a renamed group still maps), by name when it has none', () => {
@@ -49,7 +49,7 @@ describe('roleImpact', () => {
 
   it('caps the lists but counts everyone', () => {
     const many = Array.from({ length: 250 }, (_, i) => person(`p${i}`, [admins, readers]));
-    const impact = roleImpact(many, rows, 100);
+    const impact = roleImpact(many, rows, { cap: 100 });
     expect(impact.multiRole.total).toBe(250);
     expect(impact.multiRole.people).toHaveLength(100);
     expect(impact.roles.map((r) => r.people)).toEqual([250, 250]);
@@ -60,5 +60,42 @@ describe('roleImpact', () => {
     expect(impact.roles).toEqual([]);
     expect(impact.noRole.total).toBe(1);
     expect(impact.multiRole.total).toBe(0);
+  });
+
+  describe('a role ThreatLocker no longer lists', () => {
+    const listed = [{ id: 'r-Administrator', name: 'Administrator' }]; // "Read Only" was deleted in ThreatLocker
+    const people = [
+      person('a', [admins]),
+      person('b', [admins, readers]), // Administrator and a deleted role: one role, not flagged
+      person('c', [readers, helpdesk]), // only the deleted role: no role
+      person('d', [{ id: 'g9', name: 'Sales' }]),
+    ];
+
+    it('marks the row unlisted, counts its members, and puts a person whose only role it is under "no role"', () => {
+      const impact = roleImpact(people, rows, { roles: listed });
+      expect(impact.roles.map((r) => [r.roleName, r.listed, r.people])).toEqual([
+        ['Administrator', true, 2],
+        ['Read Only', false, 2],
+      ]);
+      expect(impact.multiRole.total).toBe(0);
+      expect(impact.noRole.total).toBe(2);
+      expect(impact.noRole.people).toEqual([
+        { key: 'c', name: 'Person c', userName: 'c@example.com', groups: ['TL Read Only', 'IT Helpdesk'], missingRoles: ['Read Only'] },
+        { key: 'd', name: 'Person d', userName: 'd@example.com', groups: ['Sales'], missingRoles: [] },
+      ]);
+    });
+
+    it('matches the list by role id, or by name for a row saved by name', () => {
+      const byName = [{ oktaGroupId: 'g2', oktaGroupName: 'TL Read Only', roleId: '', roleName: ' read only ' }];
+      expect(roleImpact([person('c', [readers])], byName, { roles: [{ id: 'x', name: 'Read Only' }] }).roles[0]!.listed).toBe(true);
+      expect(roleImpact([person('c', [readers])], byName, { roles: listed }).noRole.total).toBe(1);
+    });
+
+    it('with no role list (not read yet) every role counts as existing', () => {
+      const impact = roleImpact(people, rows);
+      expect(impact.roles.every((r) => r.listed)).toBe(true);
+      expect(impact.multiRole.total).toBe(1);
+      expect(impact.noRole.total).toBe(1);
+    });
   });
 });

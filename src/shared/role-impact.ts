@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { MappingRow } from './mapping-validation';
+import { roleListing, type MappingRow } from './mapping-validation';
 
 /**
  * Who gets which ThreatLocker role: the mapping rows applied to the people of the status data.
  * ThreatLocker gives a person the role of each pushed group they are in; two groups mapped to two
- * different roles is a person with two roles, which the admin should review. Pure and linear in
+ * different roles is a person with two roles, which the admin should review. A row whose role
+ * ThreatLocker no longer lists (deleted there) gives no role. Pure and linear in
  * people x their groups + rows (20,000 people x 2,000 rows: see scripts/bench-mapping.ts).
  */
 
@@ -27,9 +28,12 @@ export const roleImpactSchema = z.object({
   /** Everyone in the status data; inPushedGroups of them are in at least one pushed group. */
   people: z.number(),
   inPushedGroups: z.number(),
-  roles: z.array(z.object({ roleId: text, roleName: text, people: z.number(), groups: z.array(text) })),
+  /** listed: false when ThreatLocker's role list (step 10's last run) no longer has the role: its `people` get no role through it. */
+  roles: z.array(z.object({ roleId: text, roleName: text, listed: z.boolean(), people: z.number(), groups: z.array(text) })),
+  /** Two or more listed roles each. */
   multiRole: z.object({ total: z.number(), people: z.array(z.object({ ...personRef, roles: z.array(personRoleSchema) })) }),
-  noRole: z.object({ total: z.number(), people: z.array(z.object({ ...personRef, groups: z.array(text) })) }),
+  /** In a pushed group but no listed role; missingRoles: the unlisted roles their rows name. */
+  noRole: z.object({ total: z.number(), people: z.array(z.object({ ...personRef, groups: z.array(text), missingRoles: z.array(text) })) }),
 });
 export type RoleImpact = z.infer<typeof roleImpactSchema>;
 
@@ -85,13 +89,17 @@ export function rolesOf(groups: ImpactPerson['groups'], lookup: RowLookup): { ro
   return { roles, unmapped };
 }
 
-/** The lists name at most `cap` people each; `total` says how many there are. */
-export function roleImpact(people: Iterable<ImpactPerson>, rows: readonly MappingRow[], cap = 100): RoleImpact {
+/**
+ * The lists name at most `cap` people each; `total` says how many there are. `roles`: the roles
+ * ThreatLocker listed; without them (not read yet) every row's role counts as existing.
+ */
+export function roleImpact(people: Iterable<ImpactPerson>, rows: readonly MappingRow[], { roles: listedRoles, cap = 100 }: { roles?: readonly { id: string; name: string }[]; cap?: number } = {}): RoleImpact {
   const lookup = indexRows(rows);
+  const listed = roleListing(listedRoles);
   const perRole = new Map<string, RoleImpact['roles'][number]>();
   for (const r of rows) {
     const key = roleKey(r);
-    const role = perRole.get(key) ?? { roleId: r.roleId, roleName: r.roleName, people: 0, groups: [] };
+    const role = perRole.get(key) ?? { roleId: r.roleId, roleName: r.roleName, listed: listed(r), people: 0, groups: [] };
     if (!role.groups.includes(r.oktaGroupName)) role.groups.push(r.oktaGroupName);
     perRole.set(key, role);
   }
@@ -100,14 +108,15 @@ export function roleImpact(people: Iterable<ImpactPerson>, rows: readonly Mappin
     impact.people += 1;
     if (!p.groups.length) continue;
     impact.inPushedGroups += 1;
-    const { roles } = rolesOf(p.groups, lookup);
-    for (const r of roles) perRole.get(roleKey(r))!.people += 1;
+    const all = rolesOf(p.groups, lookup).roles;
+    for (const r of all) perRole.get(roleKey(r))!.people += 1;
+    const roles = all.filter((r) => perRole.get(roleKey(r))!.listed);
     if (roles.length >= 2) {
       impact.multiRole.total += 1;
       if (impact.multiRole.people.length < cap) impact.multiRole.people.push({ key: p.key, name: p.name, userName: p.userName, roles });
     } else if (!roles.length) {
       impact.noRole.total += 1;
-      if (impact.noRole.people.length < cap) impact.noRole.people.push({ key: p.key, name: p.name, userName: p.userName, groups: p.groups.map((g) => g.name) });
+      if (impact.noRole.people.length < cap) impact.noRole.people.push({ key: p.key, name: p.name, userName: p.userName, groups: p.groups.map((g) => g.name), missingRoles: all.filter((r) => !roles.includes(r)).map((r) => r.roleName) });
     }
   }
   impact.roles = [...perRole.values()];

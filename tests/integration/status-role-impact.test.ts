@@ -47,7 +47,7 @@ describe('role preview over the status data', () => {
   });
 
   it('says there is no status data before the first refresh', async () => {
-    expect(await ok(h, 'status:roleImpact', { profileId, rows })).toEqual({ takenAt: null, fromSnapshot: false, failedSources: [], impact: null });
+    expect(await ok(h, 'status:roleImpact', { profileId, rows })).toEqual({ takenAt: null, fromSnapshot: false, failedSources: [], impact: null, rolesListedAt: null });
   });
 
   it('after a refresh: people per role, the person in both groups flagged with both roles and groups, none in an unmapped group', async () => {
@@ -83,6 +83,7 @@ describe('role preview over the status data', () => {
         { roleId: 'role-admin', roleName: 'Administrator', via: ['ThreatLocker Admins'] },
         { roleId: 'role-ro', roleName: 'Read Only', via: ['ThreatLocker Read Only'] },
       ],
+      missingRoles: [],
       unmappedGroups: [],
       inPushedGroup: true,
     });
@@ -90,11 +91,47 @@ describe('role preview over the status data', () => {
     await h.store.update(profileId, (p) => ({ ...p, mappings: rows.slice(0, 1) }));
     const impact = (await ok(h, 'status:roleImpact', { profileId, rows: rows.slice(0, 1) })).impact!;
     const reader = impact.noRole.people[0]!;
-    expect((await ok(h, 'status:person', { profileId, key: reader.key })).mappedRoles).toEqual({ roles: [], unmappedGroups: ['ThreatLocker Read Only'], inPushedGroup: true });
+    expect((await ok(h, 'status:person', { profileId, key: reader.key })).mappedRoles).toEqual({ roles: [], missingRoles: [], unmappedGroups: ['ThreatLocker Read Only'], inPushedGroup: true });
     // A local ThreatLocker admin (not from Okta) has no line: their role is set in ThreatLocker.
     const local = (await ok(h, 'status:page', { profileId, cls: 'local' })).rows[0]!;
     expect((await ok(h, 'status:person', { profileId, key: local.key })).mappedRoles).toBeUndefined();
     await h.store.update(profileId, (p) => ({ ...p, mappings: rows }));
+  });
+
+  it('a role step 10 no longer listed (deleted in ThreatLocker) gives no role: in the preview and the person panel', async () => {
+    // Step 10's last run listed ThreatLocker's roles without "Read Only": main reads that list from the profile, not from the caller.
+    const listedAt = new Date().toISOString();
+    const setListed = (roles: { id: string; name: string }[] | undefined) =>
+      h.store.update(profileId, (p) => ({ ...p, setup: { steps: { ...p.setup.steps, 'group-mapping': { status: 'failed', updatedAt: listedAt, data: roles ? { roles } : {} } } } }));
+    await setListed([{ id: 'role-admin', name: 'Administrator' }]);
+    const answer = await ok(h, 'status:roleImpact', { profileId, rows });
+    expect(answer.rolesListedAt).toBe(listedAt);
+    const impact = answer.impact!;
+    const readOnly = impact.roles.find((r) => r.roleName === 'Read Only')!;
+    expect(readOnly).toMatchObject({ listed: false, groups: ['ThreatLocker Read Only'] });
+    expect(readOnly.people).toBeGreaterThan(1);
+    expect(impact.roles.find((r) => r.roleName === 'Administrator')!.listed).toBe(true);
+    // The person in both groups now has one role (Administrator): not flagged. Every other reader has none.
+    expect(impact.multiRole.total).toBe(0);
+    expect(impact.noRole.total).toBe(readOnly.people - 1);
+    for (const p of impact.noRole.people) expect(p).toMatchObject({ groups: ['ThreatLocker Read Only'], missingRoles: ['Read Only'] });
+
+    expect((await ok(h, 'status:person', { profileId, key: both.id })).mappedRoles).toEqual({
+      roles: [{ roleId: 'role-admin', roleName: 'Administrator', via: ['ThreatLocker Admins'] }],
+      missingRoles: [{ roleId: 'role-ro', roleName: 'Read Only', via: ['ThreatLocker Read Only'] }],
+      unmappedGroups: [],
+      inPushedGroup: true,
+    });
+    const reader = impact.noRole.people[0]!;
+    expect((await ok(h, 'status:person', { profileId, key: reader.key })).mappedRoles).toMatchObject({ roles: [], missingRoles: [{ roleName: 'Read Only' }] });
+
+    // No role list read yet (step data without roles): every role counts as existing, as before.
+    await setListed(undefined);
+    const unread = await ok(h, 'status:roleImpact', { profileId, rows });
+    expect(unread.rolesListedAt).toBeNull();
+    expect(unread.impact!.roles.every((r) => r.listed)).toBe(true);
+    expect(unread.impact!.multiRole.total).toBe(1);
+    expect((await ok(h, 'status:person', { profileId, key: both.id })).mappedRoles!.missingRoles).toEqual([]);
   });
 
   it('a restarted app answers from the saved snapshot, and says so', async () => {

@@ -10,7 +10,7 @@ import { ScimReader } from './scim-reader';
 import { fetchStatusSources } from './status-fetch';
 import { joinStatus, type JoinResult } from './status-join';
 import { roleImpact, type ImpactPerson } from '../../../shared/role-impact';
-import { impactPeople, mappedRolesOf } from './status-roles';
+import { impactPeople, listedRolesOf, mappedRolesOf } from './status-roles';
 import type { StatusSnapshots } from './status-snapshots';
 import type { ConsoleAction, PushMappingLite, StatusSources } from './status-sources';
 import { personDetail, RowIndex, toCsv, type RowQuery } from './status-view';
@@ -124,16 +124,22 @@ export class StatusService {
     const cur = await this.currentOf(profileId);
     const detail = cur ? personDetail(cur.join, key, (await this.deps.snapshots.load(profileId)).actions) : null;
     if (!detail) throw new AppError('NOT_FOUND', 'This person is not in the current status.', { hint: 'Refresh the status.' });
-    const mappedRoles = mappedRolesOf(cur!.join.byKey.get(key)!, cur!.pushMappings, (await this.deps.clients.profile(profileId)).mappings);
+    const profile = await this.deps.clients.profile(profileId);
+    const mappedRoles = mappedRolesOf(cur!.join.byKey.get(key)!, cur!.pushMappings, profile.mappings, listedRolesOf(profile).roles);
     return mappedRoles ? { ...detail, mappedRoles } : detail;
   }
 
-  /** Who gets which role under these rows (the editor's draft or the saved ones), over the latest status data. */
+  /**
+   * Who gets which role under these rows (the editor's draft or the saved ones), over the latest
+   * status data; rows are checked against the roles step 10 listed (from the profile, not the caller).
+   */
   async roleImpact(profileId: string, rows: readonly MappingRow[]): Promise<RoleImpactAnswer> {
+    const listed = listedRolesOf(await this.deps.clients.profile(profileId));
     const cur = await this.currentOf(profileId);
-    if (!cur) return { takenAt: null, fromSnapshot: false, failedSources: [], impact: null };
+    if (!cur) return { takenAt: null, fromSnapshot: false, failedSources: [], impact: null, rolesListedAt: listed.at };
     cur.impactPeople ??= impactPeople(cur.join, cur.pushMappings);
-    return { takenAt: cur.takenAt, fromSnapshot: cur.fromSnapshot, failedSources: cur.failedSources, impact: roleImpact(cur.impactPeople, rows) };
+    const impact = roleImpact(cur.impactPeople, rows, listed.roles ? { roles: listed.roles } : {});
+    return { takenAt: cur.takenAt, fromSnapshot: cur.fromSnapshot, failedSources: cur.failedSources, impact, rolesListedAt: listed.at };
   }
 
   async csv(profileId: string, q: Omit<RowQuery, 'offset' | 'limit'>): Promise<{ fileName: string; content: string }> {

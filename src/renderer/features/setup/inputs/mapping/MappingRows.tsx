@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { groupFilter, type PickableGroup } from '../../../../../shared/group-filter';
 import type { NamedRef } from '../../../../../shared/setup-data';
 import { Icon } from '../../../../components/Icon';
+import { plural } from '../../../../lib/format';
 import { roleNameOf, type DraftRow, type RowIssue } from './draft-rows';
 
 interface Props {
@@ -64,6 +65,10 @@ export function MappingRows({ draft, groups, roles, issues, disabled, onChange, 
                       </option>
                     ))}
                 </datalist>
+                {/* Under the group: the group's size in Okta, not who gets the role (a failed sync, a second group): "Who gets which role" below says that. */}
+                {members(d.group) !== undefined && (
+                  <span className="wizard-caption mapping-members">{members(d.group)! >= 1000 ? '1,000 or more members in Okta' : `${plural(members(d.group)!, 'member', 'members')} in Okta`}</span>
+                )}
                 {rowIssues.map((x, n) => (
                   <p key={n} className={`wizard-caption mapping-issue mapping-${x.severity}`} data-issue={x.code}>
                     <Icon name={x.severity === 'error' ? 'alert' : 'info'} size={12} /> {x.message} {x.fix}
@@ -96,11 +101,6 @@ export function MappingRows({ draft, groups, roles, issues, disabled, onChange, 
                     disabled={disabled}
                     onChange={(e) => onChange(i, { role: e.target.value }, 'role')}
                   />
-                )}
-                {d.role && members(d.group) !== undefined && (
-                  <span className="wizard-caption mapping-impact">
-                    {members(d.group)! >= 1000 ? '1,000 or more people get' : `${members(d.group)} ${members(d.group) === 1 ? 'person gets' : 'people get'}`} this role
-                  </span>
                 )}
               </td>
               <td>

@@ -8,6 +8,7 @@ import { Icon } from '../../../../components/Icon';
 import { useAppStore } from '../../../../core/app-store';
 import { valueOf } from '../../../../lib/async';
 import { absoluteTime, plural } from '../../../../lib/format';
+import { useSetupStore } from '../../setup-store';
 import { useRoleImpactStore } from './role-impact-store';
 
 /** Edits settle for this long before the preview runs again in main. */
@@ -29,12 +30,14 @@ export function RoleImpact({ profileId, rows }: { profileId: string | undefined;
   // A status refresh that ends while the editor is open brings new people: the preview runs again.
   const [statusReads, setStatusReads] = useState(0);
   useEffect(() => window.api.on('status:done', (p) => p.profileId === profileId && setStatusReads((n) => n + 1)), [profileId]);
+  // Each run of this step lists ThreatLocker's roles again (one may have been deleted there): main checks the rows against the new list.
+  const stepRunAt = useSetupStore((s) => valueOf(s.view)?.steps.find((st) => st.id === 'group-mapping')?.updatedAt);
   useEffect(() => {
     if (!profileId) return;
     const timer = setTimeout(() => void load(profileId, rows), DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rowsKey stands for the rows
-  }, [profileId, rowsKey, statusReads, load]);
+  }, [profileId, rowsKey, statusReads, stepRunAt, load]);
 
   const answer = valueOf(preview);
   return (
@@ -62,7 +65,10 @@ export function RoleImpact({ profileId, rows }: { profileId: string | undefined;
           <p className="wizard-caption" data-testid="role-impact-source">
             From the status data read {absoluteTime(answer.takenAt ?? undefined)}
             {answer.fromSnapshot ? ' (the saved snapshot)' : ''} ({people(answer.impact.people)}, {answer.impact.inPushedGroups} in a pushed group), with the rows above. A preview from what Okta and
-            ThreatLocker listed then, not a read of ThreatLocker’s Group Mapping tab.
+            ThreatLocker listed then, not a read of ThreatLocker’s Group Mapping tab.{' '}
+            {answer.rolesListedAt
+              ? `Roles checked against ThreatLocker’s role list from this step’s run ${absoluteTime(answer.rolesListedAt)}.`
+              : 'ThreatLocker’s roles were not read yet (run this step), so every role counts as existing.'}
           </p>
           {answer.failedSources.length > 0 && (
             <p className="mapping-review">That read was partial ({answer.failedSources.map((s) => statusSourceLabels[s]).join(', ')} failed): refresh the status for a full preview.</p>
@@ -76,6 +82,7 @@ export function RoleImpact({ profileId, rows }: { profileId: string | undefined;
 
 function ImpactDetails({ impact }: { impact: Impact }) {
   const { multiRole, noRole } = impact;
+  const missing = impact.roles.some((r) => !r.listed);
   return (
     <>
       {impact.roles.length > 0 && (
@@ -88,13 +95,23 @@ function ImpactDetails({ impact }: { impact: Impact }) {
             </tr>
           </thead>
           <tbody>
-            {impact.roles.map((r) => (
-              <tr key={r.roleId || r.roleName}>
-                <th scope="row">{r.roleName}</th>
-                <td>{r.people}</td>
-                <td>{r.groups.join(', ')}</td>
-              </tr>
-            ))}
+            {impact.roles.map((r) =>
+              r.listed ? (
+                <tr key={r.roleId || r.roleName}>
+                  <th scope="row">{r.roleName}</th>
+                  <td>{r.people}</td>
+                  <td>{r.groups.join(', ')}</td>
+                </tr>
+              ) : (
+                <tr key={r.roleId || r.roleName} className="role-impact-missing" data-missing-role={r.roleName}>
+                  <th scope="row">
+                    <Icon name="alert" size={12} /> {r.roleName} — not in this organization
+                  </th>
+                  <td>{people(r.people)} get no role through it</td>
+                  <td>{r.groups.join(', ')}</td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       )}
@@ -117,13 +134,17 @@ function ImpactDetails({ impact }: { impact: Impact }) {
       )}
       {noRole.total > 0 && (
         <Callout tone="warning" icon="users" title={`${people(noRole.total)} in a pushed group would get no role`} data-finding="no-role">
-          <p>None of their pushed groups has a row. Fix: add a row for the group, or stop pushing it (step 8).</p>
+          <p>
+            None of their pushed groups has a row{missing ? ', or its row’s role is not in this ThreatLocker organization any more' : ''}. Fix: add a row for the group, or stop pushing it (step
+            8){missing ? '; for a missing role, pick another role in its row' : ''}.
+          </p>
           <PersonList
             total={noRole.total}
             items={noRole.people}
             render={(p) => (
               <>
                 <strong>{p.name}</strong> ({p.userName}): in {p.groups.join(', ')}
+                {p.missingRoles.length > 0 && ` (${p.missingRoles.join(', ')}: not in this organization)`}
               </>
             )}
           />
