@@ -82,7 +82,7 @@ test('step 10 editor with the keyboard only: load roles, map three groups, fix e
   // Save, then export: the file holds the three rows.
   await tabTo(page, editor.getByRole('button', { name: 'Save mappings' }));
   await setup.whileRunning(() => page.keyboard.press('Enter'));
-  await expect(editor.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible(); // announced
+  await expect(editor.getByRole('status').filter({ hasText: 'Saved in this profile.' })).toBeVisible(); // announced
   await expect(addRow).toBeFocused(); // Save is disabled once saved: the focus stays in the editor
   await tabTo(page, editor.getByRole('button', { name: 'Export CSV' }));
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);

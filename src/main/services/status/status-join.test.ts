@@ -89,6 +89,14 @@ describe('joinStatus', () => {
     expect(join.groups[0]).toMatchObject({ name: 'Admins', oktaMembers: 2, tlMembers: 2, missingInTl: ['u-drift@acme.example'], extraInTl: ['u-left@acme.example'], ok: false });
   });
 
+  it('a group in step whose members are not all ThreatLocker users says so instead of "Nothing to do"', () => {
+    const src = sources();
+    const inStep = { ...src, scimGroups: [{ id: 'g-tl', displayName: 'Admins', memberIds: ['s-ok'] }], pushMappings: [{ ...src.pushMappings![0]!, memberIds: ['u-ok', 'u-phone'] }] };
+    const [group] = joinStatus(inStep, now).groups;
+    expect(group).toMatchObject({ oktaMembers: 2, tlMembers: 1, missingInTl: [], ok: true, fix: '1 member is not an active ThreatLocker user: filter the people by this group to see why.' });
+    expect(joinStatus({ ...inStep, pushMappings: [{ ...src.pushMappings![0]!, memberIds: ['u-ok'] }] }, now).groups[0]!.fix).toBe('Nothing to do.');
+  });
+
   it('gives a timeline from scoping to export with what to do', () => {
     const d = personDetail(join, 'u-phone', [{ at: '2026-12-01T11:30:00Z', oktaUserId: 'u-phone', text: 'Provision now: assigned', ok: true }])!;
     expect(d.timeline.map((s) => s.step)).toEqual(['scoping', 'matching', 'export', 'console', 'log']);

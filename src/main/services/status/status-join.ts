@@ -198,9 +198,14 @@ function joinGroups(src: StatusSources, scimById: Map<string, ScimUserLite>, peo
     const tlMembers = tlGroup ? new Set(tlGroup.memberIds) : null;
     const expected = new Set<string>();
     const missingInTl: string[] = [];
+    // Members with no active ThreatLocker user cannot be in its group: their own row says why (failed, missing, pending).
+    let notUsers = 0;
     for (const uid of m.memberIds) {
       const tlId = tlIdOfOktaUser.get(uid);
-      if (!tlId) continue;
+      if (!tlId) {
+        notUsers += 1;
+        continue;
+      }
       expected.add(tlId);
       if (tlMembers && !tlMembers.has(tlId)) missingInTl.push(nameOfTlId.get(tlId) ?? tlId);
     }
@@ -212,7 +217,11 @@ function joinGroups(src: StatusSources, scimById: Map<string, ScimUserLite>, peo
         ? 'The pushed group is not in ThreatLocker: push it again from Okta (Push Groups -> Push Now).'
         : missingInTl.length || extraInTl.length
           ? 'Memberships differ: push the group again (Push Groups -> Push Now).'
-          : m.status === 'INACTIVE' ? 'The push is switched off in Okta.' : 'Nothing to do.';
+          : m.status === 'INACTIVE'
+            ? 'The push is switched off in Okta.'
+            : notUsers
+              ? `${notUsers === 1 ? '1 member is' : `${notUsers} members are`} not an active ThreatLocker user: filter the people by this group to see why.`
+              : 'Nothing to do.';
     return {
       mappingId: m.id,
       name: m.sourceName,

@@ -111,6 +111,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
   // A pushed group counts as having a role only when its row is complete and has no error (a deleted role is none).
   const withRole = pushed.filter((g) => resolved.rows.some((r) => r.oktaGroupId === g.id && !errors.some((e) => e.draft === r.draft))).length;
   const changed = keyOf(rows) !== savedKey;
+  const stillSuggested = rows.filter((r) => suggestions.get(r.oktaGroupId)?.roleId === r.roleId || suggestions.get(r.oktaGroupId)?.roleName === r.roleName).length;
   const [saving, setSaving] = useState(false);
 
   const editorRef = useRef<HTMLDivElement>(null);
@@ -219,10 +220,11 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
             return id ? data?.memberCounts?.[id] : undefined;
           }}
         />
-        {!saved.length && rows.some((r) => suggestions.get(r.oktaGroupId)?.roleId === r.roleId || suggestions.get(r.oktaGroupId)?.roleName === r.roleName) && (
+        {!saved.length && stillSuggested > 0 && (
           <p className="wizard-suggested">
             <Icon name="info" size={12} />
             {[...suggestions.values()].some((s) => s.basis === 'least-privilege') ? 'Suggested: from the group names, least privilege where no name matched' : 'Suggested from the group names'}
+            {stillSuggested < rows.length ? ` (${stillSuggested} of ${plural(rows.length, 'row')} still as suggested)` : ''}
           </p>
         )}
         <div className="wizard-row-actions">
@@ -282,7 +284,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
                       ? 'Saved, and verified on ThreatLocker’s Group Mapping tab.'
                       : step.status === 'unverifiable'
                         ? 'Saved, and confirmed below.'
-                        : 'Saved. Add these rows in ThreatLocker, then confirm them below.'}
+                        : 'Saved in this profile. Add these rows in ThreatLocker, then confirm them below.'}
           </span>
         </div>
         <MappingFiles rows={rows} roles={rolesListed ? roles : undefined} disabled={disabled} onImport={(imported) => setRows(draftFrom(imported, rolesListed))} />
