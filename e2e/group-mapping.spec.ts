@@ -189,7 +189,7 @@ test('step 10 editor: map three pushed groups, see and fix each problem, save, r
   expect(await setup.run()).toBe('failed');
   await expect(setup.panel).toContainText('Role "Helpdesk" (mapped to "IT Helpdesk") is not listed for this ThreatLocker organization');
   const unknown = 'Role "Helpdesk" does not exist in this ThreatLocker organization.';
-  await expect(editor.locator('tr[data-group="IT Helpdesk"] [data-issue="unknown-role"]')).toContainText(unknown);
+  await expect(editor.locator('tr[data-group="IT Helpdesk"] td:nth-child(2) [data-issue="unknown-role"]')).toContainText(unknown);
   await expect(issues.locator('[data-issue="unknown-role"]')).toContainText(`Row 4: ${unknown}`);
   await expect(role('IT Helpdesk').locator('option:checked')).toHaveText('Helpdesk (not in this organization)');
   await expect(save).toBeDisabled();

@@ -69,11 +69,7 @@ export function MappingRows({ draft, groups, roles, issues, disabled, onChange, 
                 {members(d.group) !== undefined && (
                   <span className="wizard-caption mapping-members">{members(d.group)! >= 1000 ? '1,000 or more members in Okta' : `${plural(members(d.group)!, 'member', 'members')} in Okta`}</span>
                 )}
-                {rowIssues.map((x, n) => (
-                  <p key={n} className={`wizard-caption mapping-issue mapping-${x.severity}`} data-issue={x.code}>
-                    <Icon name={x.severity === 'error' ? 'alert' : 'info'} size={12} /> {x.message} {x.fix}
-                  </p>
-                ))}
+                <RowIssues issues={rowIssues.filter((x) => !isAboutRole(x))} />
               </td>
               <td>
                 {roles ? (
@@ -102,6 +98,7 @@ export function MappingRows({ draft, groups, roles, issues, disabled, onChange, 
                     onChange={(e) => onChange(i, { role: e.target.value }, 'role')}
                   />
                 )}
+                <RowIssues issues={rowIssues.filter(isAboutRole)} />
               </td>
               <td>
                 <button type="button" className="btn btn-ghost btn-small" aria-label={`Delete row ${i + 1} (${label})`} disabled={disabled} onClick={() => onDelete(i)}>
@@ -114,4 +111,15 @@ export function MappingRows({ draft, groups, roles, issues, disabled, onChange, 
       </tbody>
     </table>
   );
+}
+
+/** A problem with the row's role is shown under the role, the others under the group. */
+const isAboutRole = (x: RowIssue) => x.code === 'unknown-role' || x.code === 'broad-admin' || (x.code === 'incomplete' && x.groupId !== undefined);
+
+function RowIssues({ issues }: { issues: RowIssue[] }) {
+  return issues.map((x, n) => (
+    <p key={n} className={`wizard-caption mapping-issue mapping-${x.severity}`} data-issue={x.code}>
+      <Icon name={x.severity === 'error' ? 'alert' : 'info'} size={12} /> {x.message} {x.fix}
+    </p>
+  ));
 }
