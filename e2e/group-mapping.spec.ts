@@ -130,6 +130,8 @@ test('step 10 editor: map three pushed groups, see and fix each problem, save, r
 
   // Export CSV, then import the same file: the preview reads three rows and no problem, and nothing changes.
   const [download] = await Promise.all([page.waitForEvent('download'), editor.getByRole('button', { name: 'Export CSV' }).click()]);
+  // Named for the profile and the day: an MSP exports one per organization.
+  expect(download.suggestedFilename()).toMatch(/^sandbox-[a-z0-9-]+-group-role-mappings-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvPath = await download.path();
   const csv = await readFile(csvPath, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('Okta group id,Okta group,ThreatLocker role id,ThreatLocker role');

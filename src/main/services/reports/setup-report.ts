@@ -1,4 +1,5 @@
 import type { Profile } from '../../../shared/profile';
+import { datedFileName } from '../../../shared/file-names';
 import type { LintFinding } from '../../../shared/review';
 import { readableRun, resultNumbers, type CheckOutcome, type ScimCheckRun } from '../../../shared/scim-check';
 import { stepStatusLabels, type SettingRow, type SetupView, type StepView } from '../../../shared/setup';
@@ -231,9 +232,7 @@ ${sections.rest}
 
 /** `<profile-slug>-setup-report-<YYYY-MM-DD>.html`, dated on the admin's calendar. */
 export function reportFileName(profileName: string, at: Date): string {
-  const slug = profileName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'profile';
-  const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-  return `${slug}-setup-report-${date}.html`;
+  return datedFileName(profileName, 'setup-report', 'html', at);
 }
 
 export function escapeHtml(text: string): string {

@@ -164,7 +164,7 @@ function ProfileView({ profile, tab }: { profile: Profile; tab: ProfileTab }) {
           </>
         )}
         {tab === 'check' && <ScimCheckScreen profile={profile} />}
-        {tab === 'setup' && <SetupWizard profileId={profile.id} sandbox={profile.sandbox} savedMappings={profile.mappings} mappingHistory={profile.mappingHistory} />}
+        {tab === 'setup' && <SetupWizard profileId={profile.id} profileName={profile.name} sandbox={profile.sandbox} savedMappings={profile.mappings} mappingHistory={profile.mappingHistory} />}
         {tab === 'status' && <StatusScreen profileId={profile.id} />}
       </div>
 

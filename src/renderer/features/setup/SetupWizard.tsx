@@ -20,9 +20,9 @@ const DONE = new Set<StepView['status']>(['verified', 'unverifiable']);
  * The guided setup: ThreatLocker's Okta SCIM article as eleven steps. The console runs what has
  * an API, guides the rest with exact values, verifies every step, and resumes where it stopped.
  */
-export function SetupWizard({ profileId, sandbox, savedMappings, mappingHistory }: { profileId: string; sandbox: boolean; savedMappings: Profile['mappings']; mappingHistory?: Profile['mappingHistory'] }) {
+export function SetupWizard({ profileId, profileName, sandbox, savedMappings, mappingHistory }: { profileId: string; profileName: string; sandbox: boolean; savedMappings: Profile['mappings']; mappingHistory?: Profile['mappingHistory'] }) {
   return (
-    <SavedMappingsContext.Provider value={{ profileId, mappings: savedMappings, history: mappingHistory ?? [], sandbox }}>
+    <SavedMappingsContext.Provider value={{ profileId, profileName, mappings: savedMappings, history: mappingHistory ?? [], sandbox }}>
       <Wizard profileId={profileId} sandbox={sandbox} />
     </SavedMappingsContext.Provider>
   );

@@ -287,7 +287,7 @@ export function MappingEditor({ step, steps, disabled }: { step: StepView; steps
                         : 'Saved in this profile. Add these rows in ThreatLocker, then confirm them below.'}
           </span>
         </div>
-        <MappingFiles rows={rows} roles={rolesListed ? roles : undefined} disabled={disabled} onImport={(imported) => setRows(draftFrom(imported, rolesListed))} />
+        <MappingFiles profileName={ours?.profileName ?? 'profile'} rows={rows} roles={rolesListed ? roles : undefined} disabled={disabled} onImport={(imported) => setRows(draftFrom(imported, rolesListed))} />
       </div>
       <RoleImpact profileId={profileId} rows={rows} />
       <MappingChecklist rows={saved} sandbox={ours?.sandbox ?? false} history={ours?.history ?? []} />

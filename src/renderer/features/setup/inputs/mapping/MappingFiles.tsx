@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { datedFileName } from '../../../../../shared/file-names';
 import { exportCsv, exportJson, importCsv, importJson, MAX_MAPPING_FILE_BYTES, type MappingImport } from '../../../../../shared/mapping-io';
 import type { MappingRow } from '../../../../../shared/mapping-validation';
 import type { NamedRef } from '../../../../../shared/setup-data';
@@ -8,7 +9,7 @@ import { downloadText } from '../../../../lib/download';
 import { plural } from '../../../../lib/format';
 
 /** Export the rows as CSV or JSON; import shows what it read and its problems, and changes nothing until confirmed. */
-export function MappingFiles({ rows, roles, disabled, onImport }: { rows: MappingRow[]; roles: NamedRef[] | undefined; disabled: boolean; onImport: (rows: MappingRow[]) => void }) {
+export function MappingFiles({ rows, roles, disabled, onImport, profileName }: { profileName: string; rows: MappingRow[]; roles: NamedRef[] | undefined; disabled: boolean; onImport: (rows: MappingRow[]) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<(MappingImport & { file: string }) | undefined>();
   const read = async (file: File) => {
@@ -23,10 +24,10 @@ export function MappingFiles({ rows, roles, disabled, onImport }: { rows: Mappin
   };
   return (
     <div className="wizard-row-actions mapping-files">
-      <button type="button" className="btn btn-secondary btn-small" disabled={!rows.length} onClick={() => downloadText('group-role-mappings.csv', exportCsv(rows), 'text/csv')}>
+      <button type="button" className="btn btn-secondary btn-small" disabled={!rows.length} onClick={() => downloadText(datedFileName(profileName, 'group-role-mappings', 'csv'), exportCsv(rows), 'text/csv')}>
         <Icon name="download" size={14} /> Export CSV
       </button>
-      <button type="button" className="btn btn-secondary btn-small" disabled={!rows.length} onClick={() => downloadText('group-role-mappings.json', exportJson(rows))}>
+      <button type="button" className="btn btn-secondary btn-small" disabled={!rows.length} onClick={() => downloadText(datedFileName(profileName, 'group-role-mappings', 'json'), exportJson(rows))}>
         <Icon name="download" size={14} /> Export JSON
       </button>
       <button type="button" className="btn btn-secondary btn-small" disabled={disabled} onClick={() => input.current?.click()}>
