@@ -1,3 +1,4 @@
+import { addToList } from './multimap';
 import type { NamedRef, PushedGroup } from './setup-data';
 
 /** One row of the editor: an Okta group and the ThreatLocker role its members get. */
@@ -75,7 +76,7 @@ export function validateMappings(rows: readonly MappingRow[], facts: MappingFact
   const listed = roleListing(facts.roles);
   const large = facts.largeGroup ?? DEFAULT_LARGE_GROUP;
   const rowsByGroup = new Map<string, number[]>();
-  rows.forEach((r, i) => rowsByGroup.set(r.oktaGroupId, [...(rowsByGroup.get(r.oktaGroupId) ?? []), i]));
+  rows.forEach((r, i) => addToList(rowsByGroup, r.oktaGroupId, i));
 
   rows.forEach((r, row) => {
     const at = { row, groupId: r.oktaGroupId, groupName: r.oktaGroupName };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleListing, type MappingRow } from './mapping-validation';
+import { addToList } from './multimap';
 
 /**
  * Who gets which ThreatLocker role: the mapping rows applied to the people of the status data.
@@ -52,18 +53,12 @@ export interface RowLookup {
 const nameKey = (name: string) => name.trim().toLowerCase();
 const roleKey = (r: { roleId: string; roleName: string }) => nameKey(r.roleId || r.roleName);
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 export function indexRows(rows: readonly MappingRow[]): RowLookup {
   const lookup: RowLookup = { byId: new Map(), byNameNoId: new Map(), byName: new Map() };
   for (const r of rows) {
-    if (r.oktaGroupId) push(lookup.byId, r.oktaGroupId, r);
-    else push(lookup.byNameNoId, nameKey(r.oktaGroupName), r);
-    push(lookup.byName, nameKey(r.oktaGroupName), r);
+    if (r.oktaGroupId) addToList(lookup.byId, r.oktaGroupId, r);
+    else addToList(lookup.byNameNoId, nameKey(r.oktaGroupName), r);
+    addToList(lookup.byName, nameKey(r.oktaGroupName), r);
   }
   return lookup;
 }

@@ -8,17 +8,7 @@ import { secretLabels } from '../../../shared/profile';
  * until the step runs again (SetupContext.saveOutcome clears the mark).
  */
 export function markSetupStale(profile: Profile, reason: string, at: string): Profile {
-  let changed = false;
-  const steps: Profile['setup']['steps'] = {};
-  for (const [id, state] of Object.entries(profile.setup.steps)) {
-    if (state.status === 'not-started') {
-      steps[id] = state;
-      continue;
-    }
-    changed = true;
-    steps[id] = { ...state, stale: { reason, at } };
-  }
-  return changed ? { ...profile, setup: { ...profile.setup, steps } } : profile;
+  return Object.keys(profile.setup.steps).reduce((p, stepId) => markStepStale(p, stepId, reason, at), profile);
 }
 
 /** Marks one step's saved result stale (a later change elsewhere means it no longer covers everything). */

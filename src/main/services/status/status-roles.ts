@@ -1,4 +1,5 @@
 import { roleListing, type MappingRow } from '../../../shared/mapping-validation';
+import { addToList } from '../../../shared/multimap';
 import type { Profile } from '../../../shared/profile';
 import type { MappedRoles } from '../../../shared/provisioning-status';
 import { indexRows, rolesOf, type ImpactPerson } from '../../../shared/role-impact';
@@ -44,11 +45,7 @@ function groupsByOktaUser(pushMappings: readonly PushMappingLite[]): Map<string,
   const out = new Map<string, { id: string; name: string }[]>();
   for (const m of pushMappings) {
     const group = { id: m.sourceGroupId, name: m.sourceName };
-    for (const uid of m.memberIds) {
-      const list = out.get(uid);
-      if (list) list.push(group);
-      else out.set(uid, [group]);
-    }
+    for (const uid of m.memberIds) addToList(out, uid, group);
   }
   return out;
 }
